@@ -1,0 +1,52 @@
+/**
+ * The `chinese-days` package's data file, read as data only. Its functions are not used: they parse
+ * dates in local time (a day off west of UTC) and treat years without data as plain Monday–Friday.
+ */
+import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' }
+import { isRealDate } from '../ruleset/schemas.js'
+import { xiaobaoError } from '../problems/XiaobaoError.js'
+import { toDayNumber, yearOfIso } from './isoDay.js'
+import type { Notice } from './notice.js'
+
+/** The version pinned in package.json (a test checks they agree). */
+export const CHINESE_DAYS_VERSION = '1.5.7'
+
+/** Entries look like `"2026-02-15": "Spring Festival,春节,4"` (English, Chinese, statutory days). */
+type DayTable = Record<string, string>
+
+let cached: Notice[] | undefined
+
+/**
+ * The package's data grouped by notice year, one `Notice` per year that has holiday entries. December
+ * days of a 元旦 arrangement belong to the next year's notice (e.g. 2018-12-29..31 to 2019's).
+ */
+export function packageNotices(): Notice[] {
+  cached ??= buildPackageNotices(data as { holidays: DayTable; workdays: DayTable })
+  return cached
+}
+
+export function buildPackageNotices(tables: { holidays: DayTable; workdays: DayTable }): Notice[] {
+  const byYear = new Map<number, Notice>()
+  const noticeFor = (year: number) => {
+    let notice = byYear.get(year)
+    if (!notice) byYear.set(year, (notice = { year, from: 'package', rest: new Map(), makeup: new Map() }))
+    return notice
+  }
+  const read = (table: DayTable, add: (notice: Notice, day: number, name: string) => void) => {
+    for (const [date, value] of Object.entries(table)) {
+      const [english, chinese] = String(value).split(',')
+      if (!isRealDate(date) || !english || !chinese) {
+        throw xiaobaoError(
+          'invalid_value',
+          `chinese-days 的数据格式与预期不符（"${date}": ${JSON.stringify(value)}）。请核对 chinese-days 的版本（应为 ${CHINESE_DAYS_VERSION}）。`,
+          `chinese-days data is not in the expected format ("${date}": ${JSON.stringify(value)}). Check the chinese-days version (expected ${CHINESE_DAYS_VERSION}).`,
+        )
+      }
+      const noticeYear = yearOfIso(date) + (date.slice(5, 7) === '12' && english === "New Year's Day" ? 1 : 0)
+      add(noticeFor(noticeYear), toDayNumber(date), chinese)
+    }
+  }
+  read(tables.holidays, (notice, day, name) => notice.rest.set(day, name))
+  read(tables.workdays, (notice, day, name) => notice.makeup.set(day, `${name}调休上班`))
+  return [...byYear.values()].filter((notice) => notice.rest.size > 0).sort((a, b) => a.year - b.year)
+}

@@ -1,0 +1,34 @@
+/**
+ * `xiaobao lint [rules-dir]`: every load problem with `file:line:col`; exit 1 on any error.
+ */
+import { join } from 'node:path'
+import { safeLoadRuleSet } from '../../node/loadRuleSet.js'
+import { formatIssue } from '../../problems/issue.js'
+import { write, type CliIo } from '../io.js'
+
+export const lintHelp = `xiaobao lint [rules-dir] [--json]
+  检查规则文件，列出所有错误（文件:行:列）。Check rule files; list every problem as file:line:col.
+  rules-dir 默认为 ./rules。退出码：有错误为 1。Exit 1 when there is any error.`
+
+export async function lintCommand(dir: string, io: CliIo, options: { json: boolean }): Promise<number> {
+  const result = await safeLoadRuleSet(dir)
+  const issues = result.ok ? [] : result.issues
+  const all = [...issues, ...result.warnings].map((i) => (i.file ? { ...i, file: join(dir, i.file) } : i))
+  if (options.json) {
+    await write(io.stdout, JSON.stringify({ ok: result.ok, issues: all }, null, 2) + '\n')
+  } else {
+    for (const issue of all) await write(io.stdout, formatIssue(issue) + '\n')
+    if (result.ok) {
+      const r = result.value
+      await write(
+        io.stdout,
+        `规则检查通过 / rules OK: ${Object.keys(r.sections).length} 个股室 sections, ${r.routingRules.length} 条分办规则 routing rules, ` +
+          `${r.screeningRules.length} 条受理/管辖规则 screening rules, ${Object.keys(r.vocabularies).length} 个关键词表 vocabularies, ` +
+          `${r.scenarios.length} 个测试场景 scenarios${result.warnings.length ? `, ${result.warnings.length} 条警告 warnings` : ''}\n`,
+      )
+    } else {
+      await write(io.stdout, `\n${issues.length} 个错误 / errors, ${result.warnings.length} 个警告 / warnings\n`)
+    }
+  }
+  return result.ok ? 0 : 1
+}

@@ -1,0 +1,80 @@
+/**
+ * `xiaobao route [file|-]`: one JSON complaint (pretty decision), or NDJSON (one decision per line, in
+ * order, one error record per bad line, nothing dropped).
+ */
+import { createReadStream } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { XiaobaoError } from '../../problems/XiaobaoError.js'
+import type { Engine } from '../../engine/createEngine.js'
+import { write, type CliIo } from '../io.js'
+
+export const routeHelp = `xiaobao route [file|-] [--rules DIR] [--explain]
+  分办投诉、举报、咨询。Route complaints, reports and inquiries.
+  file 为 .json：一件（或一个数组），输出格式化的结果；其他（.ndjson/.jsonl/-）：每行一件，每行输出一条结果。
+  A .json file holds one complaint (or an array); anything else is NDJSON: one complaint per line in,
+  one decision per line out, in order; a bad line yields an error record, never a dropped line.
+  --rules DIR   使用该目录的规则（默认：内置规则）/ rules folder (default: bundled rules)
+  --explain     结果中包含每个条件的判断 / include every condition's result`
+
+function errorRecord(line: number, error: unknown, id?: unknown) {
+  if (error instanceof XiaobaoError) {
+    return { line, ...(typeof id === 'string' ? { id } : {}), error: { code: error.code, message: error.issues[0].message, messageEn: error.issues[0].messageEn, issues: error.issues } }
+  }
+  return { line, error: { code: 'internal_error', message: String(error) } }
+}
+
+export async function routeCommand(engine: Engine, file: string, io: CliIo, options: { explain: boolean }): Promise<number> {
+  const input = file === '-' ? io.stdin : createReadStream(file, { encoding: 'utf8' })
+  if (file.endsWith('.json')) {
+    let text = ''
+    for await (const chunk of input) text += chunk
+    let value: unknown
+    try {
+      value = JSON.parse(text)
+    } catch (error) {
+      io.stderr.write(`[invalid_json] ${file} 不是合法的 JSON / is not valid JSON: ${(error as Error).message}\n`)
+      return 2
+    }
+    const items = Array.isArray(value) ? value : [value]
+    let failed = 0
+    const out = []
+    for (const [index, item] of items.entries()) {
+      try {
+        out.push(await engine.routeComplaint(item as never, options))
+      } catch (error) {
+        failed++
+        out.push(errorRecord(index + 1, error, (item as { id?: unknown })?.id))
+      }
+    }
+    await write(io.stdout, JSON.stringify(Array.isArray(value) ? out : out[0], null, 2) + '\n')
+    return failed > 0 ? 1 : 0
+  }
+  const lines = createInterface({ input, crlfDelay: Infinity })
+  let lineNo = 0
+  let failed = 0
+  const progress = io.stderr.isTTY === true
+  for await (const line of lines) {
+    lineNo++
+    if (line.trim() === '') continue
+    let record: unknown
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(line)
+    } catch (error) {
+      failed++
+      record = { line: lineNo, error: { code: 'invalid_json', message: `第 ${lineNo} 行不是合法的 JSON`, messageEn: `line ${lineNo} is not valid JSON: ${(error as Error).message}` } }
+    }
+    if (!record) {
+      try {
+        record = await engine.routeComplaint(parsed as never, options)
+      } catch (error) {
+        failed++
+        record = errorRecord(lineNo, error, (parsed as { id?: unknown } | null)?.id)
+      }
+    }
+    await write(io.stdout, JSON.stringify(record) + '\n')
+    if (progress && lineNo % 10000 === 0) io.stderr.write(`\r已处理 ${lineNo} 行 / ${lineNo} lines routed`)
+  }
+  if (progress && lineNo >= 10000) io.stderr.write('\n')
+  return failed > 0 ? 1 : 0
+}

@@ -1,0 +1,27 @@
+/**
+ * Citations: from a rule's `{ seq, item }` to the quoted article item a clerk can paste into a file.
+ */
+import type { CitationRef } from './schemas.js'
+import type { Citation, RuleSet } from './types.js'
+
+/** The quoted citation, or `undefined` when the article is not in the rule set (a load error). */
+export function resolveCitation(ruleSet: RuleSet, ref: CitationRef): Citation | undefined {
+  const doc = ref.doc ?? 'implementation-measures'
+  const article = ruleSet.articles[`${doc}:${ref.seq}`]
+  if (!article) return undefined
+  if (ref.item !== undefined) {
+    const item = article.items.find((i) => i.item === ref.item)
+    if (!item) return undefined
+    return { doc, seq: ref.seq, printed: article.printed, item: ref.item, ...(item.label ? { label: item.label } : {}), text: item.text }
+  }
+  const text = [article.text, ...article.items.map((i) => (i.label ? i.label : '') + i.text)].filter(Boolean).join('')
+  return { doc, seq: ref.seq, printed: article.printed, text }
+}
+
+/** `实施办法第十五条(一)` / `《暂行办法》第十五条(一)` — how staff cite it. */
+export function formatCitation(citation: Citation): string {
+  const doc =
+    citation.doc === 'implementation-measures' ? '实施办法' : citation.doc === 'complaint-measures' ? '《暂行办法》' : '《处罚程序规定》'
+  const seq = citation.doc === 'implementation-measures' ? `（seq ${citation.seq}）` : ''
+  return `${doc}${citation.printed}${citation.label ?? (citation.item ? `第${citation.item}项` : '')}${seq}`
+}

@@ -1,0 +1,101 @@
+/**
+ * A loaded, checked rule set: plain serialisable data, every rule with the place it was written.
+ */
+import type { SectionId } from '../sections.js'
+import type {
+  ConditionNode,
+  EffectivePeriod,
+  IntakeRuleSpec,
+  RoutingRuleSpec,
+  RouteScenario,
+  ScreeningRuleSpec,
+} from './schemas.js'
+
+/** Where a thing is written: `file:line:col`. */
+export interface SourceLocation {
+  file: string
+  line: number
+  col: number
+}
+
+export type DocId = 'implementation-measures' | 'complaint-measures' | 'penalty-procedure'
+
+/** A citation in a result: the article item and its text, ready to quote. */
+export interface Citation {
+  doc: DocId
+  /** The county regulation's 1..28 article number, or the national rule's article number. */
+  seq: number
+  /** The number printed in the source, e.g. 第十五条 (the county text prints some numbers twice). */
+  printed: string
+  item?: number
+  /** The item label as printed, e.g. "(一)" or "第二款". */
+  label?: string
+  text: string
+}
+
+export interface ArticleRecord {
+  doc: DocId
+  docTitle: string
+  seq: number
+  printed: string
+  chapter?: string
+  text?: string
+  items: { item: number; label?: string; text: string; routing?: true | { not: string } }[]
+  note?: string
+  /** The section whose duties this article lists (county articles seq 3-21). */
+  section?: SectionId
+  at: SourceLocation
+}
+
+export interface SectionRecord {
+  id: SectionId
+  name: string
+  shortName?: string
+  seq: number
+  at: SourceLocation
+}
+
+export interface VocabularyRecord {
+  name: string
+  description?: string
+  keywords: string[]
+  at: SourceLocation
+}
+
+export interface RoutingRule extends Omit<RoutingRuleSpec, 'when'> {
+  section: SectionId
+  when: ConditionNode
+  at: SourceLocation
+}
+
+export interface IntakeRule extends Omit<IntakeRuleSpec, 'when'> {
+  when: ConditionNode
+  at: SourceLocation
+}
+
+export interface ScreeningRule extends Omit<ScreeningRuleSpec, 'when'> {
+  when: ConditionNode
+  at: SourceLocation
+}
+
+export interface ScenarioRecord extends RouteScenario {
+  at: SourceLocation
+}
+
+export interface RuleSet {
+  bureau: { name: string; county: string }
+  fallback: { section: SectionId; cites: { doc?: DocId; seq: number; item?: number }[] }
+  limits: { maxTextLength: number }
+  /** Keyed `${doc}:${seq}`. */
+  articles: Record<string, ArticleRecord>
+  sections: Partial<Record<SectionId, SectionRecord>>
+  vocabularies: Record<string, VocabularyRecord>
+  routingRules: RoutingRule[]
+  intakeRules: IntakeRule[]
+  screeningRules: ScreeningRule[]
+  scenarios: ScenarioRecord[]
+  /** Every file read, with its text, so analysis and messages can point back into it. */
+  files: { path: string; kind: string }[]
+}
+
+export type { EffectivePeriod }
