@@ -72,7 +72,7 @@ export function parseRuleSet(files: readonly RuleFileText[]): ParseRuleSetResult
   const parsed: Parsed<FileKind>[] = []
   const DOC_TITLES: Record<string, string> = {}
 
-  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+  for (const file of files) {
     const result = parseYamlSource(file.path, file.text, file.size)
     if (!result.ok) {
       issues.push(...result.issues)

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { toIsoDate } from './isoDay.js'
+import { noticeOfFile } from './notice.js'
+import { packageNotices } from './packageNotices.js'
+import { provisionalFile, ruleTexts, yearFiles } from './ruleFiles.testing.js'
+import { validateCalendarProvisional } from './validateCalendarProvisional.js'
+import { validateCalendarYear } from './validateCalendarYear.js'
+
+describe('rules/calendar', () => {
+  it.each(yearFiles.map((file) => [file.year, file] as const))('%i.yaml is consistent', (_year, file) => {
+    expect(validateCalendarYear(file)).toEqual([])
+  })
+
+  it('every year file points its editor at the schema', () => {
+    for (const text of Object.values(ruleTexts)) expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/calendar(-provisional)?\.schema\.json$/)
+  })
+
+  it.each(yearFiles.map((file) => [file.year, file] as const))('%i.yaml agrees with the chinese-days data day by day', (year, file) => {
+    const ours = noticeOfFile(file)
+    const theirs = packageNotices().find((notice) => notice.year === year)!
+    const dates = (days: Iterable<number>) => [...days].map(toIsoDate).sort()
+    expect(dates(ours.rest.keys())).toEqual(dates(theirs.rest.keys()))
+    expect(dates(ours.makeup.keys())).toEqual(dates(theirs.makeup.keys()))
+  })
+
+  it('2026 transcribes the notice of 2025-11-04', () => {
+    const file = yearFiles.find((f) => f.year === 2026)!
+    expect(file.source).toMatchObject({ title: '国务院办公厅关于2026年部分节假日安排的通知', issuedOn: '2025-11-04' })
+    expect(file.holidays.map((h) => [h.name, h.from, h.to ?? h.from])).toEqual([
+      ['元旦', '2026-01-01', '2026-01-03'],
+      ['春节', '2026-02-15', '2026-02-23'],
+      ['清明节', '2026-04-04', '2026-04-06'],
+      ['劳动节', '2026-05-01', '2026-05-05'],
+      ['端午节', '2026-06-19', '2026-06-21'],
+      ['中秋节', '2026-09-25', '2026-09-27'],
+      ['国庆节', '2026-10-01', '2026-10-07'],
+    ])
+    expect(file.workdays.map((w) => w.date)).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'])
+  })
+
+  it('provisional.yaml lists the fixed-date statutory holidays of the 2024 revision', () => {
+    expect(validateCalendarProvisional(provisionalFile)).toEqual([])
+    expect(provisionalFile.basis).toMatchObject({ title: '全国年节及纪念日放假办法', effectiveFrom: '2025-01-01' })
+    expect(provisionalFile.holidays.map((h) => [h.name, h.from, h.to ?? h.from])).toEqual([
+      ['元旦', '01-01', '01-01'],
+      ['劳动节', '05-01', '05-02'],
+      ['国庆节', '10-01', '10-03'],
+    ])
+  })
+})

@@ -1,0 +1,34 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { civilOf, dayNumberOf, toDayNumber, toIsoDate, weekdayOf } from './isoDay.js'
+
+describe('isoDay', () => {
+  it('numbers days from 1970-01-01', () => {
+    expect(toDayNumber('1970-01-01')).toBe(0)
+    expect(toDayNumber('2026-02-15')).toBe(Date.UTC(2026, 1, 15) / 86_400_000)
+    expect(toIsoDate(toDayNumber('1900-03-01'))).toBe('1900-03-01')
+    expect(toIsoDate(dayNumberOf(2024, 2, 29))).toBe('2024-02-29')
+    expect(toIsoDate(dayNumberOf(2100, 2, 28) + 1)).toBe('2100-03-01') // 2100 is not a leap year
+  })
+
+  it('knows the weekday without a Date', () => {
+    expect(weekdayOf(toDayNumber('2026-02-14'))).toBe(6) // 周六
+    expect(weekdayOf(toDayNumber('2026-02-15'))).toBe(0) // 周日
+    expect(weekdayOf(toDayNumber('2025-10-01'))).toBe(3) // 周三
+  })
+
+  it('agrees with Date.UTC on every day from 1900 to 2200', () => {
+    const first = dayNumberOf(1900, 1, 1)
+    const last = dayNumberOf(2200, 12, 31)
+    fc.assert(
+      fc.property(fc.integer({ min: first, max: last }), (day) => {
+        const utc = new Date(day * 86_400_000)
+        expect(toIsoDate(day)).toBe(utc.toISOString().slice(0, 10))
+        expect(weekdayOf(day)).toBe(utc.getUTCDay())
+        const { year, month, day: dayOfMonth } = civilOf(day)
+        expect(dayNumberOf(year, month, dayOfMonth)).toBe(day)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+})

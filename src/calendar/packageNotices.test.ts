@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import packageJson from 'chinese-days/package.json' with { type: 'json' }
+import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' }
+import ourPackageJson from '../../package.json' with { type: 'json' }
+import { isWeekend, toIsoDate } from './isoDay.js'
+import { buildPackageNotices, CHINESE_DAYS_VERSION, packageNotices } from './packageNotices.js'
+
+describe('chinese-days data', () => {
+  it('is the pinned version', () => {
+    expect(packageJson.version).toBe(CHINESE_DAYS_VERSION)
+    expect(ourPackageJson.dependencies['chinese-days']).toBe(CHINESE_DAYS_VERSION)
+  })
+
+  it('covers exactly 2004..2026 (derived from its holiday entries)', () => {
+    const years = packageNotices().map((notice) => notice.year)
+    expect(years).toEqual(Array.from({ length: 23 }, (_, i) => 2004 + i))
+    const holidayYears = new Set(Object.keys(data.holidays).map((date) => Number(date.slice(0, 4))))
+    expect([...holidayYears].sort()).toEqual(years)
+  })
+
+  it('is consistent: make-up days are weekend days and never rest days', () => {
+    for (const notice of packageNotices()) {
+      for (const day of notice.makeup.keys()) {
+        expect(isWeekend(day), `${toIsoDate(day)} in ${notice.year}`).toBe(true)
+        expect(notice.rest.has(day)).toBe(false)
+      }
+    }
+  })
+
+  it('puts a 元旦 arrangement that starts in December into the next year’s notice', () => {
+    const days = (year: number) => {
+      const notice = packageNotices().find((n) => n.year === year)!
+      return { rest: [...notice.rest.keys()].map(toIsoDate).sort(), makeup: [...notice.makeup.keys()].map(toIsoDate).sort() }
+    }
+    // 2019 notice: 2018-12-30 to 2019-01-01 off, Saturday 2018-12-29 worked.
+    expect(days(2019).rest.slice(0, 3)).toEqual(['2018-12-30', '2018-12-31', '2019-01-01'])
+    expect(days(2019).makeup[0]).toBe('2018-12-29')
+    expect(days(2018).rest.some((date) => date.startsWith('2018-12'))).toBe(false)
+  })
+
+  it('refuses data it does not understand', () => {
+    expect(() => buildPackageNotices({ holidays: { '2026-02-30': 'Spring Festival,春节,4' }, workdays: {} })).toThrow(/chinese-days/)
+    expect(() => buildPackageNotices({ holidays: { '2026-02-15': 'Spring Festival' }, workdays: {} })).toThrow(/chinese-days/)
+  })
+})

@@ -1,0 +1,86 @@
+/**
+ * Every load-error code has a fixture under test/fixtures/invalid/, named after the code, whose first
+ * line says where the error must be reported: `# expect: <code> <line>:<col>`.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { describe, expect, test } from 'vitest'
+import { formatIssue } from '../src/problems/issue.js'
+import { parseRuleSet } from '../src/ruleset/parseRuleSet.js'
+import { baseFiles, FIXTURES } from './fixtures.js'
+
+const invalid = readdirSync(FIXTURES + 'invalid').filter((f) => f.endsWith('.yaml'))
+
+describe('each broken rule file is reported with its code, file:line:col and a Chinese message', () => {
+  test('the base fixture itself is valid', async () => {
+    const result = parseRuleSet(await baseFiles())
+    expect(result.ok ? [] : result.issues.map((i) => formatIssue(i))).toEqual([])
+  })
+
+  test.each(invalid)('%s', async (name) => {
+    const text = readFileSync(FIXTURES + 'invalid/' + name, 'utf8')
+    const [, code, line, col] = /^# expect: (\w+) (\d+):(\d+)/.exec(text) ?? []
+    expect(code, 'fixture header').toBe(name.replace('.yaml', ''))
+    const path = `invalid/${name}`
+    const result = parseRuleSet([...(await baseFiles()), { path, text }])
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    const issue = result.issues.find((i) => i.code === code)
+    expect(issue, result.issues.map((i) => formatIssue(i)).join('\n')).toBeDefined()
+    expect(issue).toMatchObject({ file: path, line: Number(line), col: Number(col), severity: 'error' })
+    expect(issue!.message).toMatch(/^第\d+行第\d+列：.*[\u4e00-\u9fff]/)
+    expect(issue!.messageEn.length).toBeGreaterThan(10)
+  })
+})
+
+describe('hostile YAML', () => {
+  test('an alias bomb is refused quickly, not expanded', async () => {
+    const levels = Array.from({ length: 12 }, (_, i) => `l${i}: &l${i} [${Array(10).fill(i === 0 ? 'x' : `*l${i - 1}`).join(', ')}]`)
+    const result = parseRuleSet([{ path: 'bomb.yaml', text: 'kind: vocabularies\n' + levels.join('\n') }])
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.issues[0].code).toBe('yaml_alias_limit')
+  })
+
+  test('__proto__ keys never pollute Object.prototype', async () => {
+    const text = 'kind: vocabularies\nvocabularies:\n  x: { keywords: [a] }\n__proto__: { polluted: yes }\n'
+    const result = parseRuleSet([{ path: 'proto.yaml', text }])
+    expect(result.ok).toBe(false)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  test('a 50 MB file is refused by size without parsing', async () => {
+    const text = 'kind: vocabularies\n# ' + 'x'.repeat(50 * 1024 * 1024)
+    const result = parseRuleSet([{ path: 'huge.yaml', text }])
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.issues[0]).toMatchObject({ code: 'file_too_large', file: 'huge.yaml' })
+  })
+
+  test('deep flow nesting is refused, not a stack overflow', async () => {
+    const text = 'kind: vocabularies\nvocabularies: ' + '['.repeat(100000) + ']'.repeat(100000)
+    const result = parseRuleSet([{ path: 'deep.yaml', text }])
+    expect(result.ok).toBe(false)
+  })
+
+  test('a file that is not a mapping, or has no kind', async () => {
+    for (const text of ['- a\n- b\n', 'just text', 'vocabularies: {}\n']) {
+      const result = parseRuleSet([{ path: 'odd.yaml', text }])
+      expect(result.ok).toBe(false)
+    }
+  })
+
+  test('a rule set without config is reported as missing_file', async () => {
+    const files = (await baseFiles()).filter((f) => f.path !== 'config.yaml')
+    const result = parseRuleSet(files)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.issues.map((i) => i.code)).toContain('missing_file')
+  })
+
+  test('all problems are reported, not just the first', async () => {
+    const files = await baseFiles()
+    const broken = readdirSync(FIXTURES + 'invalid')
+      .filter((f) => ['unknown_operator.yaml', 'unknown_section.yaml'].includes(f))
+      .map((f) => ({ path: f, text: readFileSync(FIXTURES + 'invalid/' + f, 'utf8') }))
+    const result = parseRuleSet([...files, ...broken])
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(new Set(result.issues.map((i) => i.code))).toEqual(new Set(['unknown_operator', 'unknown_section']))
+  })
+})
