@@ -38,8 +38,10 @@ export function checkDate(value: unknown, name: string): string {
   )
 }
 
+const integer = z.number().int()
+
 export function checkInteger(value: unknown, name: string, min: number, max: number, what: string, whatEn: string): number {
-  if (z.number().int().min(min).max(max).safeParse(value).success) return value as number
+  if (integer.safeParse(value).success && (value as number) >= min && (value as number) <= max) return value as number
   throw xiaobaoError(
     'invalid_input',
     `参数 ${name}（${what}）应为 ${min} 至 ${max} 之间的整数，收到 ${show(value)}。`,

@@ -1,0 +1,22 @@
+/**
+ * Legal staff's scenario files, each scenario a vitest test: the bundled rules/ and the base fixture.
+ */
+import { describe, expect, test } from 'vitest'
+import { createEngine } from '../src/engine/createEngine.js'
+import { loadRuleSet } from '../src/node/loadRuleSet.js'
+import { runScenario } from '../src/scenarios/runScenarios.js'
+import { FIXTURES, RULES_DIR } from './fixtures.js'
+
+for (const [label, dir] of [
+  ['rules/', RULES_DIR],
+  ['test/fixtures/base', FIXTURES + 'base'],
+] as const) {
+  const ruleSet = await loadRuleSet(dir)
+  const engine = createEngine({ rules: ruleSet })
+  describe(label, () => {
+    test.each(ruleSet.scenarios.map((s) => [`${s.at.file}:${s.at.line} ${s.name}`, s] as const))('%s', async (_name, scenario) => {
+      const result = await runScenario(engine, scenario)
+      expect(result.failures).toEqual([])
+    })
+  })
+}
