@@ -12,7 +12,6 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     splitting: false,
-    mainFields: ['module', 'main'],
   },
   {
     entry: { 'node/index': 'src/node/index.ts' },

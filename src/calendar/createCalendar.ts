@@ -262,7 +262,7 @@ export function createCalendar(input: CreateCalendarInput = {}): WorkingCalendar
       walk.kind(low) // the start date's year must be known too, even though the day itself is not counted
       let days = 0
       for (let day = low + 1; day <= high; day++) if (walk.working(day)) days++
-      return { days: to < from ? -days : days, provisional: walk.provisional }
+      return { days: to < from && days > 0 ? -days : days, provisional: walk.provisional } // never -0
     },
 
     addCalendarDays(date, n) {

@@ -4,16 +4,19 @@
  */
 import { z } from 'zod'
 import { FILE_KINDS } from './parseRuleSet.js'
+import { EXTRA_FILE_KINDS, SCENARIO_TARGETS } from './registry.js'
 
-/** `{ 'section.schema.json': {...}, ... }` */
+/** `{ 'section.schema.json': {...}, 'scenarios-meeting.schema.json': {...}, ... }` */
 export function ruleFileJsonSchemas(): Record<string, unknown> {
+  const entries: [string, z.ZodType][] = [
+    ...Object.entries(FILE_KINDS),
+    ...EXTRA_FILE_KINDS.map((k) => [k.kind, k.schema] as [string, z.ZodType]),
+    ...SCENARIO_TARGETS.map((t) => [`scenarios-${t.target}`, t.schema] as [string, z.ZodType]),
+  ]
   const out: Record<string, unknown> = {}
-  for (const [kind, schema] of Object.entries(FILE_KINDS)) {
-    const json = z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>
-    out[`${kind}.schema.json`] = {
-      ...json,
-      title: `xiaobao rule file: kind ${kind}`,
-    }
+  for (const [name, schema] of entries) {
+    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>
+    out[`${name}.schema.json`] = { ...json, title: `xiaobao rule file: ${name}` }
   }
   return out
 }

@@ -24,6 +24,8 @@ import {
 import type { ArticleRecord, RuleSet, SourceLocation } from './types.js'
 import { issueAt, locate, parseYamlSource, type YamlSource } from './yamlSource.js'
 import { zodToIssues } from './zodIssues.js'
+import type { FileKindModule, KindContext, ScenarioTargetModule } from './fileKinds.js'
+import { EXTRA_FILE_KINDS, SCENARIO_TARGETS } from './registry.js'
 
 export interface RuleFileText {
   /** Path relative to the rules folder, e.g. `sections/food-circulation.yaml`. Used in messages. */
@@ -70,6 +72,7 @@ export function parseRuleSet(files: readonly RuleFileText[]): ParseRuleSetResult
   const issues: Issue[] = []
   const warnings: Issue[] = []
   const parsed: Parsed<FileKind>[] = []
+  const later: { source: YamlSource; module: FileKindModule | ScenarioTargetModule; data: unknown }[] = []
   const DOC_TITLES: Record<string, string> = {}
 
   for (const file of files) {
@@ -85,33 +88,42 @@ export function parseRuleSet(files: readonly RuleFileText[]): ParseRuleSetResult
       continue
     }
     const kind = (value as Record<string, unknown>).kind
-    if (typeof kind !== 'string' || !(kind in FILE_KINDS)) {
+    const knownKinds = [...Object.keys(FILE_KINDS), ...EXTRA_FILE_KINDS.map((k) => k.kind)]
+    if (typeof kind !== 'string' || !knownKinds.includes(kind)) {
       issues.push(
         issueAt(
           source,
           ['kind'],
           kind === undefined ? 'missing_field' : 'unknown_file_kind',
           kind === undefined
-            ? `缺少 "kind:"，无法判断文件类型；可用：${Object.keys(FILE_KINDS).join('、')}。`
-            : `未知的文件类型 kind: ${JSON.stringify(kind)}；可用：${Object.keys(FILE_KINDS).join('、')}。`,
+            ? `缺少 "kind:"，无法判断文件类型；可用：${knownKinds.join('、')}。`
+            : `未知的文件类型 kind: ${JSON.stringify(kind)}；可用：${knownKinds.join('、')}。`,
           kind === undefined
-            ? `missing "kind:", so the file kind is unknown; known kinds: ${Object.keys(FILE_KINDS).join(', ')}.`
-            : `unknown file kind ${JSON.stringify(kind)}; known kinds: ${Object.keys(FILE_KINDS).join(', ')}.`,
+            ? `missing "kind:", so the file kind is unknown; known kinds: ${knownKinds.join(', ')}.`
+            : `unknown file kind ${JSON.stringify(kind)}; known kinds: ${knownKinds.join(', ')}.`,
         ),
       )
       continue
     }
-    const schema = FILE_KINDS[kind as FileKind] as z.ZodType
+    const target = (value as Record<string, unknown>).target
+    const targetModule = kind === 'scenarios' && target !== undefined && target !== 'route' ? SCENARIO_TARGETS.find((t) => t.target === target) : undefined
+    if (kind === 'scenarios' && target !== undefined && target !== 'route' && !targetModule) {
+      const known = ['route', ...SCENARIO_TARGETS.map((t) => t.target)]
+      issues.push(issueAt(source, ['target'], 'invalid_value', `未知的测试对象 target: ${JSON.stringify(target)}；可用：${known.join('、')}。`, `unknown scenario target ${JSON.stringify(target)}; known: ${known.join(', ')}.`))
+      continue
+    }
+    const extra = EXTRA_FILE_KINDS.find((k) => k.kind === kind)
+    const schema = (targetModule?.schema ?? extra?.schema ?? FILE_KINDS[kind as FileKind]) as z.ZodType
     const checked = schema.safeParse(value)
     if (!checked.success) {
       // Conditions get their own, sharper check below; inputs of scenarios are checked when run.
       const fileIssues = zodToIssues(source, checked.error.issues, ['when', 'input'])
       issues.push(...fileIssues)
       if (fileIssues.length > 0) continue
-      parsed.push({ source, kind: kind as FileKind, data: value as never })
-      continue
     }
-    parsed.push({ source, kind: kind as FileKind, data: checked.data as never })
+    const data = checked.success ? checked.data : value
+    if (targetModule || extra) later.push({ source, module: (targetModule ?? extra)!, data })
+    else parsed.push({ source, kind: kind as FileKind, data: data as never })
   }
 
   const at = (source: YamlSource, path: (string | number)[]): SourceLocation => ({ file: source.file, ...locate(source, path) })
@@ -290,6 +302,28 @@ export function parseRuleSet(files: readonly RuleFileText[]): ParseRuleSetResult
         ruleSet.scenarios.push({ ...scenario, at: at(source, ['scenarios', i]) })
       })
     }
+  }
+
+  // Other capabilities' files (calendar, meeting procedure, deadlines…), and their scenarios.
+  for (const { source, module, data } of later) {
+    const ctx: KindContext = {
+      file: source.file,
+      issueAt: (path, code, message, messageEn, options) => issueAt(source, path, code, message, messageEn, options),
+      at: (path) => at(source, path),
+      checkCites: (cites, path) => {
+        const before = issues.length
+        checkCites(source, cites, path)
+        return issues.splice(before)
+      },
+      checkCondition: (node, path, facts) => checkCondition(source, node, path, { ...conditionContext, facts }, true),
+      claimId: (id, path) => {
+        const before = issues.length
+        claimId(id, source, path)
+        return issues.splice(before)
+      },
+      conditionContext,
+    }
+    issues.push(...module.load(data, ruleSet, ctx))
   }
 
   // Whole-set checks.
