@@ -393,7 +393,7 @@ function checkInput(input: CreateCalendarInput): CreateCalendarInput {
     ;(input.years ?? []).forEach((file, index) => {
       const parsed = calendarFile.safeParse(file)
       if (!parsed.success) {
-        for (const zi of parsed.error.issues) issues.push(inputIssue(['years', index, ...pathOf(zi.path)], `不合法：${zi.message}`, `is not valid: ${zi.message}`))
+        for (const zi of parsed.error.issues) issues.push(schemaIssue(['years', index, ...pathOf(zi.path)], '年份文件（kind: calendar）', 'a year file (kind: calendar)', zi.message))
         return
       }
       for (const issue of validateCalendarYear(parsed.data)) issues.push({ ...issue, path: ['years', index, ...(issue.path ?? [])] })
@@ -408,7 +408,7 @@ function checkInput(input: CreateCalendarInput): CreateCalendarInput {
   if (input.provisionalHolidays !== undefined) {
     const parsed = calendarProvisionalFile.safeParse(input.provisionalHolidays)
     if (!parsed.success) {
-      for (const zi of parsed.error.issues) issues.push(inputIssue(['provisionalHolidays', ...pathOf(zi.path)], `不合法：${zi.message}`, `is not valid: ${zi.message}`))
+      for (const zi of parsed.error.issues) issues.push(schemaIssue(['provisionalHolidays', ...pathOf(zi.path)], '暂行规则文件（kind: calendar-provisional）', 'the provisional file (kind: calendar-provisional)', zi.message))
     } else {
       for (const issue of validateCalendarProvisional(parsed.data)) issues.push({ ...issue, path: ['provisionalHolidays', ...(issue.path ?? [])] })
       provisionalHolidays = parsed.data
@@ -421,6 +421,10 @@ function checkInput(input: CreateCalendarInput): CreateCalendarInput {
 
 function pathOf(path: readonly PropertyKey[]): (string | number)[] {
   return path.filter((p): p is string | number => typeof p !== 'symbol')
+}
+
+function schemaIssue(path: (string | number)[], what: string, whatEn: string, detail: string): Issue {
+  return inputIssue(path, `不符合${what}的格式（${detail}）`, `does not fit ${whatEn} (${detail})`)
 }
 
 function inputIssue(path: (string | number)[], message: string, messageEn: string): Issue {

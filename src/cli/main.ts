@@ -40,6 +40,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         help: { type: 'boolean', short: 'h' },
         json: { type: 'boolean' },
         explain: { type: 'boolean' },
+        strict: { type: 'boolean' },
         rules: { type: 'string' },
         filter: { type: 'string' },
       },
@@ -59,7 +60,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'route': {
         const engine = await engineFor(values.rules ? at(values.rules) : undefined)
         const file = positionals[0] ?? '-'
-        return await routeCommand(engine, file === '-' ? '-' : at(file), io, { explain: values.explain ?? false })
+        return await routeCommand(engine, file === '-' ? '-' : at(file), io, { explain: values.explain ?? false, strict: values.strict ?? false })
       }
       case 'lint':
         return await lintCommand(at(positionals[0] ?? 'rules'), io, { json: values.json ?? false })

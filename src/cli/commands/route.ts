@@ -14,7 +14,9 @@ export const routeHelp = `xiaobao route [file|-] [--rules DIR] [--explain]
   A .json file holds one complaint (or an array); anything else is NDJSON: one complaint per line in,
   one decision per line out, in order; a bad line yields an error record, never a dropped line.
   --rules DIR   使用该目录的规则（默认：内置规则）/ rules folder (default: bundled rules)
-  --explain     结果中包含每个条件的判断 / include every condition's result`
+  --explain     结果中包含每个条件的判断 / include every condition's result
+  --strict      有任何一行出错时退出码为 1 / exit 1 when any line is an error record
+  stderr 最后给出汇总。A summary goes to stderr.`
 
 function errorRecord(line: number, error: unknown, id?: unknown) {
   if (error instanceof XiaobaoError) {
@@ -23,7 +25,7 @@ function errorRecord(line: number, error: unknown, id?: unknown) {
   return { line, error: { code: 'internal_error', message: String(error) } }
 }
 
-export async function routeCommand(engine: Engine, file: string, io: CliIo, options: { explain: boolean }): Promise<number> {
+export async function routeCommand(engine: Engine, file: string, io: CliIo, options: { explain: boolean; strict: boolean }): Promise<number> {
   const input = file === '-' ? io.stdin : createReadStream(file, { encoding: 'utf8' })
   if (file.endsWith('.json')) {
     let text = ''
@@ -40,18 +42,19 @@ export async function routeCommand(engine: Engine, file: string, io: CliIo, opti
     const out = []
     for (const [index, item] of items.entries()) {
       try {
-        out.push(await engine.routeComplaint(item as never, options))
+        out.push(await engine.routeComplaint(item as never, { explain: options.explain }))
       } catch (error) {
         failed++
         out.push(errorRecord(index + 1, error, (item as { id?: unknown })?.id))
       }
     }
     await write(io.stdout, JSON.stringify(Array.isArray(value) ? out : out[0], null, 2) + '\n')
-    return failed > 0 ? 1 : 0
+    return failed > 0 && (options.strict || !Array.isArray(value)) ? 1 : 0
   }
   const lines = createInterface({ input, crlfDelay: Infinity })
   let lineNo = 0
   let failed = 0
+  let routed = 0
   const progress = io.stderr.isTTY === true
   for await (const line of lines) {
     lineNo++
@@ -66,7 +69,8 @@ export async function routeCommand(engine: Engine, file: string, io: CliIo, opti
     }
     if (!record) {
       try {
-        record = await engine.routeComplaint(parsed as never, options)
+        record = await engine.routeComplaint(parsed as never, { explain: options.explain })
+        routed++
       } catch (error) {
         failed++
         record = errorRecord(lineNo, error, (parsed as { id?: unknown } | null)?.id)
@@ -76,5 +80,6 @@ export async function routeCommand(engine: Engine, file: string, io: CliIo, opti
     if (progress && lineNo % 10000 === 0) io.stderr.write(`\r已处理 ${lineNo} 行 / ${lineNo} lines routed`)
   }
   if (progress && lineNo >= 10000) io.stderr.write('\n')
-  return failed > 0 ? 1 : 0
+  io.stderr.write(`已分办 ${routed} 件，${failed} 行有错误 / ${routed} routed, ${failed} error records\n`)
+  return failed > 0 && options.strict ? 1 : 0
 }

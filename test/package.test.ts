@@ -1,0 +1,70 @@
+/**
+ * The packed tarball, as a user gets it: imports in ESM and CJS, `xiaobao/node`, the bin, and the core
+ * bundles for a browser with no `node:` module.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { build } from 'esbuild'
+import { beforeAll, describe, expect, test } from 'vitest'
+
+const ROOT = new URL('..', import.meta.url).pathname
+let app: string
+
+beforeAll(() => {
+  execFileSync('npx', ['tsup'], { cwd: ROOT, stdio: 'pipe' })
+  const packDir = mkdtempSync(join(tmpdir(), 'xiaobao-pack-'))
+  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').at(-1)!
+  app = mkdtempSync(join(tmpdir(), 'xiaobao-app-'))
+  const pkg = join(app, 'node_modules', 'xiaobao')
+  mkdirSync(pkg, { recursive: true })
+  execFileSync('tar', ['-xzf', join(packDir, tarball), '-C', pkg, '--strip-components=1'])
+  // The package's own dependencies, linked from this checkout (no network needed).
+  const deps = Object.keys(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).dependencies)
+  for (const dep of deps) symlinkSync(join(ROOT, 'node_modules', dep), join(app, 'node_modules', dep), 'dir')
+  writeFileSync(join(app, 'package.json'), '{ "name": "app", "private": true }')
+}, 120_000)
+
+const complaint = { kind: 'complaint', receivedOn: '2026-03-02', text: '在超市买的牛奶过期了', respondent: { county: 'XX县' } }
+
+describe('the packed package', () => {
+  test('ships dist, rules and schemas, not tests or sources', () => {
+    const files = readdirSync(join(app, 'node_modules', 'xiaobao'))
+    expect(files).toEqual(expect.arrayContaining(['dist', 'rules', 'package.json', 'README.md']))
+    expect(files).not.toContain('test')
+    expect(readdirSync(join(app, 'node_modules', 'xiaobao', 'rules', 'schemas'))).toContain('section.schema.json')
+  })
+
+  test('imports in ESM and routes with the bundled rules', () => {
+    const out = execFileSync('node', ['--input-type=module', '-e', `import { createEngine } from 'xiaobao'; const r = await createEngine().routeComplaint(${JSON.stringify(complaint)}); console.log(r.lead.id)`], { cwd: app, encoding: 'utf8' })
+    expect(out.trim()).toBe('food-circulation')
+  })
+
+  test('requires in CJS', () => {
+    const out = execFileSync('node', ['-e', `const { createEngine, XiaobaoError } = require('xiaobao'); createEngine().routeComplaint(${JSON.stringify(complaint)}).then((r) => console.log(r.lead.id, typeof XiaobaoError))`], { cwd: app, encoding: 'utf8' })
+    expect(out.trim()).toBe('food-circulation function')
+  })
+
+  test('xiaobao/node loads a rules folder, in ESM and CJS', () => {
+    const rules = join(app, 'node_modules', 'xiaobao', 'rules')
+    const esm = execFileSync('node', ['--input-type=module', '-e', `import { loadRuleSet } from 'xiaobao/node'; const r = await loadRuleSet(${JSON.stringify(rules)}); console.log(r.routingRules.length > 0)`], { cwd: app, encoding: 'utf8' })
+    expect(esm.trim()).toBe('true')
+    const cjs = execFileSync('node', ['-e', `require('xiaobao/node').loadRuleSet(${JSON.stringify(rules)}).then((r) => console.log(r.routingRules.length > 0))`], { cwd: app, encoding: 'utf8' })
+    expect(cjs.trim()).toBe('true')
+  })
+
+  test('the bin runs', () => {
+    const out = execFileSync('node', [join(app, 'node_modules', 'xiaobao', 'dist', 'cli', 'index.js'), 'lint', join(app, 'node_modules', 'xiaobao', 'rules')], { cwd: app, encoding: 'utf8' })
+    expect(out).toContain('rules OK')
+  })
+
+  test('the core bundles for a browser: no node: modules', async () => {
+    const entry = join(app, 'browser-entry.js')
+    writeFileSync(entry, `import { createEngine } from 'xiaobao'; createEngine().routeComplaint(${JSON.stringify(complaint)}).then((r) => globalThis.result = r)`)
+    const result = await build({ entryPoints: [entry], bundle: true, platform: 'browser', write: false, format: 'esm', logLevel: 'silent', absWorkingDir: app })
+    expect(result.errors).toEqual([])
+    const code = result.outputFiles[0]!.text
+    expect(code).not.toMatch(/from\s*["']node:|require\(["'](node:)?(fs|path|os|child_process)["']\)/)
+  })
+})
