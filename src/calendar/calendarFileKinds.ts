@@ -18,12 +18,6 @@ export interface CalendarRules {
   provisional?: CalendarProvisionalFile
 }
 
-declare module '../ruleset/types.js' {
-  interface RuleSet {
-    /** `rules/calendar/`: the year files and the provisional rules (set by the calendar's file kinds). */
-    calendar?: CalendarRules
-  }
-}
 
 function located(issues: Issue[], ctx: KindContext): Issue[] {
   return issues.map((issue) => ctx.issueAt(issue.path ?? [], issue.code, issue.message, issue.messageEn, { severity: issue.severity }))

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { XiaobaoError } from '../problems/XiaobaoError.js'
 import { addWorkingDays, defaultCalendar, isWorkingDay, workingDaysBetween } from './index.js'
 
-describe('the plain functions (default calendar: chinese-days data)', () => {
+describe('the plain functions (default calendar: bundled rules/calendar over chinese-days data)', () => {
   it('compute from the package data, and do what their examples say', () => {
     expect(defaultCalendar()).toBe(defaultCalendar())
     expect(defaultCalendar().coverage()[0]).toEqual({ year: 2004, from: 'package' })
@@ -11,9 +11,9 @@ describe('the plain functions (default calendar: chinese-days data)', () => {
     expect(workingDaysBetween('2026-02-13', '2026-02-24').days).toBe(2)
   })
 
-  it('refuse 2027 without provisional rules loaded', () => {
+  it('refuse 2027 unless the caller opts into provisional dates (the bundled provisional rules)', () => {
     expect(() => addWorkingDays('2026-11-20', 45)).toThrow(XiaobaoError)
-    expect(() => addWorkingDays('2026-11-20', 45, { provisional: true })).toThrow(/provisional\.yaml/)
+    expect(addWorkingDays('2026-11-20', 45, { provisional: true })).toEqual({ date: '2027-01-25', provisional: true })
   })
 
   it('do not depend on the time zone of the machine', () => {

@@ -1,17 +1,23 @@
+import { defaultRuleSet } from '../engine/defaultRuleSet.js'
+import type { RuleSet } from '../ruleset/types.js'
 import { createCalendar, type AddWorkingDaysOptions, type CalendarOptions, type WorkingCalendar } from './createCalendar.js'
+
+/** The calendar of a rule set: its `rules/calendar/` years over the chinese-days data. */
+export function calendarOf(ruleSet: RuleSet): WorkingCalendar {
+  return createCalendar({ years: ruleSet.calendar?.years ?? [], provisionalHolidays: ruleSet.calendar?.provisional })
+}
 
 let calendar: WorkingCalendar | undefined
 
 /**
- * The calendar the plain functions use, built once. Today it holds the chinese-days data only (so
- * `{ provisional: true }` reports that no provisional rules are loaded); when the rules under
- * `rules/calendar/` are bundled, pass them here: `createCalendar({ years, provisionalHolidays })`.
+ * The calendar the plain functions use, built once: the bundled `rules/calendar/` years (which override
+ * the chinese-days data for their year) and the provisional rules.
  *
  * @example
- * defaultCalendar().coverage()[0] // → { year: 2004, from: 'package' }
+ * defaultCalendar().coverage().at(-1) // → { year: 2026, from: 'yaml', source: { title: '国务院办公厅关于2026年部分节假日安排的通知', … } }
  */
 export function defaultCalendar(): WorkingCalendar {
-  calendar ??= createCalendar({})
+  calendar ??= calendarOf(defaultRuleSet())
   return calendar
 }
 

@@ -28,6 +28,10 @@ export type LoadIssueCode =
   | 'missing_file'
   | 'invalid_period'
   | 'invalid_scenario'
+  | 'calendar_date_outside_year'
+  | 'calendar_makeup_not_weekend'
+  | 'calendar_date_conflict'
+  | 'calendar_long_holiday'
 
 /** Codes of problems in a caller's input or in a computation. */
 export type InputIssueCode =

@@ -158,10 +158,9 @@ export function decide(
     } else {
       const effect: RuleEffect = rule.role === 'lead' ? 'outranked' : 'assist'
       trace.push(hit(rule, 'routing', effect, { section, role: rule.role }))
-      if (!assistIds.has(rule.section)) {
-        assistIds.add(rule.section)
-        basisRefs.push(...rule.cites)
-      }
+      if (rule.role === 'lead' && rule.whenOutranked === 'drop') continue
+      assistIds.add(rule.section)
+      basisRefs.push(...rule.cites)
     }
   }
   const assist = [...assistIds]

@@ -32,7 +32,7 @@ export type RuleEffect =
   | 'transfer'
   | 'lead'
   | 'assist'
-  | 'outranked' // a lead rule that lost to a higher-priority (or tie-broken) lead; its section assists
+  | 'outranked' // a lead rule that lost to a higher-priority (or tie-broken) lead; its section assists unless the rule says whenOutranked: drop
   | 'superseded' // fired but a higher-priority rule of the same stage decided
 
 export interface RuleHit {

@@ -323,7 +323,7 @@ export function parseRuleSet(files: readonly RuleFileText[]): ParseRuleSetResult
       },
       conditionContext,
     }
-    issues.push(...module.load(data, ruleSet, ctx))
+    for (const issue of module.load(data, ruleSet, ctx)) (issue.severity === 'warning' ? warnings : issues).push(issue)
   }
 
   // Whole-set checks.

@@ -132,6 +132,10 @@ export const routingRule = z.strictObject({
   role: z.enum(['lead', 'assist']).describe('lead：主办；assist：协办'),
   priority: z.number().int().min(1).max(100).describe('优先级，数大者优先 / higher wins'),
   appliesTo: z.array(complaintKind).min(1).optional().describe('适用的类型，缺省为全部'),
+  whenOutranked: z
+    .enum(['assist', 'drop'])
+    .optional()
+    .describe('主办规则命中但未当选时：assist（缺省）其股室转为协办；drop 不再参与'),
   cites: z.array(citationRef).min(1).describe('依据 / the article items this rule rests on'),
   effective: effectivePeriod.optional(),
   when: topCondition.describe('json-rules-engine 条件'),

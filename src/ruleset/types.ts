@@ -2,6 +2,7 @@
  * A loaded, checked rule set: plain serialisable data, every rule with the place it was written.
  */
 import type { SectionId } from '../sections.js'
+import type { CalendarRules } from '../calendar/calendarFileKinds.js'
 import type {
   ConditionNode,
   EffectivePeriod,
@@ -94,7 +95,9 @@ export interface RuleSet {
   intakeRules: IntakeRule[]
   screeningRules: ScreeningRule[]
   scenarios: ScenarioRecord[]
-  /** Every file read, with its text, so analysis and messages can point back into it. */
+  /** `rules/calendar/`: the year files and the provisional rules. */
+  calendar?: CalendarRules
+  /** Every file read, with its kind, so analysis and messages can point back into it. */
   files: { path: string; kind: string }[]
 }
 

@@ -1,0 +1,30 @@
+/**
+ * What `npm run gen` derives must match rules/ and src/: the bundled rules module and the JSON Schemas.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { renderBundledRules } from '../src/node/bundleRules.js'
+import { ruleFileJsonSchemas } from '../src/ruleset/jsonSchemas.js'
+import { RULES_DIR } from './fixtures.js'
+
+const ROOT = new URL('..', import.meta.url).pathname
+
+describe('generated files are up to date (run `npm run gen` when this fails)', () => {
+  test('src/ruleset/bundledRules.generated.ts matches rules/', async () => {
+    const current = readFileSync(join(ROOT, 'src/ruleset/bundledRules.generated.ts'), 'utf8')
+    expect(current === (await renderBundledRules(RULES_DIR)), 'bundled rules are stale: run `npm run gen`').toBe(true)
+  })
+
+  test('rules/schemas/*.json match the zod schemas', () => {
+    for (const [name, schema] of Object.entries(ruleFileJsonSchemas())) {
+      const current = readFileSync(join(RULES_DIR, 'schemas', name), 'utf8')
+      expect(current === JSON.stringify(schema, null, 2) + '\n', `${name} is stale: run \`npm run gen\``).toBe(true)
+    }
+  })
+
+  test('every rule file names its JSON Schema for the editor', () => {
+    const texts = readFileSync(join(ROOT, 'src/ruleset/bundledRules.generated.ts'), 'utf8')
+    expect(texts).toContain('yaml-language-server: $schema=')
+  })
+})
