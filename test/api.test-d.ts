@@ -1,0 +1,31 @@
+/**
+ * Type tests: the public signatures other apps code against (run by `vitest --typecheck`).
+ */
+import { describe, expectTypeOf, test } from 'vitest'
+import { createEngine, parseRuleSet, XiaobaoError, type Citation, type Issue, type RoutingDecision, type RuleSet, type SectionRef } from 'xiaobao'
+import { loadRuleSet } from 'xiaobao/node'
+
+describe('public API types', () => {
+  test('createEngine and routeComplaint', () => {
+    const engine = createEngine()
+    expectTypeOf(createEngine).parameter(0).toEqualTypeOf<{ rules?: RuleSet | undefined } | undefined>()
+    expectTypeOf(engine.routeComplaint).returns.toEqualTypeOf<Promise<RoutingDecision>>()
+    expectTypeOf(engine.routeComplaint).parameter(0).toHaveProperty('kind').toEqualTypeOf<'complaint' | 'report' | 'inquiry'>()
+    expectTypeOf(engine.routeComplaint).parameter(0).toHaveProperty('receivedOn').toEqualTypeOf<string>()
+  })
+
+  test('the decision', () => {
+    expectTypeOf<RoutingDecision['disposition']>().toEqualTypeOf<'route' | 'transfer' | 'reject'>()
+    expectTypeOf<RoutingDecision['lead']>().toEqualTypeOf<SectionRef | null>()
+    expectTypeOf<RoutingDecision['assist']>().toEqualTypeOf<SectionRef[]>()
+    expectTypeOf<RoutingDecision['basis']>().toEqualTypeOf<Citation[]>()
+    expectTypeOf<Citation['doc']>().toEqualTypeOf<'implementation-measures' | 'complaint-measures' | 'penalty-procedure'>()
+    expectTypeOf<Citation>().toHaveProperty('printed').toEqualTypeOf<string>()
+  })
+
+  test('loading and errors', () => {
+    expectTypeOf(loadRuleSet).toEqualTypeOf<(dir: string) => Promise<RuleSet>>()
+    expectTypeOf(parseRuleSet).returns.toMatchTypeOf<{ ok: true; value: RuleSet } | { ok: false; issues: [Issue, ...Issue[]] }>()
+    expectTypeOf<XiaobaoError['issues']>().toEqualTypeOf<[Issue, ...Issue[]]>()
+  })
+})
