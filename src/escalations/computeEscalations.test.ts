@@ -1,0 +1,244 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { createEngine } from '../engine/createEngine.js'
+import { dayNumberOf, toIsoDate } from '../calendar/isoDay.js'
+import { XiaobaoError } from '../problems/XiaobaoError.js'
+import type { TrackedItem } from './trackedItems.js'
+import type { EscalationEntry } from './types.js'
+
+const engine = createEngine()
+
+async function thrown(run: () => Promise<unknown>): Promise<XiaobaoError> {
+  try {
+    await run()
+  } catch (error) {
+    expect(error).toBeInstanceOf(XiaobaoError)
+    return error as XiaobaoError
+  }
+  throw new Error('expected a XiaobaoError')
+}
+
+const complaint = (extra: Partial<Extract<TrackedItem, { type: 'complaint' }>> = {}): TrackedItem => ({
+  type: 'complaint',
+  id: 'C1',
+  section: 'food-circulation',
+  receivedOn: '2026-02-12',
+  ...extra,
+})
+
+describe('computeEscalations: the contract', () => {
+  it('one entry per item and deadline whose start event has happened, in item then YAML order', async () => {
+    const out = await engine.computeEscalations(
+      [
+        complaint({ acceptedOn: '2026-02-24' }),
+        { type: 'report', id: 'R1', section: 'advertising', receivedOn: '2026-09-18', realName: true, caseDecisionOn: '2026-10-09' },
+        { type: 'report', id: 'R2', section: 'advertising', receivedOn: '2026-09-18', realName: false, caseDecisionOn: '2026-10-09' },
+        { type: 'meeting-task', id: 'M1', section: 'metrology', meetingId: 'JM-1', assignedOn: '2026-09-01', dueOn: '2026-10-09' },
+      ],
+      { asOf: '2026-10-20' },
+    )
+    expect(out.map((e) => `${e.itemId} ${e.deadline}`)).toEqual([
+      'C1 complaint-acceptance',
+      'C1 mediation',
+      'R1 report-verification',
+      'R1 reporter-notice',
+      'R2 report-verification',
+      'M1 meeting-task',
+    ])
+  })
+
+  it('an entry carries due date, status, level, actions with actors, quoted basis and the next review date', async () => {
+    const [entry] = await engine.computeEscalations([complaint()], { asOf: '2026-03-02' })
+    expect(entry).toEqual({
+      itemId: 'C1',
+      deadline: 'complaint-acceptance',
+      dueOn: '2026-02-28',
+      status: 'overdue',
+      workingDaysLate: 1,
+      level: 2,
+      actions: [{ code: 'supervise', actor: { id: '12315-center', name: '12315指挥中心' }, message: expect.stringContaining('督办：C1 的受理决定已于 2026-02-28 届满'), messageEn: expect.stringContaining('Supervise') }],
+      basis: [
+        { doc: 'complaint-measures', seq: 14, printed: '第十四条', text: expect.stringContaining('七个工作日内') },
+        { doc: 'implementation-measures', seq: 4, printed: '第四条', item: 7, label: '(七)', text: expect.stringContaining('督办和考核') },
+      ],
+      nextReviewOn: '2026-03-06',
+    })
+    expect(JSON.parse(JSON.stringify(entry))).toEqual(entry)
+  })
+
+  it('status moves pending → due-soon → overdue, and nextReviewOn is the day it moves', async () => {
+    const at = async (asOf: string) => (await engine.computeEscalations([complaint()], { asOf }))[0]!
+    expect(await at('2026-02-25')).toMatchObject({ status: 'pending', level: 0, nextReviewOn: '2026-02-26' })
+    expect(await at('2026-02-26')).toMatchObject({ status: 'due-soon', level: 1, nextReviewOn: '2026-03-01' })
+    expect(await at('2026-02-28')).toMatchObject({ status: 'due-soon', level: 1 })
+    // 3-1 is a Sunday: overdue, but by 0 working days yet.
+    expect(await at('2026-03-01')).toMatchObject({ status: 'overdue', workingDaysLate: 0, level: 2, nextReviewOn: '2026-03-06' })
+  })
+
+  it('met and met-late carry no actions and no next review', async () => {
+    const out = await engine.computeEscalations([complaint({ acceptedOn: '2026-02-28' }), complaint({ id: 'C2', acceptedOn: '2026-03-04' })], { asOf: '2026-03-04' })
+    const [met, , late] = out
+    expect(met).toMatchObject({ status: 'met', level: 0, actions: [] })
+    expect(met).not.toHaveProperty('workingDaysLate')
+    expect(met).not.toHaveProperty('nextReviewOn')
+    expect(late).toMatchObject({ itemId: 'C2', deadline: 'complaint-acceptance', status: 'met-late', workingDaysLate: 3, level: 0, actions: [] })
+  })
+
+  it('an event dated after asOf has not happened yet, as of then', async () => {
+    const out = await engine.computeEscalations([complaint({ acceptedOn: '2026-02-27' })], { asOf: '2026-02-26' })
+    expect(out.map((e) => [e.deadline, e.status])).toEqual([['complaint-acceptance', 'due-soon']])
+  })
+
+  it('the extension and the suspension lengthen the clock and add their articles', async () => {
+    const [report] = await engine.computeEscalations([{ type: 'report', id: 'R', section: 'drugs', receivedOn: '2026-09-18', realName: false, extensionApproved: true }], { asOf: '2026-10-20' })
+    expect(report).toMatchObject({ dueOn: '2026-11-05', status: 'pending' })
+    const [, mediation] = await engine.computeEscalations([complaint({ receivedOn: '2026-05-28', acceptedOn: '2026-06-01', suspendedDays: 10 })], { asOf: '2026-06-02' })
+    expect(mediation).toMatchObject({ deadline: 'mediation', dueOn: '2026-08-18' })
+    expect(mediation!.basis.map((b) => [b.doc, b.seq, b.item])).toEqual([
+      ['complaint-measures', 21, 5],
+      ['complaint-measures', 20, 3],
+    ])
+  })
+
+  it('a meeting task: criticism done drops that action; the new deadline passing reaches the convener', async () => {
+    const task: TrackedItem = { type: 'meeting-task', id: 'M', section: 'advertising', meetingId: 'JM-3', assignedOn: '2026-09-01', dueOn: '2026-10-09' }
+    const [before] = await engine.computeEscalations([task], { asOf: '2026-10-12' })
+    expect(before!.actions.map((a) => [a.code, a.actor])).toEqual([
+      ['criticize', 'joint-meeting-office'],
+      ['report-at-next-meeting', { id: 'advertising', name: '广告监督管理股' }],
+    ])
+    const [after] = await engine.computeEscalations([{ ...task, criticismIssuedOn: '2026-10-12', newDueOn: '2026-10-16' }], { asOf: '2026-10-19' })
+    expect(after).toMatchObject({ level: 3, workingDaysLate: 7 })
+    expect(after!.actions.map((a) => [a.code, a.actor])).toEqual([
+      ['report-at-next-meeting', { id: 'advertising', name: '广告监督管理股' }],
+      ['escalate-to-convener', 'convener'],
+    ])
+    expect(after!.actions[1]!.message).toContain('2026-10-16')
+  })
+})
+
+describe('computeEscalations: the calendar', () => {
+  const december = complaint({ id: 'D', receivedOn: '2026-11-30', acceptedOn: '2026-12-01' })
+
+  it('a year no notice covers is calendar_coverage naming the year and the item, not a guess', async () => {
+    const error = await thrown(() => engine.computeEscalations([december], { asOf: '2026-12-10' }))
+    expect(error.code).toBe('calendar_coverage')
+    expect(error.issues[0].message).toContain('2027')
+    expect(error.issues[0].message).toMatch(/^items\[0\]（D，调解期限）/)
+    expect(error.issues[0].path).toEqual([0])
+    expect(error.cause).toBeInstanceOf(XiaobaoError)
+  })
+
+  it('with provisional: true the affected entries say so, the others do not', async () => {
+    const [acceptance, mediation] = await engine.computeEscalations([december], { asOf: '2026-12-10', provisional: true })
+    expect(acceptance).not.toHaveProperty('provisional')
+    expect(mediation).toMatchObject({ dueOn: '2027-02-03', provisional: true })
+  })
+
+  it('engine.calendar is the rule set’s calendar', () => {
+    expect(engine.calendar).toBe(engine.calendar)
+    expect(engine.calendar.addWorkingDays('2026-02-12', 7).date).toBe('2026-02-28')
+  })
+})
+
+describe('computeEscalations: bad input is a typed error, never a crash', () => {
+  it.each([
+    ['not an array', { items: [] }, [], 'items 应为列表'],
+    ['an unknown type', [{ type: 'letter', id: 'x' }], [0, 'type'], 'items[0].type'],
+    ['a bad date in the second item', [complaint(), { ...complaint({ id: 'C2' }), receivedOn: '2026-02-30' }], [1, 'receivedOn'], 'items[1].receivedOn'],
+    ['an unknown section', [{ ...complaint(), section: 'food' }], [0, 'section'], 'items[0].section'],
+    ['an unknown field', [{ ...complaint(), recievedOn: '2026-02-12' }], [0], '未知的字段：recievedOn（在 items[0] 中）'],
+    ['a missing realName', [{ type: 'report', id: 'R', section: 'drugs', receivedOn: '2026-02-12' }], [0, 'realName'], '缺少字段 items[0].realName'],
+    ['acceptance before receipt', [complaint({ acceptedOn: '2026-02-11' })], [0, 'acceptedOn'], 'items[0].acceptedOn（2026-02-11）早于 receivedOn'],
+    ['mediation ended without acceptance', [complaint({ mediationEndedOn: '2026-03-01' })], [0, 'mediationEndedOn'], '没有 acceptedOn'],
+    ['criticism before the due date', [{ type: 'meeting-task', id: 'M', section: 'drugs', meetingId: 'J', assignedOn: '2026-09-01', dueOn: '2026-10-09', criticismIssuedOn: '2026-10-09' }], [0, 'criticismIssuedOn'], '不晚于 dueOn'],
+    ['a new deadline without the criticism', [{ type: 'meeting-task', id: 'M', section: 'drugs', meetingId: 'J', assignedOn: '2026-09-01', dueOn: '2026-10-09', newDueOn: '2026-10-20' }], [0, 'newDueOn'], '没有 criticismIssuedOn'],
+    ['the same id twice', [complaint(), complaint()], [1, 'id'], 'items[1].id "C1" 与 items[0] 重复'],
+    ['null', [null], [0], 'items[0] 应为对象'],
+  ] as const)('%s', async (_name, items, path, text) => {
+    const error = await thrown(() => engine.computeEscalations(items as never, { asOf: '2026-03-02' }))
+    expect(error.code).toBe('invalid_input')
+    expect(error.issues[0].path).toEqual(path)
+    expect(error.issues[0].message).toContain(text)
+    expect(error.issues[0].messageEn.length).toBeGreaterThan(10)
+  })
+
+  it('an ill-formed date is reported once', async () => {
+    const error = await thrown(() => engine.computeEscalations([{ ...complaint(), receivedOn: '2026/02/12' }] as never, { asOf: '2026-03-02' }))
+    expect(error.issues).toHaveLength(1)
+  })
+
+  it.each([
+    ['no options', undefined],
+    ['a bad asOf', { asOf: '20261020' }],
+    ['an unknown option', { asOf: '2026-10-20', strict: true }],
+  ])('options: %s', async (_name, options) => {
+    const error = await thrown(() => engine.computeEscalations([], options as never))
+    expect(error.code).toBe('invalid_input')
+    expect(error.issues[0].path![0]).toBe('options')
+  })
+
+  it('a rule set without deadlines says which file is missing', async () => {
+    const bare = createEngine({ rules: { ...engine.ruleSet, deadlines: undefined } })
+    const error = await thrown(() => bare.computeEscalations([complaint()], { asOf: '2026-03-02' }))
+    expect(error.code).toBe('missing_file')
+    expect(error.issues[0].message).toContain('rules/deadlines.yaml')
+  })
+})
+
+// Properties over 2025-2026, the years the notices cover.
+const dateIn = (from: [number, number, number], to: [number, number, number]) => fc.integer({ min: dayNumberOf(...from), max: dayNumberOf(...to) }).map(toIsoDate)
+const received = dateIn([2025, 1, 1], [2026, 6, 30])
+const offset = fc.integer({ min: 0, max: 120 })
+
+describe('computeEscalations: properties', () => {
+  const addDays = (date: string, n: number) => engine.calendar.addCalendarDays(date, n)
+  const state = (e: EscalationEntry) => `${e.status}/${e.level}/${e.actions.map((a) => a.code).join(',')}`
+
+  it('a working-day due date is always a working day, the n-th after the start event', async () => {
+    await fc.assert(
+      fc.asyncProperty(received, offset, async (receivedOn, days) => {
+        const [entry] = await engine.computeEscalations([complaint({ receivedOn })], { asOf: addDays(receivedOn, days) })
+        expect(engine.calendar.isWorkingDay(entry!.dueOn)).toBe(true)
+        expect(engine.calendar.workingDaysBetween(receivedOn, entry!.dueOn).days).toBe(7)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('status and level only move forward as asOf advances, and nothing changes before nextReviewOn', async () => {
+    const rank = { pending: 0, 'due-soon': 1, overdue: 2, met: 3, 'met-late': 3 } as const
+    await fc.assert(
+      fc.asyncProperty(received, offset, async (receivedOn, days) => {
+        const asOf = addDays(receivedOn, days)
+        const [now] = await engine.computeEscalations([complaint({ receivedOn })], { asOf })
+        const [next] = await engine.computeEscalations([complaint({ receivedOn })], { asOf: addDays(asOf, 1) })
+        expect(rank[next!.status]).toBeGreaterThanOrEqual(rank[now!.status])
+        expect(next!.level).toBeGreaterThanOrEqual(now!.level)
+        if (now!.nextReviewOn) {
+          expect(now!.nextReviewOn > asOf).toBe(true)
+          const [eve] = await engine.computeEscalations([complaint({ receivedOn })], { asOf: addDays(now!.nextReviewOn, -1) })
+          const [then] = await engine.computeEscalations([complaint({ receivedOn })], { asOf: now!.nextReviewOn })
+          expect(state(eve!)).toBe(state(now!))
+          expect(state(then!)).not.toBe(state(now!))
+        } else {
+          const [later] = await engine.computeEscalations([complaint({ receivedOn })], { asOf: addDays(asOf, 60) })
+          expect(state(later!)).toBe(state(now!))
+        }
+      }),
+      { numRuns: 150 },
+    )
+  })
+
+  it('met exactly when the event falls on or before the due date; met-late counts working days after it', async () => {
+    await fc.assert(
+      fc.asyncProperty(received, fc.integer({ min: 0, max: 40 }), async (receivedOn, days) => {
+        const acceptedOn = addDays(receivedOn, days)
+        const [entry] = await engine.computeEscalations([complaint({ receivedOn, acceptedOn })], { asOf: acceptedOn })
+        expect(entry!.status).toBe(acceptedOn <= entry!.dueOn ? 'met' : 'met-late')
+        if (entry!.status === 'met-late') expect(entry!.workingDaysLate).toBe(engine.calendar.workingDaysBetween(entry!.dueOn, acceptedOn).days)
+      }),
+      { numRuns: 200 },
+    )
+  })
+})

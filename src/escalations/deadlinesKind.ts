@@ -1,0 +1,79 @@
+/**
+ * The `deadlines` rule-file kind (rules/deadlines.yaml): each statutory deadline, the event it runs from,
+ * its length, what meets it and its basis. Every mistake is reported with `file:line:col`.
+ */
+import type { Issue } from '../problems/issue.js'
+import type { FileKindModule, KindContext } from '../ruleset/fileKinds.js'
+import type { RuleSet } from '../ruleset/types.js'
+import { checkField, DEADLINE_ITEM_TYPE } from './itemFields.js'
+import { DEADLINE_IDS, deadlinesFile, type DeadlinesFile } from './schemas.js'
+
+function loadDeadlines(data: DeadlinesFile, ruleSet: RuleSet, ctx: KindContext): Issue[] {
+  if (ruleSet.deadlines) {
+    const prior = ruleSet.deadlines.at
+    return [ctx.issueAt(['kind'], 'invalid_value', `期限已在 ${prior.file}:${prior.line} 定义；期限文件（kind: deadlines）只能有一个。`, `deadlines are already defined at ${prior.file}:${prior.line}; there can be only one deadlines file.`)]
+  }
+  const issues: Issue[] = []
+  data.deadlines.forEach((deadline, i) => {
+    const at = ['deadlines', i]
+    issues.push(...ctx.claimId(deadline.id, [...at, 'id']))
+    issues.push(...ctx.checkCites(deadline.cites, [...at, 'cites']))
+    if (deadline.extension) issues.push(...ctx.checkCites(deadline.extension.cites, [...at, 'extension', 'cites']))
+    if (deadline.suspension) issues.push(...ctx.checkCites(deadline.suspension.cites, [...at, 'suspension', 'cites']))
+
+    const expected = DEADLINE_ITEM_TYPE[deadline.id]
+    if (deadline.appliesTo !== expected) {
+      issues.push(ctx.issueAt([...at, 'appliesTo'], 'invalid_value', `期限 ${deadline.id} 适用于 ${expected}，不是 ${deadline.appliesTo}。`, `deadline ${deadline.id} applies to ${expected} items, not ${deadline.appliesTo}.`))
+      return
+    }
+    const types = [expected]
+    issues.push(...checkField(ctx, deadline.onlyIf, types, ['flags'], [...at, 'onlyIf']))
+    issues.push(...checkField(ctx, deadline.from, types, ['events'], [...at, 'from']))
+    issues.push(...checkField(ctx, deadline.metBy, types, ['events'], [...at, 'metBy']))
+    issues.push(...checkField(ctx, deadline.until, types, ['dues'], [...at, 'until']))
+    issues.push(...checkField(ctx, deadline.extension?.when, types, ['flags'], [...at, 'extension', 'when']))
+    issues.push(...checkField(ctx, deadline.suspension?.field, types, ['counts'], [...at, 'suspension', 'field']))
+
+    if (deadline.until !== undefined) {
+      for (const key of ['length', 'unit', 'extension', 'suspension'] as const) {
+        if (deadline[key] !== undefined) {
+          issues.push(ctx.issueAt([...at, key], 'invalid_value', `期限取事项的 ${deadline.until}（until）时，不能再写 ${key}。`, `a deadline taken from the item's ${deadline.until} (until) cannot also have ${key}.`, { preferKey: true }))
+        }
+      }
+    } else if (deadline.length === undefined || deadline.unit === undefined) {
+      issues.push(ctx.issueAt(at, 'missing_field', `期限 ${deadline.id} 须写 length 和 unit（working-days 工作日或 calendar-days 自然日），或写 until 取事项自带的期限日期。`, `deadline ${deadline.id} needs length and unit (working-days or calendar-days), or until naming the item's own due date.`))
+    } else if (deadline.unit !== 'working-days') {
+      for (const key of ['extension', 'suspension'] as const) {
+        if (deadline[key] !== undefined) {
+          issues.push(ctx.issueAt([...at, key], 'invalid_value', `${key} 以工作日计，只能用于 unit: working-days 的期限。`, `${key} counts working days, so it needs unit: working-days.`, { preferKey: true }))
+        }
+      }
+    }
+  })
+  const defined = new Set(data.deadlines.map((d) => d.id))
+  const missing = DEADLINE_IDS.filter((id) => !defined.has(id))
+  if (missing.length) {
+    issues.push(
+      ctx.issueAt(
+        ['deadlines'],
+        'deadline_missing',
+        `缺少期限：${missing.join('、')}。computeEscalations 对每件事项报告这 ${DEADLINE_IDS.length} 个期限（${DEADLINE_IDS.join('、')}），每个都须在此定义并写明依据。`,
+        `missing deadline(s): ${missing.join(', ')}. computeEscalations reports these ${DEADLINE_IDS.length} deadlines (${DEADLINE_IDS.join(', ')}); define each here with its basis.`,
+        { preferKey: true },
+      ),
+    )
+  }
+  ruleSet.deadlines = {
+    title: data.title,
+    deadlines: data.deadlines.map((deadline, i) => ({ ...deadline, at: ctx.at(['deadlines', i, 'id']) })),
+    at: ctx.at(['kind']),
+  }
+  return issues
+}
+
+/** The `deadlines` file kind, for the loader's registry. */
+export const deadlinesFileKind: FileKindModule<DeadlinesFile> = {
+  kind: 'deadlines',
+  schema: deadlinesFile,
+  load: loadDeadlines,
+}
