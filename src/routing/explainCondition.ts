@@ -29,13 +29,17 @@ export interface ConditionTrace {
 
 export type VocabularyLookup = (name: string) => readonly string[] | undefined
 
-/** Resolves `path` the way json-rules-engine's default resolver (JSONPath, `$.a.b`) does for our paths. */
+/**
+ * Resolves `path` the way json-rules-engine's default resolver (JSONPath, `$.a.b`) does for our paths:
+ * jsonpath-plus follows own properties of any truthy value, so `$.name.length` of a non-empty string is
+ * its length.
+ */
 export function resolvePath(value: unknown, path: string | undefined): unknown {
   if (!path) return value
   if (value === null || typeof value !== 'object') return value // json-rules-engine returns non-objects as they are
   let node: unknown = value
   for (const key of path.slice(2).split('.')) {
-    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, key)) return undefined
+    if (!node || !Object.prototype.hasOwnProperty.call(node, key)) return undefined
     node = (node as Record<string, unknown>)[key]
   }
   return node
@@ -84,10 +88,15 @@ export function applyOperator(operator: string, factValue: unknown, value: unkno
   }
 }
 
+/** A fact as json-rules-engine's almanac gives it: only the facts passed in, nothing inherited. */
+function factOf(facts: Facts, name: string): unknown {
+  return Object.prototype.hasOwnProperty.call(facts, name) ? facts[name] : undefined
+}
+
 function valueOf(value: unknown, facts: Facts): unknown {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'fact' in value) {
+  if (value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, 'fact')) {
     const ref = value as { fact: string; path?: string }
-    return resolvePath(facts[ref.fact], ref.path)
+    return resolvePath(factOf(facts, ref.fact), ref.path)
   }
   return value
 }
@@ -110,7 +119,7 @@ export function explainCondition(node: ConditionNode, facts: Facts, vocab: Vocab
     const child = explainCondition(node.not, facts, vocab)
     return { kind: 'not', result: !child.result, children: [child] }
   }
-  const factValue = resolvePath(facts[node.fact], node.path)
+  const factValue = resolvePath(factOf(facts, node.fact), node.path)
   const value = valueOf(node.value, facts)
   const result = applyOperator(node.operator, factValue, value, vocab)
   const trace: ConditionTrace = { kind: 'leaf', result, fact: node.fact, operator: node.operator, value: node.value, factValue: shorten(factValue) }

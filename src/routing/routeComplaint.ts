@@ -6,7 +6,7 @@ import { inputIssues } from '../problems/inputIssues.js'
 import { XiaobaoError } from '../problems/XiaobaoError.js'
 import type { RuleSet } from '../ruleset/types.js'
 import { complaintInput, type Complaint } from './complaintInput.js'
-import { decide } from './decide.js'
+import { createDecider, referenceEvaluation, type Decider } from './decide.js'
 import { deriveFacts } from './deriveFacts.js'
 import type { RoutingDecision, RouteOptions } from './types.js'
 
@@ -43,14 +43,19 @@ export function validateComplaint(input: unknown, ruleSet: RuleSet): Complaint {
   return complaint
 }
 
+/**
+ * Routes with an evaluator that returns the set of fired rule ids (json-rules-engine, the reference).
+ * Pass the engine's `decider` to reuse its prepared citations.
+ */
 export async function routeWith(
   ruleSet: RuleSet,
   evaluate: (facts: Record<string, unknown>) => Promise<Set<string>> | Set<string>,
   input: unknown,
   options: RouteOptions = {},
+  decider: Decider = createDecider(ruleSet),
 ): Promise<RoutingDecision> {
   const complaint = validateComplaint(input, ruleSet)
   const { facts, warnings } = deriveFacts(complaint, ruleSet)
   const fired = await evaluate(facts)
-  return decide(ruleSet, complaint, facts, fired, warnings, options)
+  return decider(complaint, facts, referenceEvaluation(ruleSet, facts, fired), warnings, options)
 }

@@ -22,16 +22,20 @@ const KINDS = ['complaint', 'complaint', 'complaint', 'report', 'inquiry'] as co
 const CHANNELS = ['12315-platform', '12315-hotline', 'letter', 'visit', 'referral'] as const
 
 export function workload(ruleSet: RuleSet, count: number, seed = 42): ComplaintInput[] {
+  return [...complaints(ruleSet, count, seed)]
+}
+
+/** The same complaints one at a time, for inputs too large to hold (the 1,000,000-line NDJSON file). */
+export function* complaints(ruleSet: RuleSet, count: number, seed = 42): Generator<ComplaintInput, void, undefined> {
   const random = prng(seed)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
   const keywords = Object.values(ruleSet.vocabularies).flatMap((v) => v.keywords)
-  const out: ComplaintInput[] = []
   for (let i = 0; i < count; i++) {
     const parts: string[] = []
     const n = 2 + Math.floor(random() * 6)
     for (let j = 0; j < n; j++) parts.push(random() < 0.45 ? pick(keywords) : pick(FILLER))
     const county = random() < 0.9 ? ruleSet.bureau.county : '邻县'
-    out.push({
+    yield {
       id: `B-${i}`,
       kind: pick(KINDS),
       channel: pick(CHANNELS),
@@ -40,7 +44,6 @@ export function workload(ruleSet: RuleSet, count: number, seed = 42): ComplaintI
       respondent: { county, online: random() < 0.2 },
       ...(random() < 0.05 ? { severity: 'major' as const } : {}),
       ...(random() < 0.03 ? { forLivingConsumption: false } : {}),
-    })
+    }
   }
-  return out
 }

@@ -1,0 +1,284 @@
+/**
+ * Compiles one json-rules-engine condition into synchronous closures with json-rules-engine 7.3's exact
+ * semantics: its built-in operators with their fact-value validators, its `path` resolution (JSONPath
+ * through jsonpath-plus, non-objects returned as they are), its `{ fact }` values, undefined facts
+ * allowed. Text conditions on the `text` fact read the result of the one keyword scan (see
+ * `compileRuleSet.ts`); any other shape falls back to the same operator the reference engine runs.
+ */
+import type { ConditionNode } from '../../ruleset/schemas.js'
+import { applyOperator, matchKeywords, type ConditionTrace, type Facts, type KeywordEvidence, type VocabularyLookup } from '../explainCondition.js'
+import type { RoutingFactName } from '../facts.js'
+
+export interface FactEvidence {
+  fact: string
+  path?: string
+  operator: string
+  value: unknown
+  actual: unknown
+}
+
+/** What `evidenceOf` gives for a fired rule: the keywords found and the facts that held. */
+export interface Evidence {
+  keywords: KeywordEvidence[]
+  facts: FactEvidence[]
+}
+
+export interface CompiledCondition {
+  /** Whether the condition holds (what json-rules-engine would say). */
+  test(facts: Facts): boolean
+  /** The evidence `evidenceOf(explainCondition(…))` would give, without building the trace. */
+  collect(facts: Facts, positive: boolean, out: Evidence): void
+  /** The full trace `explainCondition` would give. */
+  explain(facts: Facts): ConditionTrace
+}
+
+/** The outcome of the current text scan, shared by every compiled text condition of a rule set. */
+export interface ScanState {
+  /** The scanned text, or `undefined` when the `text` fact was not a string (then nothing is cached). */
+  text: string | undefined
+  epoch: number
+  /** `setSeen[set] === epoch`: some keyword of the keyword set occurs in the text. */
+  setSeen: Int32Array
+  /** `patternSeen[pattern] === epoch`: the keyword occurs in the text. */
+  patternSeen: Int32Array
+}
+
+/** A named vocabulary or an inline keyword list, registered with the rule set's one matcher. */
+export interface KeywordSet {
+  id: number
+  /** The vocabulary name, when the condition names one. */
+  vocabulary?: string
+  keywords: readonly string[]
+  /** The matcher's pattern id of each keyword, in the same order. */
+  patternIds: readonly number[]
+}
+
+export interface CompileContext {
+  state: ScanState
+  vocab: VocabularyLookup
+  /** Registers (or finds) the keyword set for a text condition's value; `undefined` if it cannot be one. */
+  keywordSet(value: unknown): KeywordSet | undefined
+}
+
+const hasOwn = Object.prototype.hasOwnProperty
+
+/** json-rules-engine's fact-value validator of the numeric operators. */
+function isNumeric(value: unknown): boolean {
+  if (typeof value === 'number') return value === value // parseFloat(String(n)) is NaN only for NaN
+  return Number.parseFloat(value as string).toString() !== 'NaN'
+}
+
+function shorten(v: unknown) {
+  return typeof v === 'string' && v.length > 200 ? v.slice(0, 200) + '…' : v
+}
+
+/**
+ * One accessor per routing fact, each its own function so each property read stays monomorphic (a
+ * shared `facts[name]` would be a megamorphic keyed load on every condition — measured 5× slower).
+ */
+const ACCESSORS: Record<RoutingFactName, (facts: Facts) => unknown> = {
+  text: (f) => f.text,
+  kind: (f) => f.kind,
+  channel: (f) => f.channel,
+  severity: (f) => f.severity,
+  receivedOn: (f) => f.receivedOn,
+  respondent: (f) => f.respondent,
+  online: (f) => f.online,
+  inPlatform: (f) => f.inPlatform,
+  ownCounty: (f) => f.ownCounty,
+  respondentCounty: (f) => f.respondentCounty,
+  platformCounty: (f) => f.platformCounty,
+  occurredIn: (f) => f.occurredIn,
+  forLivingConsumption: (f) => f.forLivingConsumption,
+  handledElsewhere: (f) => f.handledElsewhere,
+  yearsSinceHarmKnown: (f) => f.yearsSinceHarmKnown,
+}
+
+/** `facts[name]` as json-rules-engine's almanac sees it: only the facts given, nothing inherited. */
+function factGetter(name: string): (facts: Facts) => unknown {
+  if (name in Object.prototype) return (facts) => (hasOwn.call(facts, name) ? facts[name] : undefined)
+  return hasOwn.call(ACCESSORS, name) ? ACCESSORS[name as RoutingFactName] : (facts) => facts[name]
+}
+
+/**
+ * json-rules-engine resolves `path` only on non-null objects (anything else is returned as it is), with
+ * jsonpath-plus, which for our `$.a.b` paths follows own properties of any truthy value — so
+ * `$.name.length` of a non-empty string is its length.
+ */
+export function resolveJrePath(value: unknown, keys: readonly string[]): unknown {
+  if (value === null || typeof value !== 'object') return value
+  let node: unknown = value
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!
+    if (!node || !hasOwn.call(node, key)) return undefined
+    node = (node as Record<string, unknown>)[key]
+  }
+  return node
+}
+
+function valueGetter(fact: string, path: string | undefined): (facts: Facts) => unknown {
+  const get = factGetter(fact)
+  if (!path) return get
+  const keys = path.slice(2).split('.')
+  return (facts) => resolveJrePath(get(facts), keys)
+}
+
+/** json-rules-engine's test for a `{ fact }` value. */
+export function isFactReference(value: unknown): value is { fact: string; path?: string } {
+  return value !== null && typeof value === 'object' && hasOwn.call(value, 'fact')
+}
+
+type Compare = (factValue: unknown, value: unknown) => boolean
+
+/** json-rules-engine's built-in operators, expression for expression (so they throw where it throws). */
+const BUILTIN: Record<string, Compare> = {
+  equal: (a, b) => a === b,
+  notEqual: (a, b) => a !== b,
+  in: (a, b) => (b as unknown[]).indexOf(a) > -1,
+  notIn: (a, b) => (b as unknown[]).indexOf(a) === -1,
+  contains: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
+  doesNotContain: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
+  lessThan: (a, b) => isNumeric(a) && (a as number) < (b as number),
+  lessThanInclusive: (a, b) => isNumeric(a) && (a as number) <= (b as number),
+  greaterThan: (a, b) => isNumeric(a) && (a as number) > (b as number),
+  greaterThanInclusive: (a, b) => isNumeric(a) && (a as number) >= (b as number),
+}
+
+/** Compiles `node`. Unknown operators compile to "false", as our explain evaluator says. */
+export function compileCondition(node: ConditionNode, ctx: CompileContext): CompiledCondition {
+  if ('all' in node) return compileAll(node.all.map((c) => compileCondition(c, ctx)))
+  if ('any' in node) return compileAny(node.any.map((c) => compileCondition(c, ctx)))
+  if ('not' in node) return compileNot(compileCondition(node.not, ctx))
+  return compileLeaf(node, ctx)
+}
+
+function compileAll(children: CompiledCondition[]): CompiledCondition {
+  const n = children.length
+  const tests = children.map((c) => c.test)
+  return {
+    test:
+      n === 1
+        ? tests[0]!
+        : (facts) => {
+            for (let i = 0; i < n; i++) if (!tests[i]!(facts)) return false
+            return true
+          },
+    collect(facts, positive, out) {
+      for (let i = 0; i < n; i++) if (tests[i]!(facts)) children[i]!.collect(facts, positive, out)
+    },
+    explain(facts) {
+      const traces = children.map((c) => c.explain(facts))
+      return { kind: 'all', result: traces.every((c) => c.result), children: traces }
+    },
+  }
+}
+
+function compileAny(children: CompiledCondition[]): CompiledCondition {
+  const n = children.length
+  const tests = children.map((c) => c.test)
+  return {
+    test:
+      n === 1
+        ? tests[0]!
+        : (facts) => {
+            for (let i = 0; i < n; i++) if (tests[i]!(facts)) return true
+            return false
+          },
+    collect(facts, positive, out) {
+      for (let i = 0; i < n; i++) if (tests[i]!(facts)) children[i]!.collect(facts, positive, out)
+    },
+    explain(facts) {
+      const traces = children.map((c) => c.explain(facts))
+      return { kind: 'any', result: traces.some((c) => c.result), children: traces }
+    },
+  }
+}
+
+function compileNot(child: CompiledCondition): CompiledCondition {
+  const inner = child.test
+  return {
+    test: (facts) => !inner(facts),
+    collect: (facts, positive, out) => child.collect(facts, !positive, out),
+    explain(facts) {
+      const trace = child.explain(facts)
+      return { kind: 'not', result: !trace.result, children: [trace] }
+    },
+  }
+}
+
+type Leaf = Extract<ConditionNode, { fact: string }>
+
+function compileLeaf(node: Leaf, ctx: CompileContext): CompiledCondition {
+  const { fact, operator, path } = node
+  const factValue = valueGetter(fact, path)
+  const isText = operator === 'containsAny' || operator === 'notContainsAny'
+  const reference = isFactReference(node.value) ? (node.value as { fact: string; path?: string }) : undefined
+  const value: (facts: Facts) => unknown = reference ? valueGetter(reference.fact, reference.path) : () => node.value
+
+  let test: (facts: Facts) => boolean
+  let matched: (facts: Facts) => KeywordEvidence
+  if (isText) {
+    const generic = (facts: Facts) => applyOperator(operator, factValue(facts), value(facts), ctx.vocab)
+    matched = (facts) => matchKeywords(factValue(facts), value(facts), ctx.vocab)
+    // The `text` fact is a string; a path on a string returns it as it is. So every literal text
+    // condition on `text` reads the scan, whatever its path.
+    const set = fact === 'text' && !reference ? ctx.keywordSet(node.value) : undefined
+    if (set) {
+      const { state } = ctx
+      const { id, keywords, patternIds, vocabulary } = set
+      test =
+        operator === 'containsAny'
+          ? (facts) => (state.text === undefined ? generic(facts) : state.setSeen[id] === state.epoch)
+          : (facts) => (state.text === undefined ? generic(facts) : state.setSeen[id] !== state.epoch)
+      matched = (facts) => {
+        if (state.text === undefined) return matchKeywords(factValue(facts), value(facts), ctx.vocab)
+        const found: string[] = []
+        if (state.setSeen[id] === state.epoch) {
+          for (let i = 0; i < patternIds.length; i++) if (state.patternSeen[patternIds[i]!] === state.epoch) found.push(keywords[i]!)
+        }
+        return vocabulary !== undefined ? { vocabulary, keywords: found } : { keywords: found }
+      }
+    } else {
+      test = generic
+    }
+  } else {
+    const compare = BUILTIN[operator]
+    if (!compare) test = () => false
+    else if (reference) test = (facts) => compare(factValue(facts), value(facts))
+    else {
+      const literal = node.value
+      switch (operator) {
+        case 'equal':
+          test = (facts) => factValue(facts) === literal
+          break
+        case 'notEqual':
+          test = (facts) => factValue(facts) !== literal
+          break
+        default:
+          test = (facts) => compare(factValue(facts), literal)
+      }
+    }
+    matched = () => ({ keywords: [] })
+  }
+
+  return {
+    test,
+    collect(facts, positive, out) {
+      if (!test(facts)) return
+      if (operator === 'containsAny') {
+        if (positive) out.keywords.push(matched(facts))
+      } else if (operator !== 'notContainsAny') {
+        const value = node.value
+        const actual = shorten(factValue(facts))
+        out.facts.push(path ? { fact, path, operator, value, actual } : { fact, operator, value, actual })
+      }
+    },
+    explain(facts) {
+      const trace: ConditionTrace = { kind: 'leaf', result: test(facts), fact, operator, value: node.value }
+      if (!isText) trace.factValue = shorten(factValue(facts))
+      if (path) trace.path = path
+      if (isText) trace.matched = matched(facts)
+      return trace
+    },
+  }
+}

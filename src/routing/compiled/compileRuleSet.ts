@@ -1,0 +1,142 @@
+/**
+ * The compiled evaluator: every intake, screening and routing condition of a rule set compiled into
+ * synchronous closures, and every keyword they use (vocabularies and inline lists) in one matcher, once,
+ * at `createEngine` time. Per complaint the text is scanned once; a text condition is then one array
+ * read, and a rule's evidence comes from the scan instead of re-running its conditions.
+ */
+import type { ConditionNode } from '../../ruleset/schemas.js'
+import type { RuleSet } from '../../ruleset/types.js'
+import type { Evaluation, Stage } from '../decide.js'
+import type { Facts, VocabularyLookup } from '../explainCondition.js'
+import { compileCondition, isFactReference, type CompiledCondition, type Evidence, type KeywordSet, type ScanState } from './compileCondition.js'
+import { createKeywordMatcher, type KeywordMatcher } from './keywordMatcher.js'
+
+export interface CompiledRuleSet {
+  /** How many distinct keywords the matcher holds, and in how many keyword sets. */
+  readonly stats: { patterns: number; keywordSets: number; rules: number }
+  /**
+   * Scans the text and returns the evaluation decide() reads. Not re-entrant: the evaluation is valid
+   * until the next call (it reads the shared scan state), which is how decide() uses it.
+   */
+  evaluate(facts: Facts): Evaluation
+}
+
+const STAGES: readonly Stage[] = ['intake', 'screening', 'routing']
+
+export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
+  const vocab: VocabularyLookup = (name) => ruleSet.vocabularies[name]?.keywords
+  const patternIds = new Map<string, number>()
+  const patterns: string[] = []
+  const sets: KeywordSet[] = []
+  const setsByKey = new Map<string, KeywordSet>()
+  const setsOfPattern: number[][] = []
+  const state: ScanState = { text: undefined, epoch: 0, setSeen: new Int32Array(0), patternSeen: new Int32Array(0) }
+
+  const patternId = (keyword: string) => {
+    let id = patternIds.get(keyword)
+    if (id === undefined) {
+      id = patterns.length
+      patterns.push(keyword)
+      patternIds.set(keyword, id)
+      setsOfPattern.push([])
+    }
+    return id
+  }
+  const keywordSet = (value: unknown): KeywordSet | undefined => {
+    let keywords: readonly string[]
+    let key: string
+    if (typeof value === 'string') {
+      keywords = vocab(value) ?? []
+      key = 'vocabulary:' + value
+    } else if (Array.isArray(value) && value.every((k) => typeof k === 'string')) {
+      keywords = value as string[]
+      key = 'list:' + JSON.stringify(value)
+    } else return undefined
+    const known = setsByKey.get(key)
+    if (known) return known
+    const set: KeywordSet = { id: sets.length, ...(typeof value === 'string' ? { vocabulary: value } : {}), keywords, patternIds: keywords.map(patternId) }
+    for (const id of new Set(set.patternIds)) setsOfPattern[id]!.push(set.id)
+    sets.push(set)
+    setsByKey.set(key, set)
+    return set
+  }
+
+  const ctx = { state, vocab, keywordSet }
+  const compiled: Record<Stage, CompiledCondition[]> = {
+    intake: ruleSet.intakeRules.map((r) => compileCondition(r.when, ctx)),
+    screening: ruleSet.screeningRules.map((r) => compileCondition(r.when, ctx)),
+    routing: ruleSet.routingRules.map((r) => compileCondition(r.when, ctx)),
+  }
+  // A gate per rule: a keyword set the rule cannot fire without (a `containsAny` on the text directly
+  // under its top-level `all`). Most rules are gated, and most gates are shut for a given text, so most
+  // rules cost one array read.
+  const gateOf = (when: ConditionNode): number => {
+    if (!('all' in when)) return -1
+    for (const child of when.all) {
+      if ('fact' in child && child.fact === 'text' && child.operator === 'containsAny' && !isFactReference(child.value)) {
+        const set = keywordSet(child.value)
+        if (set) return set.id
+      }
+    }
+    return -1
+  }
+  const gated = (rules: readonly { when: ConditionNode }[], conditions: CompiledCondition[]) => {
+    const gates = Int32Array.from(rules, (r) => gateOf(r.when))
+    const tests = conditions.map((c) => c.test)
+    return (index: number, facts: Facts): boolean => {
+      const gate = gates[index]!
+      if (gate >= 0 && state.text !== undefined && setSeen[gate] !== state.epoch) return false
+      return tests[index]!(facts)
+    }
+  }
+
+  // `includes('')` is true for every string: the empty keyword is "found" in every text, not scanned for.
+  const empty = patternIds.get('')
+  const matcher: KeywordMatcher = createKeywordMatcher(patterns)
+  state.setSeen = new Int32Array(sets.length)
+  state.patternSeen = new Int32Array(patterns.length)
+  const setSeen = state.setSeen
+  const intakeFired = gated(ruleSet.intakeRules, compiled.intake)
+  const screeningFired = gated(ruleSet.screeningRules, compiled.screening)
+  const routingFired = gated(ruleSet.routingRules, compiled.routing)
+  const found = (id: number) => {
+    const owners = setsOfPattern[id]!
+    for (let i = 0; i < owners.length; i++) setSeen[owners[i]!] = state.epoch
+  }
+
+  let facts: Facts = {}
+  const evaluation: Evaluation = {
+    fired: (stage, index) => (stage === 'routing' ? routingFired : stage === 'screening' ? screeningFired : intakeFired)(index, facts),
+    evidence(stage, index) {
+      const out: Evidence = { keywords: [], facts: [] }
+      compiled[stage][index]!.collect(facts, true, out)
+      return out
+    },
+    explain: (stage, index) => compiled[stage][index]!.explain(facts),
+  }
+
+  return {
+    stats: { patterns: patterns.length, keywordSets: sets.length, rules: STAGES.reduce((n, s) => n + compiled[s].length, 0) },
+    evaluate(given) {
+      facts = given
+      if (state.epoch >= 0x7ffffff0) {
+        state.epoch = 0
+        state.setSeen.fill(0)
+        state.patternSeen.fill(0)
+      }
+      const epoch = ++state.epoch
+      const text = given.text
+      if (typeof text !== 'string') {
+        state.text = undefined
+        return evaluation
+      }
+      state.text = text
+      if (empty !== undefined) {
+        state.patternSeen[empty] = epoch
+        for (const owner of setsOfPattern[empty]!) setSeen[owner] = epoch
+      }
+      matcher.scan(text, state.patternSeen, epoch, found)
+      return evaluation
+    },
+  }
+}
