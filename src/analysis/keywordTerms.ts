@@ -1,0 +1,181 @@
+/**
+ * A rule's condition as alternatives of keyword requirements (disjunctive normal form): each term says
+ * "the text contains one keyword of each of these lists, none of those, and these facts hold". From the
+ * terms the analysis builds complaint texts that satisfy two rules at once, and proves that one rule's
+ * condition implies another's. Every text built here is then checked by really evaluating the rules.
+ */
+import type { VocabularyLookup } from '../routing/explainCondition.js'
+import type { ConditionNode } from '../ruleset/schemas.js'
+
+type Leaf = Extract<ConditionNode, { fact: string }>
+
+export interface KeywordGroup {
+  /** Vocabulary name, or the inline list joined with 、. */
+  label: string
+  keywords: readonly string[]
+}
+
+export interface FactLiteral {
+  leaf: Leaf
+  positive: boolean
+  /** Identity of the literal, for comparing terms. */
+  key: string
+}
+
+export interface Term {
+  /** The text must contain at least one keyword of each group. */
+  require: KeywordGroup[]
+  /** The text must contain none of these keywords. */
+  forbid: KeywordGroup[]
+  /** Conditions on other facts (kind, online, severity…), positive or negated. */
+  facts: FactLiteral[]
+}
+
+const TERM_LIMIT = 256
+
+function group(value: unknown, vocab: VocabularyLookup): KeywordGroup | undefined {
+  if (typeof value === 'string') return { label: value, keywords: vocab(value) ?? [] }
+  if (Array.isArray(value) && value.every((k) => typeof k === 'string')) return { label: (value as string[]).join('、'), keywords: value as string[] }
+  return undefined
+}
+
+function product(a: Term[], b: Term[]): Term[] {
+  const out: Term[] = []
+  for (const x of a)
+    for (const y of b) {
+      out.push({ require: [...x.require, ...y.require], forbid: [...x.forbid, ...y.forbid], facts: [...x.facts, ...y.facts] })
+      if (out.length > TERM_LIMIT) return out
+    }
+  return out
+}
+
+/**
+ * The condition's terms. `complete` is false when the expansion was cut at 256 terms (then the terms
+ * are still correct alternatives, but not all of them).
+ */
+export function termsOf(node: ConditionNode, vocab: VocabularyLookup): { terms: Term[]; complete: boolean } {
+  let complete = true
+  const walk = (n: ConditionNode, positive: boolean): Term[] => {
+    if ('not' in n) return walk(n.not, !positive)
+    if ('all' in n || 'any' in n) {
+      const children = 'all' in n ? n.all : n.any
+      // all (or a negated any) needs every child; any (or a negated all) needs one.
+      const conjunction = 'all' in n === positive
+      if (conjunction) {
+        let terms: Term[] = [{ require: [], forbid: [], facts: [] }]
+        for (const c of children) {
+          terms = product(terms, walk(c, positive))
+          if (terms.length > TERM_LIMIT) {
+            complete = false
+            terms = terms.slice(0, TERM_LIMIT)
+          }
+        }
+        return terms
+      }
+      const terms = children.flatMap((c) => walk(c, positive))
+      if (terms.length > TERM_LIMIT) complete = false
+      return terms.slice(0, TERM_LIMIT)
+    }
+    const leaf = n
+    if (leaf.fact === 'text' && !leaf.path && (leaf.operator === 'containsAny' || leaf.operator === 'notContainsAny')) {
+      const g = group(leaf.value, vocab)
+      if (g) {
+        const requires = (leaf.operator === 'containsAny') === positive
+        return [requires ? { require: [g], forbid: [], facts: [] } : { require: [], forbid: [g], facts: [] }]
+      }
+    }
+    return [{ require: [], forbid: [], facts: [{ leaf, positive, key: `${positive ? '' : '!'}${JSON.stringify([leaf.fact, leaf.path ?? '', leaf.operator, leaf.value])}` }] }]
+  }
+  const terms = walk(node, true)
+  return { terms, complete }
+}
+
+const forbiddenKeywords = (term: Term) => term.forbid.flatMap((g) => g.keywords)
+
+/** The keywords of a group that a text obeying the term's prohibitions may use. */
+export function usableKeywords(group: KeywordGroup, forbidden: readonly string[]): string[] {
+  return group.keywords.filter((k) => !forbidden.some((f) => k.includes(f)))
+}
+
+/** Why a term can never hold, or `undefined` when it may. `appliesTo` restricts the `kind` fact. */
+export function contradiction(term: Term, appliesTo?: readonly string[]): string | undefined {
+  const forbidden = forbiddenKeywords(term)
+  for (const g of term.require) {
+    if (usableKeywords(g, forbidden).length === 0) return `关键词表「${g.label}」的每个词都被排除了 / every keyword of "${g.label}" is excluded`
+  }
+  const byFact = new Map<string, FactLiteral[]>()
+  for (const literal of term.facts) {
+    const id = `${literal.leaf.fact}${literal.leaf.path ?? ''}`
+    byFact.set(id, [...(byFact.get(id) ?? []), literal])
+  }
+  if (appliesTo) byFact.set('kind', [...(byFact.get('kind') ?? []), { leaf: { fact: 'kind', operator: 'in', value: [...appliesTo] }, positive: true, key: 'appliesTo' }])
+  for (const [fact, literals] of byFact) {
+    const literalValue = (l: FactLiteral) => l.leaf.value
+    if (literals.some((l) => l.leaf.value !== null && typeof l.leaf.value === 'object' && !Array.isArray(l.leaf.value))) continue // compares two facts
+    const equalTo = new Set(literals.filter((l) => (l.leaf.operator === 'equal' && l.positive) || (l.leaf.operator === 'notEqual' && !l.positive)).map((l) => JSON.stringify(literalValue(l))))
+    if (equalTo.size > 1) return `${fact} 不能同时等于 ${[...equalTo].join('、')} / ${fact} cannot equal ${[...equalTo].join(' and ')}`
+    const [only] = [...equalTo]
+    if (only === undefined) continue
+    const v = JSON.parse(only) as unknown
+    for (const l of literals) {
+      const op = l.leaf.operator
+      const value = literalValue(l)
+      const excludes =
+        ((op === 'equal' && !l.positive) || (op === 'notEqual' && l.positive)) && value === v
+          ? true
+          : ((op === 'in' && l.positive) || (op === 'notIn' && !l.positive)) && Array.isArray(value) && !value.includes(v)
+            ? true
+            : ((op === 'notIn' && l.positive) || (op === 'in' && !l.positive)) && Array.isArray(value) && value.includes(v)
+      if (excludes) return `${fact} 的条件相互矛盾 / the conditions on ${fact} contradict each other`
+    }
+  }
+  return undefined
+}
+
+/** True when every text and facts satisfying `t` also satisfy `h` (a sufficient, syntactic test). */
+export function implies(t: Term, h: Term): boolean {
+  for (const hg of h.require) {
+    // Some requirement of t guarantees a keyword of hg: each of its keywords contains one of hg's.
+    const forbidden = forbiddenKeywords(t)
+    const guaranteed = t.require.some((tg) => {
+      const usable = usableKeywords(tg, forbidden)
+      return usable.length > 0 && usable.every((k) => hg.keywords.some((x) => k.includes(x)))
+    })
+    if (!guaranteed) return false
+  }
+  const tForbidden = forbiddenKeywords(t)
+  // A text without x has no keyword containing x.
+  for (const f of forbiddenKeywords(h)) if (!tForbidden.some((x) => f.includes(x))) return false
+  const tFacts = new Set(t.facts.map((l) => l.key))
+  return h.facts.every((l) => tFacts.has(l.key))
+}
+
+/**
+ * A short text that contains a keyword of every required group and none of the forbidden ones, preferring
+ * keywords that touch none of `avoid` (other rules' keywords). `undefined` when no such text exists.
+ */
+export function buildText(require: readonly KeywordGroup[], forbidden: readonly string[], avoid: readonly string[], skip = 0): string | undefined {
+  const parts: string[] = []
+  const has = (k: string) => parts.some((p) => p.includes(k))
+  const score = (k: string) => avoid.filter((a) => k.includes(a) || a.includes(k)).length
+  // The most constrained groups first, so a keyword chosen for one may also serve a later one.
+  const groups = [...require].sort((a, b) => usableKeywords(a, forbidden).length - usableKeywords(b, forbidden).length)
+  let skipped = 0
+  for (const g of groups) {
+    if (g.keywords.some(has)) continue
+    const usable = usableKeywords(g, forbidden)
+    if (usable.length === 0) return undefined
+    // Keywords that also satisfy other required groups, then the fewest collisions with other rules, then short.
+    const serves = (k: string) => groups.filter((o) => o !== g && o.keywords.some((x) => k.includes(x))).length
+    const ranked = usable
+      .map((k, i) => ({ k, i }))
+      .sort((a, b) => score(a.k) - score(b.k) || serves(b.k) - serves(a.k) || a.k.length - b.k.length || a.i - b.i)
+    // `skip` walks to the next-best choice of the first group with alternatives, for a second attempt.
+    const pick = ranked[skipped === 0 && skip > 0 && ranked.length > skip ? skip : 0]!.k
+    if (ranked.length > 1) skipped++
+    parts.push(pick)
+  }
+  const text = parts.join('、')
+  if (forbidden.some((f) => text.includes(f))) return undefined
+  return text
+}

@@ -1,0 +1,138 @@
+/**
+ * `xiaobao analyze` and `xiaobao test --coverage` in-process, and the HTML report in headless Chromium.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PassThrough, Readable } from 'node:stream'
+import { describe, expect, test } from 'vitest'
+import { main } from '../src/cli/main.js'
+import { analysisFixtureDir } from './fixtures/analysis/fixtures.js'
+import { FIXTURES } from './fixtures.js'
+
+const ROOT = new URL('..', import.meta.url).pathname
+
+async function run(args: string[]) {
+  const stdout = new PassThrough()
+  const stderr = new PassThrough()
+  let out = ''
+  let err = ''
+  stdout.on('data', (c) => (out += c))
+  stderr.on('data', (c) => (err += c))
+  const code = await main(args, { stdout, stderr, stdin: Readable.from(['']), cwd: ROOT })
+  return { code, out, err }
+}
+
+describe('xiaobao analyze', () => {
+  test('the shipped rules pass (what CI runs)', async () => {
+    const r = await run(['analyze', 'rules'])
+    expect(r.code, r.out).toBe(0)
+    expect(r.out).toContain('通过：没有错误 / OK: no errors')
+    expect(r.out).toContain('主办冲突 / lead collisions: 0')
+  })
+
+  test('a collision fails with exit 1, file:line:col, the example complaint and who wins today', async () => {
+    const dir = await analysisFixtureDir('lead_collision')
+    const r = await run(['analyze', dir])
+    expect(r.code).toBe(1)
+    expect(r.out).toMatch(/food-circulation\.yaml:11:\d+ 错误 \[lead_collision\] /)
+    expect(r.out).toContain('例 / example（测试场景 scenario「缺斤少两」）：「菜市场缺斤少两」')
+    expect(r.out).toContain('今天 / today: food-circulation.market 主办 leads（food-circulation）')
+    expect(r.out).toContain('未通过：有 2 个错误 / FAILED: 2 error(s)')
+  })
+
+  test('--json, --format markdown, --verbose', async () => {
+    const base = FIXTURES + 'base'
+    const json = await run(['analyze', base, '--json'])
+    expect(json.code).toBe(0)
+    const analysis = JSON.parse(json.out)
+    expect(Object.keys(analysis)).toEqual(['findings', 'coverage', 'summary'])
+    expect(analysis.summary).toMatchObject({ errors: 0, asOf: '2026-03-02', scenarios: 2 })
+    const md = await run(['analyze', base, '--format', 'markdown'])
+    expect(md.out).toContain('| 条 / article | 项 / item | 股室 / section | 分办职责 / routing | 引用的规则 / rules citing it | 走到的场景 / scenarios |')
+    expect(md.out).toContain('`rule_shadowed`')
+    const quiet = await run(['analyze', base])
+    expect(quiet.out).not.toContain('[condition_untested]')
+    expect(quiet.out).toMatch(/另有 \d+ 条提示/)
+    expect((await run(['analyze', base, '--verbose'])).out).toContain('[condition_untested]')
+  })
+
+  test('--as-of judges effective periods on that day', async () => {
+    const base = FIXTURES + 'base'
+    const r = await run(['analyze', base, '--as-of', '2026-07-01'])
+    expect(r.out).toContain('[rule_expired] 规则 metrology.scale-at-restaurant')
+    expect(r.code).toBe(0)
+  })
+
+  test('bad options are refused with exit 2', async () => {
+    expect((await run(['analyze', 'rules', '--as-of', '2026-02-30'])).code).toBe(2)
+    expect((await run(['analyze', 'rules', '--format', 'pdf'])).code).toBe(2)
+    expect((await run(['analyze', 'no-such-folder'])).code).toBe(2)
+    expect((await run(['analyze', '--help'])).out).toContain('xiaobao analyze')
+    expect((await run(['--help'])).out).toContain('analyze [rules-dir]')
+  })
+
+  test('xiaobao test --coverage prints which rules and items no scenario reaches', async () => {
+    const r = await run(['test', FIXTURES + 'base', '--coverage'])
+    expect(r.code).toBe(0)
+    expect(r.out).toContain('测试覆盖 / test coverage')
+    expect(r.out).toContain('规则 / rules: 2/6 命中过 fired')
+    expect(r.out).toMatch(/consumer-protection\.yaml:\d+:\d+ consumer-protection\.prepaid/)
+    expect((await run(['test', FIXTURES + 'base'])).out).not.toContain('测试覆盖')
+  })
+})
+
+const CHROMIUM = '/usr/bin/chromium'
+const noChromium = !existsSync(CHROMIUM) && !process.env.CI
+
+describe('the HTML report', () => {
+  test('is one self-contained page', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'xiaobao-html-')), 'report.html')
+    const r = await run(['analyze', await analysisFixtureDir('lead_collision'), '--html', out])
+    expect(r.code).toBe(1)
+    const html = readFileSync(out, 'utf8')
+    expect(html).toMatch(/^<!doctype html>/)
+    expect(html).not.toMatch(/<script|<link|\bsrc=|url\(|https?:\/\//i)
+    expect(html).toContain('<table class="matrix" id="coverage-matrix">')
+    expect(html).toContain('菜市场缺斤少两')
+  })
+
+  test.skipIf(noChromium)(`renders in headless Chromium (${noChromium ? `SKIPPED: ${CHROMIUM} not installed; apt-get install chromium. It always runs in CI.` : CHROMIUM})`, async () => {
+    const work = mkdtempSync(join(tmpdir(), 'xiaobao-chromium-'))
+    const out = join(work, 'report.html')
+    const r = await run(['analyze', 'rules', '--html', out])
+    expect(r.code).toBe(0)
+    const chromium = (extra: string[]) =>
+      execFileSync(
+        CHROMIUM,
+        [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          `--user-data-dir=${mkdtempSync(join(work, 'profile-'))}`,
+          ...extra,
+          `file://${out}`,
+        ],
+        { encoding: 'utf8', timeout: 90_000, stdio: ['ignore', 'pipe', 'pipe'] },
+      )
+    const dom = chromium(['--dump-dom'])
+    // The parsed DOM (not just the file): the matrix has one row per section, the findings are listed.
+    expect(dom).toContain('<table class="matrix" id="coverage-matrix">')
+    const matrix = dom.slice(dom.indexOf('id="coverage-matrix"'), dom.indexOf('</table>', dom.indexOf('id="coverage-matrix"')))
+    expect(matrix.match(/<tr>/g)).toHaveLength(1 + 19)
+    expect(matrix).toContain('食品流通安全监督管理股')
+    expect(matrix).toMatch(/class="cell (low|mid|high)"/)
+    expect(dom).toContain('id="findings"')
+    expect(dom).toMatch(/<li class="finding warning" data-code="procedure_item_unchecked">/)
+    expect(dom).toContain('通过：没有错误 / OK: no errors')
+    const png = join(work, 'report.png')
+    chromium([`--screenshot=${png}`, '--window-size=1400,1800', '--hide-scrollbars'])
+    expect(statSync(png).size).toBeGreaterThan(20_000)
+  }, 180_000)
+})
