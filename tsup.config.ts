@@ -1,5 +1,9 @@
 import { defineConfig } from 'tsup'
 
+// chinese-days' holiday data (37 KB of JSON) is inlined: Node ESM needs an import attribute for JSON
+// that bundlers drop, and inlining also spares browser bundlers a JSON import.
+const noExternal = [/^chinese-days\//]
+
 export default defineConfig([
   {
     // The isomorphic core and the Node entry: ESM + CJS with declarations. The core is built for a
@@ -12,6 +16,7 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     splitting: false,
+    noExternal,
   },
   {
     entry: { 'node/index': 'src/node/index.ts' },
@@ -21,6 +26,7 @@ export default defineConfig([
     dts: true,
     sourcemap: true,
     splitting: false,
+    noExternal,
   },
   {
     entry: { 'cli/index': 'src/cli/index.ts' },
@@ -29,5 +35,6 @@ export default defineConfig([
     target: 'node20',
     sourcemap: true,
     splitting: false,
+    noExternal,
   },
 ])

@@ -11,8 +11,22 @@ export { runScenarios, runScenario, compareExpectation } from './scenarios/runSc
 export { XiaobaoError } from './problems/XiaobaoError.js'
 export { formatIssue } from './problems/issue.js'
 export { complaintInput } from './routing/complaintInput.js'
+export { isRouteError } from './routing/compiled/routeMany.js'
 export { ROUTING_FACTS, BUILTIN_OPERATORS, TEXT_OPERATORS } from './routing/facts.js'
 export { SECTION_IDS, isSectionId } from './sections.js'
+export { analyzeRuleSet } from './analysis/analyzeRuleSet.js'
+export { ANALYSIS_CODES } from './analysis/types.js'
+export { formatAnalysisText, formatAnalysisMarkdown, formatCoverageSummary } from './analysis/formatAnalysis.js'
+export { renderAnalysisHtml } from './analysis/renderAnalysisHtml.js'
+export { isWorkingDay, addWorkingDays, workingDaysBetween, createCalendar, defaultCalendar, CHINESE_DAYS_VERSION } from './calendar/index.js'
+export { calendarOf } from './calendar/defaultCalendar.js'
+export { trackedItem, complaintItem, reportItem, meetingTaskItem } from './escalations/trackedItems.js'
+export { DEADLINE_IDS, ESCALATION_STATUSES } from './escalations/schemas.js'
+export { runEscalationScenarios, runEscalationScenario, compareEscalationExpectation } from './escalations/runEscalationScenarios.js'
+export { meetingRecordInput } from './meetings/recordInput.js'
+export { validateMeetingRecord } from './meetings/validateMeetingRecord.js'
+export { MEETING_FACTS } from './meetings/facts.js'
+export { runMeetingScenarios, runMeetingScenario, compareMeetingExpectation } from './meetings/runMeetingScenarios.js'
 
 export type { Engine, EngineOptions } from './engine/createEngine.js'
 export type { RuleFileText, ParseRuleSetResult } from './ruleset/parseRuleSet.js'
@@ -21,5 +35,43 @@ export type { Issue, IssueCode, LoadIssueCode, InputIssueCode, Result, Severity 
 export type { ComplaintInput, Complaint } from './routing/complaintInput.js'
 export type { RoutingDecision, RoutingWarning, RuleHit, RuleEffect, SectionRef, WarningCode, RouteOptions } from './routing/types.js'
 export type { ConditionTrace, KeywordEvidence } from './routing/explainCondition.js'
+export type { RouteErrorRecord, RouteManyResult } from './routing/compiled/routeMany.js'
 export type { ScenarioResult } from './scenarios/runScenarios.js'
 export type { SectionId } from './sections.js'
+export type {
+  Analysis,
+  AnalyzeOptions,
+  AnalysisCode,
+  AnalysisSeverity,
+  AnalysisCoverage,
+  AnalysisSummary,
+  Finding,
+  CollisionExample,
+  DutyCoverageRow,
+  ProcedureCoverageRow,
+  TimeLimitCoverageRow,
+  RuleCoverageRow,
+  ConditionCoverage,
+} from './analysis/types.js'
+export type { FormatOptions } from './analysis/formatAnalysis.js'
+export type { HtmlOptions } from './analysis/renderAnalysisHtml.js'
+export type { AddWorkingDaysOptions, CalendarOptions, CoverageEntry, CreateCalendarInput, DayInfo, DayKind, WorkingCalendar, YearDays } from './calendar/index.js'
+export type { CalendarFile, CalendarProvisionalFile, CalendarSource } from './calendar/index.js'
+export type { TrackedItem, ComplaintItem, ReportItem, MeetingTaskItem, ItemType } from './escalations/trackedItems.js'
+export type { DeadlineId, EscalationStatus } from './escalations/schemas.js'
+export type {
+  ComputeEscalationsOptions,
+  EscalationEntry,
+  EscalationAction,
+  EscalationActor,
+  DeadlineRecord,
+  DeadlineRules,
+  EscalationLadder,
+  EscalationLevelRecord,
+  EscalationScenarioRecord,
+} from './escalations/types.js'
+export type { EscalationScenarioResult } from './escalations/runEscalationScenarios.js'
+export type { MeetingRecordInput, MeetingRecord } from './meetings/recordInput.js'
+export type { MeetingCheckResult, MeetingFinding, FindingSeverity, MeetingProcedure, MeetingCheckRule, MeetingScenarioRecord } from './meetings/types.js'
+export type { MeetingScenarioResult } from './meetings/runMeetingScenarios.js'
+export type { MeetingFactName } from './meetings/facts.js'

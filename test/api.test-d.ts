@@ -2,16 +2,18 @@
  * Type tests: the public signatures other apps code against (run by `vitest --typecheck`).
  */
 import { describe, expectTypeOf, test } from 'vitest'
-import { createEngine, parseRuleSet, XiaobaoError, type Citation, type Issue, type RoutingDecision, type RuleSet, type SectionRef } from 'xiaobao'
+import { createEngine, parseRuleSet, XiaobaoError, type Citation, type Issue, type RouteErrorRecord, type RoutingDecision, type RuleSet, type SectionRef } from 'xiaobao'
 import { loadRuleSet } from 'xiaobao/node'
 
 describe('public API types', () => {
   test('createEngine and routeComplaint', () => {
     const engine = createEngine()
-    expectTypeOf(createEngine).parameter(0).toEqualTypeOf<{ rules?: RuleSet | undefined } | undefined>()
+    expectTypeOf(createEngine).parameter(0).toEqualTypeOf<{ rules?: RuleSet | undefined; evaluator?: 'compiled' | 'reference' | undefined } | undefined>()
     expectTypeOf(engine.routeComplaint).returns.toEqualTypeOf<Promise<RoutingDecision>>()
     expectTypeOf(engine.routeComplaint).parameter(0).toHaveProperty('kind').toEqualTypeOf<'complaint' | 'report' | 'inquiry'>()
     expectTypeOf(engine.routeComplaint).parameter(0).toHaveProperty('receivedOn').toEqualTypeOf<string>()
+    expectTypeOf(engine.routeComplaintSync).returns.toEqualTypeOf<RoutingDecision>()
+    expectTypeOf(engine.routeMany).returns.toEqualTypeOf<AsyncGenerator<RoutingDecision | RouteErrorRecord, void, undefined>>()
   })
 
   test('the decision', () => {

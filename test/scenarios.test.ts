@@ -5,6 +5,8 @@ import { describe, expect, test } from 'vitest'
 import { createEngine } from '../src/engine/createEngine.js'
 import { loadRuleSet } from '../src/node/loadRuleSet.js'
 import { runScenario } from '../src/scenarios/runScenarios.js'
+import { runMeetingScenario } from '../src/meetings/runMeetingScenarios.js'
+import { runEscalationScenario } from '../src/escalations/runEscalationScenarios.js'
 import { FIXTURES, RULES_DIR } from './fixtures.js'
 
 for (const [label, dir] of [
@@ -18,5 +20,19 @@ for (const [label, dir] of [
       const result = await runScenario(engine, scenario)
       expect(result.failures).toEqual([])
     })
+    const meetingScenarios = ruleSet.meetingScenarios ?? []
+    if (meetingScenarios.length > 0) {
+      test.each(meetingScenarios.map((s) => [`${s.at.file}:${s.at.line} ${s.name}`, s] as const))('%s', async (_name, scenario) => {
+        const result = await runMeetingScenario(engine, scenario)
+        expect(result.failures).toEqual([])
+      })
+    }
+    const escalationScenarios = ruleSet.escalationScenarios ?? []
+    if (escalationScenarios.length > 0) {
+      test.each(escalationScenarios.map((s) => [`${s.at.file}:${s.at.line} ${s.name}`, s] as const))('%s', async (_name, scenario) => {
+        const result = await runEscalationScenario(engine, scenario)
+        expect(result.failures).toEqual([])
+      })
+    }
   })
 }

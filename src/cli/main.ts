@@ -3,13 +3,17 @@
  */
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { checkMeetingCommand, checkMeetingHelp } from './commands/checkMeeting.js'
 import { lintCommand, lintHelp } from './commands/lint.js'
 import { routeCommand, routeHelp } from './commands/route.js'
 import { schemaCommand, schemaHelp } from './commands/schema.js'
 import { testCommand, testHelp } from './commands/test.js'
 import { engineFor, printError, type CliIo } from './io.js'
+import { escalationsCommand, escalationsHelp } from './commands/escalations.js'
+import { calendarCommand, calendarHelp } from './commands/calendar.js'
+import { analyzeCommand, analyzeHelp } from './commands/analyze.js'
 
-const HELP: Record<string, string> = { route: routeHelp, lint: lintHelp, test: testHelp, schema: schemaHelp }
+const HELP: Record<string, string> = { route: routeHelp, lint: lintHelp, test: testHelp, schema: schemaHelp, 'check-meeting': checkMeetingHelp, escalations: escalationsHelp, calendar: calendarHelp, analyze: analyzeHelp }
 
 export const mainHelp = `xiaobao（消保）— 县市场监管局消费者权益保护规则工具
 Usage: xiaobao <command> [options]
@@ -18,6 +22,10 @@ Usage: xiaobao <command> [options]
   lint [rules-dir]      检查规则文件 / check rule files (file:line:col)
   test [rules-dir]      运行测试场景 / run the scenario files
   schema [out-dir]      写出 JSON Schema / write the rule files' JSON Schemas
+  check-meeting FILE    检查联席会议决定的程序 / check a joint-meeting decision (YAML or JSON)
+  escalations FILE      期限、超期与督办 / deadlines, overdue items and escalation (--as-of DATE)
+  calendar YEAR         某年的放假和调休上班日 / a year's rest days and make-up working days
+  analyze [rules-dir]   分析规则：覆盖、冲突、遮蔽、测试覆盖 / analyse the rules (coverage, collisions, shadowing)
 
 xiaobao <command> --help 查看各命令的说明 / for a command's options.`
 
@@ -41,8 +49,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         json: { type: 'boolean' },
         explain: { type: 'boolean' },
         strict: { type: 'boolean' },
+        evaluator: { type: 'string' },
         rules: { type: 'string' },
         filter: { type: 'string' },
+        'as-of': { type: 'string' },
+        provisional: { type: 'boolean' },
+        format: { type: 'string' },
+        html: { type: 'string' },
+        coverage: { type: 'boolean' },
+        verbose: { type: 'boolean' },
       },
     })
   } catch (error) {
@@ -60,12 +75,27 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'route': {
         const engine = await engineFor(values.rules ? at(values.rules) : undefined)
         const file = positionals[0] ?? '-'
-        return await routeCommand(engine, file === '-' ? '-' : at(file), io, { explain: values.explain ?? false, strict: values.strict ?? false })
+        return await routeCommand(engine, file === '-' ? '-' : at(file), io, { explain: values.explain ?? false, strict: values.strict ?? false, evaluator: values.evaluator })
+      }
+      case 'check-meeting': {
+        const engine = await engineFor(values.rules ? at(values.rules) : undefined)
+        return await checkMeetingCommand(engine, positionals[0] === undefined ? undefined : at(positionals[0]), io, { json: values.json ?? false })
+      }
+      case 'escalations': {
+        const engine = await engineFor(values.rules ? at(values.rules) : undefined)
+        const file = positionals[0]
+        return await escalationsCommand(engine, file === undefined || file === '-' ? file : at(file), io, { asOf: values['as-of'], provisional: values.provisional ?? false, json: values.json ?? false })
+      }
+      case 'calendar': {
+        const engine = await engineFor(values.rules ? at(values.rules) : undefined)
+        return await calendarCommand(engine, positionals[0], io, { json: values.json ?? false, provisional: values.provisional ?? false })
       }
       case 'lint':
         return await lintCommand(at(positionals[0] ?? 'rules'), io, { json: values.json ?? false })
       case 'test':
-        return await testCommand(at(positionals[0] ?? 'rules'), io, { filter: values.filter, json: values.json ?? false })
+        return await testCommand(at(positionals[0] ?? 'rules'), io, { filter: values.filter, json: values.json ?? false, coverage: values.coverage ?? false })
+      case 'analyze':
+        return await analyzeCommand(at(positionals[0] ?? 'rules'), io, { json: values.json ?? false, format: values.format, html: values.html ? at(values.html) : undefined, asOf: values['as-of'], verbose: values.verbose ?? false })
       case 'schema':
         return await schemaCommand(at(positionals[0] ?? 'rules/schemas'), io)
     }

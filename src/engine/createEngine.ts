@@ -6,11 +6,22 @@ import { z } from 'zod'
 import { inputIssues } from '../problems/inputIssues.js'
 import { XiaobaoError } from '../problems/XiaobaoError.js'
 import type { RuleSet } from '../ruleset/types.js'
-import { createReferenceEvaluator } from '../routing/referenceEvaluator.js'
+import { createReferenceEvaluator, type Evaluator } from '../routing/referenceEvaluator.js'
 import { routeWith } from '../routing/routeComplaint.js'
+import { createDecider } from '../routing/decide.js'
+import { createCompiledRouter } from '../routing/compiled/createCompiledRouter.js'
+import { routeMany, type RouteManyResult } from '../routing/compiled/routeMany.js'
 import type { ComplaintInput } from '../routing/complaintInput.js'
 import type { RouteOptions, RoutingDecision } from '../routing/types.js'
 import { defaultRuleSet } from './defaultRuleSet.js'
+import { createMeetingChecker } from '../meetings/checkMeetingDecision.js'
+import type { MeetingRecordInput } from '../meetings/recordInput.js'
+import type { MeetingCheckResult } from '../meetings/types.js'
+import { calendarOf } from '../calendar/defaultCalendar.js'
+import type { WorkingCalendar } from '../calendar/createCalendar.js'
+import { createEscalationComputer } from '../escalations/computeEscalations.js'
+import type { TrackedItem } from '../escalations/trackedItems.js'
+import type { ComputeEscalationsOptions, EscalationEntry } from '../escalations/types.js'
 
 function looksLikeRuleSet(value: unknown): value is RuleSet {
   if (value === null || typeof value !== 'object') return false
@@ -30,6 +41,10 @@ const engineOptions = z
     rules: z
       .custom<RuleSet>(looksLikeRuleSet, { message: '不是已加载的规则集（请用 loadRuleSet 或 parseRuleSet 得到）' })
       .optional(),
+    evaluator: z
+      .enum(['compiled', 'reference'])
+      .optional()
+      .describe('compiled（缺省）：编译后的同步条件；reference：json-rules-engine 本身 / the compiled closures (default) or json-rules-engine itself'),
   })
   .optional()
 
@@ -44,6 +59,51 @@ export interface Engine {
    * @throws XiaobaoError with code `invalid_input` or `input_too_large` for bad input.
    */
   routeComplaint(input: ComplaintInput, options?: RouteOptions): Promise<RoutingDecision>
+  /**
+   * The same decision, synchronously, for an intake screen that routes as the clerk types. Always runs
+   * the compiled conditions, whatever `evaluator` says: json-rules-engine cannot run synchronously, and
+   * the differential tests prove the compiled path decides as it does.
+   * @throws XiaobaoError with code `invalid_input` or `input_too_large` for bad input.
+   * @example
+   * createEngine().routeComplaintSync({ kind: 'complaint', receivedOn: '2026-03-02', text: '超市卖过期牛奶' }).lead?.id // 'food-circulation'
+   */
+  routeComplaintSync(input: ComplaintInput, options?: RouteOptions): RoutingDecision
+  /**
+   * Routes a stream of complaints (an array, a generator, or an async iterable such as lines of a file)
+   * with the engine's evaluator, one at a time: yields, in input order, a decision or — for a bad item —
+   * an error record `{ index, id?, error: { code, message, messageEn, issues } }`. It never throws for a
+   * bad item and never drops one; memory stays constant.
+   * @example
+   * for await (const r of engine.routeMany(complaints)) if (isRouteError(r)) console.log(r.index, r.error.code)
+   */
+  routeMany(items: Iterable<unknown> | AsyncIterable<unknown>, options?: RouteOptions): AsyncGenerator<RouteManyResult, void, undefined>
+  /**
+   * Checks a recorded joint-meeting (联席会议) decision against the procedure of seq 22-26: who convened
+   * and chaired, the topic, 充分酝酿、集体讨论、协商决定, minutes, summary, assignments.
+   * `compliant` is false exactly when a finding is a violation.
+   * @throws XiaobaoError with code `invalid_input` for a bad record (the issue names the field).
+   */
+  checkMeetingDecision(record: MeetingRecordInput): Promise<MeetingCheckResult>
+  /**
+   * The working-day calendar of this rule set: its `rules/calendar/` years over the chinese-days data.
+   * A year no data covers is a `calendar_coverage` error unless `{ provisional: true }`.
+   */
+  readonly calendar: WorkingCalendar
+  /**
+   * For each item and each deadline of `rules/deadlines.yaml` whose start event has happened by `asOf`:
+   * the due date (the n-th working day after the start event, that day not counted), the status
+   * (pending, due-soon, overdue, met, met-late), working days late, the level of `rules/escalation.yaml`
+   * reached, who must do what, the articles, and the next date anything changes.
+   * @throws XiaobaoError `invalid_input` for a bad item (the issue's path starts with its index), or
+   * `calendar_coverage` when a date falls in a year no calendar data covers (unless `provisional: true`).
+   * @example
+   * const out = await engine.computeEscalations(
+   *   [{ type: 'complaint', id: 'C1', section: 'metrology', receivedOn: '2026-09-29' }],
+   *   { asOf: '2026-10-12' },
+   * )
+   * out[0] // { itemId: 'C1', deadline: 'complaint-acceptance', dueOn: '2026-10-14', status: 'due-soon', level: 1, … }
+   */
+  computeEscalations(items: readonly TrackedItem[], options: ComputeEscalationsOptions): Promise<EscalationEntry[]>
 }
 
 /**
@@ -58,11 +118,38 @@ export function createEngine(options?: EngineOptions): Engine {
   const parsed = engineOptions.safeParse(options)
   if (!parsed.success) throw new XiaobaoError(inputIssues(options, parsed.error.issues))
   const ruleSet = parsed.data?.rules ?? defaultRuleSet()
-  const reference = createReferenceEvaluator(ruleSet)
+  const decider = createDecider(ruleSet)
+  const compiled = createCompiledRouter(ruleSet, decider)
+  // json-rules-engine is set up on first use: a compiled engine never needs it.
+  let reference: Evaluator | undefined
+  const routeReference = (input: unknown, routeOptions?: RouteOptions) =>
+    routeWith(ruleSet, (reference ??= createReferenceEvaluator(ruleSet)), input, routeOptions, decider)
+  const routeCompiled = async (input: unknown, routeOptions?: RouteOptions) => compiled.route(input, routeOptions)
+  const route = parsed.data?.evaluator === 'reference' ? routeReference : routeCompiled
+  const checkMeeting = createMeetingChecker(ruleSet)
+  let calendar: WorkingCalendar | undefined
+  const calendarOnce = () => (calendar ??= calendarOf(ruleSet))
+  let escalations: ReturnType<typeof createEscalationComputer> | undefined
   return {
     ruleSet,
+    get calendar() {
+      return calendarOnce()
+    },
+    async computeEscalations(items, escalationOptions) {
+      escalations ??= createEscalationComputer(ruleSet, calendarOnce())
+      return escalations(items, escalationOptions)
+    },
     routeComplaint(input, routeOptions) {
-      return routeWith(ruleSet, reference, input, routeOptions)
+      return route(input, routeOptions)
+    },
+    routeComplaintSync(input, routeOptions) {
+      return compiled.route(input, routeOptions)
+    },
+    routeMany(items, routeOptions) {
+      return routeMany(route === routeCompiled ? compiled.route : routeReference, items, routeOptions)
+    },
+    checkMeetingDecision(record) {
+      return checkMeeting(record)
     },
   }
 }

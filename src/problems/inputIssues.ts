@@ -43,6 +43,11 @@ export function inputIssues(input: unknown, issues: readonly z.core.$ZodIssue[],
         }
         break
       case 'invalid_value':
+        if (actual === undefined) {
+          message = `缺少字段 ${field}，可用的值：${zi.values.map(String).join('、')}。`
+          messageEn = `${field} is missing; allowed: ${zi.values.map(String).join(', ')}.`
+          break
+        }
         message = `${field} 的值 ${describe(actual)} 不在允许范围内，可用：${zi.values.map(String).join('、')}。`
         messageEn = `${field} is ${describe(actual)}; allowed: ${zi.values.map(String).join(', ')}.`
         break

@@ -32,6 +32,9 @@ export type LoadIssueCode =
   | 'calendar_makeup_not_weekend'
   | 'calendar_date_conflict'
   | 'calendar_long_holiday'
+  | 'unknown_item_field' // 期限、升级梯度写了事项没有的字段
+  | 'escalation_trigger_order' // 级别越高，触发应越晚
+  | 'deadline_missing' // 合同要求的期限未定义
 
 /** Codes of problems in a caller's input or in a computation. */
 export type InputIssueCode =

@@ -4,7 +4,12 @@
  */
 import { calendarFileKinds } from '../calendar/calendarFileKinds.js'
 import type { FileKindModule, ScenarioTargetModule } from './fileKinds.js'
+import { meetingScenarioTarget } from '../meetings/meetingScenarios.js'
+import { procedureFileKind } from '../meetings/procedureKind.js'
+import { deadlinesFileKind } from '../escalations/deadlinesKind.js'
+import { escalationFileKind } from '../escalations/escalationKind.js'
+import { escalationScenarioTarget } from '../escalations/escalationScenarios.js'
 
-export const EXTRA_FILE_KINDS: readonly FileKindModule[] = [...calendarFileKinds]
+export const EXTRA_FILE_KINDS: readonly FileKindModule[] = [...calendarFileKinds, procedureFileKind as FileKindModule, deadlinesFileKind as FileKindModule, escalationFileKind as FileKindModule]
 
-export const SCENARIO_TARGETS: readonly ScenarioTargetModule[] = []
+export const SCENARIO_TARGETS: readonly ScenarioTargetModule[] = [meetingScenarioTarget as ScenarioTargetModule, escalationScenarioTarget as ScenarioTargetModule]

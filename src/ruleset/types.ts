@@ -3,6 +3,8 @@
  */
 import type { SectionId } from '../sections.js'
 import type { CalendarRules } from '../calendar/calendarFileKinds.js'
+import type { MeetingProcedure, MeetingScenarioRecord } from '../meetings/types.js'
+import type { DeadlineRules, EscalationLadder, EscalationScenarioRecord } from '../escalations/types.js'
 import type {
   ConditionNode,
   EffectivePeriod,
@@ -97,6 +99,16 @@ export interface RuleSet {
   scenarios: ScenarioRecord[]
   /** `rules/calendar/`: the year files and the provisional rules. */
   calendar?: CalendarRules
+  /** `rules/procedures/joint-meeting.yaml`: the joint meeting's parameters and checks (seq 22-26). */
+  meetingProcedure?: MeetingProcedure
+  /** Scenario files with `target: meeting`. */
+  meetingScenarios?: MeetingScenarioRecord[]
+  /** `rules/deadlines.yaml`: the statutory deadlines, their lengths and bases. */
+  deadlines?: DeadlineRules
+  /** `rules/escalation.yaml`: the reminder and overdue ladder. */
+  escalation?: EscalationLadder
+  /** Scenario files with `target: escalations`. */
+  escalationScenarios?: EscalationScenarioRecord[]
   /** Every file read, with its kind, so analysis and messages can point back into it. */
   files: { path: string; kind: string }[]
 }

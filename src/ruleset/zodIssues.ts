@@ -98,6 +98,10 @@ export function zodToIssues(source: YamlSource, issues: readonly z.core.$ZodIssu
       }
       case 'invalid_value': {
         const values = zi.values.map(String)
+        if (actual === undefined) {
+          out.push(issueAt(source, path, 'missing_field', `缺少必填字段 "${field}"，可用的值：${values.join('、')}。`, `missing required key "${field}"; allowed: ${values.join(', ')}.`))
+          break
+        }
         const isSection = values.length === SECTION_IDS.length && values.every((v) => (SECTION_IDS as readonly string[]).includes(v))
         if (isSection) {
           out.push(

@@ -24,7 +24,10 @@ export async function lintCommand(dir: string, io: CliIo, options: { json: boole
         io.stdout,
         `规则检查通过 / rules OK: ${Object.keys(r.sections).length} 个股室 sections, ${r.routingRules.length} 条分办规则 routing rules, ` +
           `${r.screeningRules.length} 条受理/管辖规则 screening rules, ${Object.keys(r.vocabularies).length} 个关键词表 vocabularies, ` +
-          `${r.scenarios.length} 个测试场景 scenarios${result.warnings.length ? `, ${result.warnings.length} 条警告 warnings` : ''}\n`,
+          `${r.meetingProcedure?.checks.length ?? 0} 项会议检查 meeting checks, ${r.deadlines?.deadlines.length ?? 0} 个期限 deadlines, ` +
+          `${r.escalation?.levels.length ?? 0} 级督办 escalation levels, ${r.calendar?.years.length ?? 0} 个年度日历 calendar years, ` +
+          `${r.scenarios.length + (r.meetingScenarios?.length ?? 0) + (r.escalationScenarios?.length ?? 0)} 个测试场景 scenarios` +
+          `${result.warnings.length ? `, ${result.warnings.length} 条警告 warnings` : ''}\n`,
       )
     } else {
       await write(io.stdout, `\n${issues.length} 个错误 / errors, ${result.warnings.length} 个警告 / warnings\n`)
