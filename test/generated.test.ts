@@ -28,3 +28,12 @@ describe('generated files are up to date (run `npm run gen` when this fails)', (
     expect(texts).toContain('yaml-language-server: $schema=')
   })
 })
+
+describe('the pre-parsed bundled rule set', () => {
+  test('equals parsing the bundled files now', async () => {
+    const { defaultRuleSet, bundledRuleFiles } = await import('../src/engine/defaultRuleSet.js')
+    const { parseRuleSetOrThrow } = await import('../src/ruleset/parseRuleSet.js')
+    const reparsed = JSON.parse(JSON.stringify(parseRuleSetOrThrow(bundledRuleFiles())))
+    expect(defaultRuleSet()).toEqual(reparsed)
+  })
+})
