@@ -129,7 +129,7 @@ describe('the HTML report', () => {
     expect(matrix).toContain('食品流通安全监督管理股')
     expect(matrix).toMatch(/class="cell (low|mid|high)"/)
     expect(dom).toContain('id="findings"')
-    expect(dom).toMatch(/<li class="finding warning" data-code="procedure_item_unchecked">/)
+    expect(dom).toMatch(/<li class="finding warning" data-code="time_limit_unenforced">/)
     expect(dom).toContain('通过：没有错误 / OK: no errors')
     const png = join(work, 'report.png')
     chromium([`--screenshot=${png}`, '--window-size=1400,1800', '--hide-scrollbars'])

@@ -154,13 +154,13 @@ export function procedureCoverage(ruleSet: RuleSet, scenarios: readonly CheckedM
       const codes = checks.map((c) => c.code)
       const reaching = scenarios.filter((s) => codes.some((c) => s.fired.has(c))).map((s) => s.name)
       rows.push({ seq: article.seq, printed: article.printed, item: item.item, ...(item.label ? { label: item.label } : {}), text: item.text, checks: codes, scenarios: reaching, at: article.at })
-      if (checks.length === 0) {
+      if (checks.length === 0 && !item.check) {
         findings.push(
           finding(
             'procedure_item_unchecked',
             'warning',
-            `议事程序 ${itemName(article, item)}「${item.text}」没有任何会议检查引用。如果它规定了会议必须怎样做，请在 ${procedure.at.file} 加一项检查（cites: [{ seq: ${article.seq}, item: ${item.item} }]）；如果它只是工作内容，不约束会议程序，可以不管这条提示。`,
-            `procedure item ${itemNameEn(article, item)} is cited by no meeting check. If it says how a meeting must be run, add a check citing it to ${procedure.at.file}; if it only lists the meeting's work, this warning can stay.`,
+            `议事程序 ${itemName(article, item)}「${item.text}」没有任何会议检查引用。如果它规定了会议必须怎样做，请在 ${procedure.at.file} 加一项检查（cites: [{ seq: ${article.seq}, item: ${item.item} }]）；如果它只是工作内容，不约束会议程序，请在条文文件中该项下写 check: { not: 理由 }。`,
+            `procedure item ${itemNameEn(article, item)} is cited by no meeting check. If it says how a meeting must be run, add a check citing it to ${procedure.at.file}; if it only lists the meeting's work, mark the item in the articles file with check: { not: reason }.`,
             [article.at],
           ),
         )

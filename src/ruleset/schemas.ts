@@ -94,6 +94,10 @@ export const articleItem = z.strictObject({
   item: z.number().int().positive(),
   label: z.string().optional().describe('原文的项号，如 "(一)" 或 "第二款"'),
   text: z.string().min(1).describe('原文 / verbatim text'),
+  check: z
+    .strictObject({ not: z.string().min(1).describe('为何不需要会议检查 / why no meeting check applies') })
+    .optional()
+    .describe('议事程序条款（seq 22-26）：只列工作内容、不约束会议怎样开的项，写明不检查的理由'),
 })
 
 export const article = z.strictObject({

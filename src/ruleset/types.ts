@@ -43,7 +43,7 @@ export interface ArticleRecord {
   printed: string
   chapter?: string
   text?: string
-  items: { item: number; label?: string; text: string; routing?: true | { not: string } }[]
+  items: { item: number; label?: string; text: string; routing?: true | { not: string }; check?: { not: string } }[]
   note?: string
   /** The section whose duties this article lists (county articles seq 3-21). */
   section?: SectionId
