@@ -1,8 +1,8 @@
 /**
  * A small app that embeds xiaobao: an intake screen's back end that routes a complaint and prints what a
  * clerk needs — who leads, who assists, why, and the articles to cite.
- * Run it in this repository with `npx tsx examples/app.ts` (it imports the package by name, like an app would,
- * so run `npm run build` first).
+ * Run it in this repository with `npx tsx examples/app.ts`: it imports the package by name, like an app would,
+ * and tsconfig.json maps `xiaobao` to src/ here. A test runs it.
  */
 import { createEngine, formatCitation, XiaobaoError, type RoutingDecision } from 'xiaobao'
 

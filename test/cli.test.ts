@@ -1,6 +1,7 @@
 /**
  * The CLI, run in-process through `main()` with captured streams, on the base fixture and examples/.
  */
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync, cpSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -86,6 +87,13 @@ describe('xiaobao CLI', () => {
     const r = await run(['schema', dir])
     expect(r.code).toBe(0)
     expect(r.out).toContain('section.schema.json')
+  })
+
+  test('the example app runs and prints who leads, who assists and why', () => {
+    const out = execFileSync('npx', ['tsx', 'examples/app.ts'], { cwd: ROOT, encoding: 'utf8' })
+    expect(out).toContain('主办：食品流通安全监督管理股')
+    expect(out).toContain('主办：计量股')
+    expect(out).toContain('错误 invalid_input')
   })
 
   test('a missing rules folder is a clear error, not a crash', async () => {
