@@ -5,24 +5,12 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
 import { describe, expect, test } from 'vitest'
-import { main } from '../src/cli/main.js'
 import { analysisFixtureDir } from './fixtures/analysis/fixtures.js'
-import { FIXTURES } from './fixtures.js'
+import { FIXTURES, runCli } from './fixtures.js'
 
-const ROOT = new URL('..', import.meta.url).pathname
 
-async function run(args: string[]) {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (c) => (out += c))
-  stderr.on('data', (c) => (err += c))
-  const code = await main(args, { stdout, stderr, stdin: Readable.from(['']), cwd: ROOT })
-  return { code, out, err }
-}
+const run = runCli
 
 describe('xiaobao analyze', () => {
   test('the shipped rules pass (what CI runs)', async () => {

@@ -4,23 +4,12 @@
  */
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { PassThrough, Readable } from 'node:stream'
 import { describe, expect, test } from 'vitest'
-import { main } from '../src/cli/main.js'
-import { FIXTURES } from './fixtures.js'
+import { FIXTURES, runCli } from './fixtures.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
 
-async function run(args: string[], stdin = '') {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (c) => (out += c))
-  stderr.on('data', (c) => (err += c))
-  const code = await main(args, { stdout, stderr, stdin: Readable.from([stdin]), cwd: ROOT })
-  return { code, out, err }
-}
+const run = runCli
 
 describe('xiaobao escalations', () => {
   test('--help, and the main help lists both commands', async () => {

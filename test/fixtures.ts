@@ -10,3 +10,17 @@ export const RULES_DIR = new URL('../rules/', import.meta.url).pathname
 export function baseFiles(): Promise<RuleFileText[]> {
   return readRuleFiles(FIXTURES + 'base')
 }
+
+/** Runs the CLI in-process with captured streams, from the repository root. */
+export async function runCli(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+  const { PassThrough, Readable } = await import('node:stream')
+  const { main } = await import('../src/cli/main.js')
+  const stdout = new PassThrough()
+  const stderr = new PassThrough()
+  let out = ''
+  let err = ''
+  stdout.on('data', (c) => (out += c))
+  stderr.on('data', (c) => (err += c))
+  const code = await main(args, { stdout, stderr, stdin: Readable.from([stdin]), cwd: new URL('..', import.meta.url).pathname })
+  return { code, out, err }
+}

@@ -5,30 +5,19 @@
 import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
 import { parse } from 'yaml'
 import { describe, expect, test } from 'vitest'
-import { main } from '../src/cli/main.js'
 import { createEngine } from '../src/engine/createEngine.js'
 import { formatIssue } from '../src/problems/issue.js'
 import { parseRuleSet } from '../src/ruleset/parseRuleSet.js'
-import { baseFiles, FIXTURES, RULES_DIR } from './fixtures.js'
+import { baseFiles, FIXTURES, RULES_DIR, runCli } from './fixtures.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const ARTICLES = { path: 'articles/implementation-measures.yaml', text: readFileSync(RULES_DIR + 'articles/implementation-measures.yaml', 'utf8') }
 const PROCEDURE = { path: 'procedures/joint-meeting.yaml', text: readFileSync(RULES_DIR + 'procedures/joint-meeting.yaml', 'utf8') }
 const SCENARIOS = { path: 'tests/meetings.test.yaml', text: readFileSync(RULES_DIR + 'tests/meetings.test.yaml', 'utf8') }
 
-async function run(args: string[]) {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (c) => (out += c))
-  stderr.on('data', (c) => (err += c))
-  const code = await main(args, { stdout, stderr, stdin: Readable.from(['']), cwd: ROOT })
-  return { code, out, err }
-}
+const run = runCli
 
 describe('each broken procedure file is reported with its code, file:line:col and a Chinese message', () => {
   const invalid = readdirSync(FIXTURES + 'invalid-meetings').filter((f) => f.endsWith('.yaml'))

@@ -7,6 +7,7 @@ import { XiaobaoError } from '../problems/XiaobaoError.js'
 import type { SourceLocation } from '../ruleset/types.js'
 import type { ExpectedEntry } from './schemas.js'
 import type { EscalationEntry, EscalationScenarioRecord } from './types.js'
+import { runAndCompare } from '../scenarios/runAndCompare.js'
 
 export interface EscalationScenarioResult {
   name: string
@@ -63,22 +64,9 @@ export function compareEscalationExpectation(scenario: EscalationScenarioRecord,
 
 /** Runs one escalation scenario. */
 export async function runEscalationScenario(engine: Pick<Engine, 'computeEscalations'>, scenario: EscalationScenarioRecord): Promise<EscalationScenarioResult> {
-  let entries: EscalationEntry[] | undefined
-  let error: XiaobaoError | undefined
-  try {
-    entries = await engine.computeEscalations(scenario.items as never, { asOf: scenario.asOf, ...(scenario.provisional !== undefined ? { provisional: scenario.provisional } : {}) })
-  } catch (caught) {
-    if (caught instanceof XiaobaoError) error = caught
-    else throw caught
-  }
-  const failures = compareEscalationExpectation(scenario, entries, error)
-  return {
-    name: scenario.name,
-    at: scenario.at,
-    passed: failures.length === 0,
-    failures,
-    ...(error ? { error: { code: String(error.code), message: error.issues[0].message } } : {}),
-  }
+  const options = { asOf: scenario.asOf, ...(scenario.provisional !== undefined ? { provisional: scenario.provisional } : {}) }
+  const { result: _result, ...outcome } = await runAndCompare(scenario, () => engine.computeEscalations(scenario.items as never, options), compareEscalationExpectation)
+  return outcome
 }
 
 /**

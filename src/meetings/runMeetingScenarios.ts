@@ -6,6 +6,7 @@ import { XiaobaoError } from '../problems/XiaobaoError.js'
 import type { Engine } from '../engine/createEngine.js'
 import type { SourceLocation } from '../ruleset/types.js'
 import type { MeetingCheckResult, MeetingScenarioRecord } from './types.js'
+import { runAndCompare } from '../scenarios/runAndCompare.js'
 
 export interface MeetingScenarioResult {
   name: string
@@ -48,22 +49,8 @@ export function compareMeetingExpectation(scenario: MeetingScenarioRecord, resul
 
 /** Runs one meeting scenario. */
 export async function runMeetingScenario(engine: Pick<Engine, 'checkMeetingDecision'>, scenario: MeetingScenarioRecord): Promise<MeetingScenarioResult> {
-  let result: MeetingCheckResult | undefined
-  let error: XiaobaoError | undefined
-  try {
-    result = await engine.checkMeetingDecision(scenario.input as never)
-  } catch (caught) {
-    if (caught instanceof XiaobaoError) error = caught
-    else throw caught
-  }
-  const failures = compareMeetingExpectation(scenario, result, error)
-  return {
-    name: scenario.name,
-    at: scenario.at,
-    passed: failures.length === 0,
-    failures,
-    ...(error ? { error: { code: String(error.code), message: error.issues[0].message } } : {}),
-  }
+  const { result: _result, ...outcome } = await runAndCompare(scenario, () => engine.checkMeetingDecision(scenario.input as never), compareMeetingExpectation)
+  return outcome
 }
 
 /**

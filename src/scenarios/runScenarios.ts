@@ -5,6 +5,7 @@ import { XiaobaoError } from '../problems/XiaobaoError.js'
 import type { RoutingDecision } from '../routing/types.js'
 import type { ScenarioRecord, SourceLocation } from '../ruleset/types.js'
 import type { Engine } from '../engine/createEngine.js'
+import { runAndCompare } from './runAndCompare.js'
 
 export interface ScenarioResult {
   name: string
@@ -49,23 +50,8 @@ export function compareExpectation(scenario: ScenarioRecord, decision: RoutingDe
 
 /** Runs one scenario. */
 export async function runScenario(engine: Engine, scenario: ScenarioRecord): Promise<ScenarioResult> {
-  let decision: RoutingDecision | undefined
-  let error: XiaobaoError | undefined
-  try {
-    decision = await engine.routeComplaint(scenario.input as never)
-  } catch (caught) {
-    if (caught instanceof XiaobaoError) error = caught
-    else throw caught
-  }
-  const failures = compareExpectation(scenario, decision, error)
-  return {
-    name: scenario.name,
-    at: scenario.at,
-    passed: failures.length === 0,
-    failures,
-    ...(decision ? { decision } : {}),
-    ...(error ? { error: { code: String(error.code), message: error.issues[0].message } } : {}),
-  }
+  const { result, ...outcome } = await runAndCompare(scenario, () => engine.routeComplaint(scenario.input as never), compareExpectation)
+  return { ...outcome, ...(result ? { decision: result } : {}) }
 }
 
 /**
