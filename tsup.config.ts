@@ -29,7 +29,7 @@ export default defineConfig([
     noExternal,
   },
   {
-    entry: { 'cli/index': 'src/cli/index.ts' },
+    entry: { 'cli/index': 'src/cli/index.ts', 'cli/routeWorker': 'src/cli/routeWorker.ts' },
     format: ['esm'],
     platform: 'node',
     target: 'node20',

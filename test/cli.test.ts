@@ -85,6 +85,12 @@ describe('xiaobao CLI', () => {
     expect(out).toContain('错误 invalid_input')
   })
 
+  test('route --jobs must be a whole number; from sources it runs in process', async () => {
+    expect((await run(['route', 'examples/complaint.json', '--jobs', 'many'])).code).toBe(2)
+    const r = await run(['route', '-', '--jobs', '2', '--rules', FIXTURES + 'base'], JSON.stringify({ kind: 'complaint', receivedOn: '2026-03-02', text: '缺斤少两' }))
+    expect(JSON.parse(r.out)).toMatchObject({ lead: { id: 'metrology' } })
+  })
+
   test('a missing rules folder is a clear error, not a crash', async () => {
     const r = await run(['lint', 'no-such-folder'])
     expect(r.code).toBe(2)

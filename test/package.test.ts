@@ -54,6 +54,19 @@ describe('the packed package', () => {
     expect(cjs.trim()).toBe('true')
   })
 
+  test('route --jobs 2 (worker threads) writes byte for byte what one thread writes, in order', () => {
+    const lines = Array.from({ length: 700 }, (_, i) =>
+      i % 97 === 5 ? '{ not json' : i % 89 === 7 ? '' : JSON.stringify({ id: `J-${i}`, kind: i % 3 ? 'complaint' : 'report', receivedOn: '2026-03-02', text: i % 2 ? `超市牛奶过期 ${i}` : `电子秤缺斤少两 ${i}`, respondent: { county: 'XX县' } }),
+    )
+    const file = join(app, 'jobs.ndjson')
+    writeFileSync(file, lines.join('\n') + '\n')
+    const bin = join(app, 'node_modules', 'xiaobao', 'dist', 'cli', 'index.js')
+    const one = execFileSync('node', [bin, 'route', file], { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 })
+    const two = execFileSync('node', [bin, 'route', file, '--jobs', '2'], { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 })
+    expect(two).toBe(one)
+    expect(one.trim().split('\n')).toHaveLength(lines.filter((l) => l !== '').length)
+  })
+
   test('the bin runs', () => {
     const out = execFileSync('node', [join(app, 'node_modules', 'xiaobao', 'dist', 'cli', 'index.js'), 'lint', join(app, 'node_modules', 'xiaobao', 'rules')], { cwd: app, encoding: 'utf8' })
     expect(out).toContain('rules OK')

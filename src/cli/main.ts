@@ -29,6 +29,13 @@ Usage: xiaobao <command> [options]
 
 xiaobao <command> --help 查看各命令的说明 / for a command's options.`
 
+/** `--jobs N`: a whole number from 1 to 64 (1 when not given); `undefined` when it is not. */
+function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return 1
+  const n = Number(value)
+  return Number.isInteger(n) && n >= 1 && n <= 64 ? n : undefined
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv
   if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -49,6 +56,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         json: { type: 'boolean' },
         explain: { type: 'boolean' },
         strict: { type: 'boolean' },
+        jobs: { type: 'string' },
         evaluator: { type: 'string' },
         rules: { type: 'string' },
         filter: { type: 'string' },
@@ -73,9 +81,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     switch (command) {
       case 'route': {
+        if (parseJobs(values.jobs) === undefined) {
+          io.stderr.write(`--jobs 应为 1 到 64 的整数 / --jobs must be a whole number from 1 to 64, not ${JSON.stringify(values.jobs)}\n`)
+          return 2
+        }
         const engine = await engineFor(values.rules ? at(values.rules) : undefined)
         const file = positionals[0] ?? '-'
-        return await routeCommand(engine, file === '-' ? '-' : at(file), io, { explain: values.explain ?? false, strict: values.strict ?? false, evaluator: values.evaluator })
+        return await routeCommand(engine, file === '-' ? '-' : at(file), io, { explain: values.explain ?? false, strict: values.strict ?? false, evaluator: values.evaluator, jobs: parseJobs(values.jobs), rulesDir: values.rules ? at(values.rules) : undefined })
       }
       case 'check-meeting': {
         const engine = await engineFor(values.rules ? at(values.rules) : undefined)

@@ -6,10 +6,11 @@ import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { XiaobaoError } from '../../problems/XiaobaoError.js'
 import { createEngine, type Engine } from '../../engine/createEngine.js'
-import { isRouteError } from '../../routing/compiled/routeMany.js'
+import { numbered, routeLines } from '../ndjson.js'
+import { routeNdjsonParallel, workerScript } from '../routeParallel.js'
 import { write, type CliIo } from '../io.js'
 
-export const routeHelp = `xiaobao route [file|-] [--rules DIR] [--explain] [--strict] [--evaluator compiled|reference]
+export const routeHelp = `xiaobao route [file|-] [--rules DIR] [--explain] [--strict] [--jobs N] [--evaluator compiled|reference]
   分办投诉、举报、咨询。Route complaints, reports and inquiries.
   file 为 .json：一件（或一个数组），输出格式化的结果；其他（.ndjson/.jsonl/-）：每行一件，每行输出一条结果。
   A .json file holds one complaint (or an array); anything else is NDJSON: one complaint per line in,
@@ -17,6 +18,8 @@ export const routeHelp = `xiaobao route [file|-] [--rules DIR] [--explain] [--st
   --rules DIR   使用该目录的规则（默认：内置规则）/ rules folder (default: bundled rules)
   --explain     结果中包含每个条件的判断 / include every condition's result
   --strict      有任何一行出错时退出码为 1 / exit 1 when any line is an error record
+  --jobs N      用 N 个工作线程处理 NDJSON（缺省 1；结果与单线程逐字节相同，顺序不变）
+                route NDJSON on N worker threads (default 1; output identical, in order)
   --evaluator compiled|reference
                 compiled（缺省）：编译后的条件；reference：json-rules-engine 本身（慢，用于核对）
                 the compiled conditions (default) or json-rules-engine itself (slow; to cross-check)
@@ -33,7 +36,7 @@ export async function routeCommand(
   given: Engine,
   file: string,
   io: CliIo,
-  options: { explain: boolean; strict: boolean; evaluator?: string | undefined },
+  options: { explain: boolean; strict: boolean; evaluator?: string | undefined; jobs?: number; rulesDir?: string | undefined },
 ): Promise<number> {
   if (options.evaluator !== undefined && options.evaluator !== 'compiled' && options.evaluator !== 'reference') {
     io.stderr.write(`--evaluator 应为 compiled 或 reference / --evaluator must be compiled or reference, not ${JSON.stringify(options.evaluator)}\n\n${routeHelp}\n`)
@@ -70,51 +73,38 @@ export async function routeCommand(
   // invalid_json. Output is written in chunks of about 16K characters, waiting for 'drain' when the
   // reader is slower: encoded, a chunk stays under malloc's mmap threshold (64K-character chunks cost a
   // fresh mapping per write — 5 s of system time per million lines).
-  const lines = createInterface({ input, crlfDelay: Infinity })
-  const pending: { line: number; jsonError?: string }[] = []
-  let lineNo = 0
-  async function* complaints() {
-    for await (const line of lines) {
-      lineNo++
-      if (line.trim() === '') continue
-      try {
-        const value: unknown = JSON.parse(line)
-        pending.push({ line: lineNo })
-        yield value
-      } catch (error) {
-        pending.push({ line: lineNo, jsonError: (error as Error).message })
-        yield undefined
-      }
-    }
-  }
-  let failed = 0
-  let routed = 0
-  let count = 0
-  let buffer = ''
+  // Opened only when it is consumed: readline starts reading at once and drops lines nobody listens to yet.
+  const openLines = () => numbered(createInterface({ input, crlfDelay: Infinity }))
   const progress = io.stderr.isTTY === true
-  for await (const result of engine.routeMany(complaints(), { explain: options.explain })) {
-    const { line, jsonError } = pending.shift()!
-    let record: unknown
-    if (jsonError !== undefined) {
-      failed++
-      record = { line, error: { code: 'invalid_json', message: `第 ${line} 行不是合法的 JSON`, messageEn: `line ${line} is not valid JSON: ${jsonError}` } }
-    } else if (isRouteError(result)) {
-      failed++
-      const { index: _index, ...rest } = result
-      record = { line, ...rest }
-    } else {
-      routed++
-      record = result
+  let shown = 0
+  const onProgress = (count: number) => {
+    if (progress && count - shown >= 10000) {
+      shown = count
+      io.stderr.write(`\r已处理 ${count} 行 / ${count} lines routed`)
     }
-    buffer += JSON.stringify(record) + '\n'
-    if (buffer.length >= 16384) {
-      await write(io.stdout, buffer)
-      buffer = ''
-    }
-    if (progress && ++count % 10000 === 0) io.stderr.write(`\r已处理 ${count} 行 / ${count} lines routed`)
   }
-  if (buffer) await write(io.stdout, buffer)
-  if (progress && count >= 10000) io.stderr.write('\n')
+  const jobs = options.jobs ?? 1
+  const script = jobs > 1 ? workerScript() : undefined
+  let routed = 0
+  let failed = 0
+  if (script) {
+    const data = { explain: options.explain, ...(options.rulesDir ? { rulesDir: options.rulesDir } : {}), ...(options.evaluator ? { evaluator: options.evaluator as 'compiled' | 'reference' } : {}) }
+    ;({ routed, failed } = await routeNdjsonParallel(openLines, io, jobs, script, data, onProgress))
+  } else {
+    let buffer = ''
+    for await (const record of routeLines(engine, openLines(), options.explain)) {
+      if (record.ok) routed++
+      else failed++
+      buffer += record.json + '\n'
+      if (buffer.length >= 16384) {
+        await write(io.stdout, buffer)
+        buffer = ''
+      }
+      onProgress(routed + failed)
+    }
+    if (buffer) await write(io.stdout, buffer)
+  }
+  if (shown > 0) io.stderr.write('\n')
   io.stderr.write(`已分办 ${routed} 件，${failed} 行有错误 / ${routed} routed, ${failed} error records\n`)
   return failed > 0 && options.strict ? 1 : 0
 }
