@@ -50,6 +50,15 @@ const engineOptions = z
 
 export type EngineOptions = z.input<typeof engineOptions>
 
+const routeOptionsSchema = z.strictObject({ explain: z.boolean().optional() }).optional()
+
+/** Route options validated like every other input (a misspelt `explian` is an error, not ignored). */
+function checkRouteOptions(options: unknown): RouteOptions | undefined {
+  const parsed = routeOptionsSchema.safeParse(options)
+  if (!parsed.success) throw new XiaobaoError(inputIssues(options, parsed.error.issues, ['options']))
+  return parsed.data
+}
+
 export interface Engine {
   /** The rule set this engine runs. */
   readonly ruleSet: RuleSet
@@ -108,7 +117,9 @@ export interface Engine {
 
 /**
  * Creates an engine over the bundled rules, or over a rule set you loaded.
- * @param options `{ rules }`: a rule set from `loadRuleSet` (xiaobao/node) or `parseRuleSet`
+ * @param options `{ rules?, evaluator? }`: a rule set from `loadRuleSet` (xiaobao/node) or `parseRuleSet`
+ *   (default: the bundled rules); `evaluator: 'compiled'` (default) or `'reference'` (json-rules-engine)
+ * @throws XiaobaoError `invalid_input` when the options are not those
  * @example
  * const engine = createEngine()
  * const r = await engine.routeComplaint({ kind: 'complaint', receivedOn: '2026-03-02', text: '超市卖过期牛奶' })
@@ -139,14 +150,14 @@ export function createEngine(options?: EngineOptions): Engine {
       escalations ??= createEscalationComputer(ruleSet, calendarOnce())
       return escalations(items, escalationOptions)
     },
-    routeComplaint(input, routeOptions) {
-      return route(input, routeOptions)
+    async routeComplaint(input, routeOptions) {
+      return route(input, checkRouteOptions(routeOptions))
     },
     routeComplaintSync(input, routeOptions) {
-      return compiled.route(input, routeOptions)
+      return compiled.route(input, checkRouteOptions(routeOptions))
     },
     routeMany(items, routeOptions) {
-      return routeMany(route === routeCompiled ? compiled.route : routeReference, items, routeOptions)
+      return routeMany(route === routeCompiled ? compiled.route : routeReference, items, checkRouteOptions(routeOptions))
     },
     checkMeetingDecision(record) {
       return checkMeeting(record)

@@ -107,6 +107,11 @@ describe('bad input is a typed error with a Chinese message, never a TypeError o
     expect(error.issues[0].message).toContain('receivedOn')
   })
 
+  test('route options are validated too', async () => {
+    await expect(engine.routeComplaint(ok, { explian: true } as never)).rejects.toMatchObject({ code: 'invalid_input' })
+    expect(() => engine.routeComplaintSync(ok, { explain: 'yes' } as never)).toThrow(XiaobaoError)
+  })
+
   test('createEngine refuses something that is not a rule set', () => {
     expect(() => createEngine({ rules: { nope: true } as never })).toThrow(XiaobaoError)
     expect(() => createEngine('rules' as never)).toThrow(XiaobaoError)
