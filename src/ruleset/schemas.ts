@@ -252,6 +252,9 @@ export const routeScenario = z.strictObject({
   name: z.string().min(1),
   input: z.record(z.string(), z.unknown()),
   expect: routeExpectation,
+  source: z.string().url().optional().describe('实地语料的出处（公开网页地址）/ where a field text was published'),
+  reason: z.string().optional().describe('按规定原文标注的理由（条款）/ why, in the regulation\'s words'),
+  frozen: z.boolean().optional().describe('冻结的评测集：调规则时不看它 / held-out: never tuned on'),
 })
 
 export const scenariosFile = z.strictObject({
