@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { renderBundledRules } from '../src/node/bundleRules.js'
+import { renderBundledCalendar, renderBundledRules } from '../src/node/bundleRules.js'
 import { ruleFileJsonSchemas } from '../src/ruleset/jsonSchemas.js'
 import { RULES_DIR } from './fixtures.js'
 
@@ -14,6 +14,11 @@ describe('generated files are up to date (run `npm run gen` when this fails)', (
   test('src/ruleset/bundledRules.generated.ts matches rules/', async () => {
     const current = readFileSync(join(ROOT, 'src/ruleset/bundledRules.generated.ts'), 'utf8')
     expect(current === (await renderBundledRules(RULES_DIR)), 'bundled rules are stale: run `npm run gen`').toBe(true)
+  })
+
+  test('src/calendar/bundledCalendar.generated.ts matches rules/calendar/', async () => {
+    const current = readFileSync(join(ROOT, 'src/calendar/bundledCalendar.generated.ts'), 'utf8')
+    expect(current === (await renderBundledCalendar(RULES_DIR)), 'bundled calendar is stale: run `npm run gen`').toBe(true)
   })
 
   test('rules/schemas/*.json match the zod schemas', () => {
@@ -35,5 +40,11 @@ describe('the pre-parsed bundled rule set', () => {
     const { parseRuleSetOrThrow } = await import('../src/ruleset/parseRuleSet.js')
     const reparsed = JSON.parse(JSON.stringify(parseRuleSetOrThrow(bundledRuleFiles())))
     expect(defaultRuleSet()).toEqual(reparsed)
+  })
+
+  test('the bundled calendar slice equals the bundled rule set\'s calendar', async () => {
+    const { defaultRuleSet } = await import('../src/engine/defaultRuleSet.js')
+    const { parseBundledCalendar } = await import('../src/calendar/bundledCalendar.generated.js')
+    expect(parseBundledCalendar()).toEqual(defaultRuleSet().calendar)
   })
 })
