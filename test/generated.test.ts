@@ -5,14 +5,14 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { renderBundledCalendar, renderBundledRules } from '../src/node/bundleRules.js'
-import { ruleFileJsonSchemas } from '../src/ruleset/jsonSchemas.js'
+import { ruleFileJsonSchemas } from '../src/capabilities.js'
 import { RULES_DIR } from './fixtures.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
 
 describe('generated files are up to date (run `npm run gen` when this fails)', () => {
-  test('src/ruleset/bundledRules.generated.ts matches rules/', async () => {
-    const current = readFileSync(join(ROOT, 'src/ruleset/bundledRules.generated.ts'), 'utf8')
+  test('src/engine/bundledRules.generated.ts matches rules/', async () => {
+    const current = readFileSync(join(ROOT, 'src/engine/bundledRules.generated.ts'), 'utf8')
     expect(current === (await renderBundledRules(RULES_DIR)), 'bundled rules are stale: run `npm run gen`').toBe(true)
   })
 
@@ -29,7 +29,7 @@ describe('generated files are up to date (run `npm run gen` when this fails)', (
   })
 
   test('every rule file names its JSON Schema for the editor', () => {
-    const texts = readFileSync(join(ROOT, 'src/ruleset/bundledRules.generated.ts'), 'utf8')
+    const texts = readFileSync(join(ROOT, 'src/engine/bundledRules.generated.ts'), 'utf8')
     expect(texts).toContain('yaml-language-server: $schema=')
   })
 })
@@ -37,7 +37,7 @@ describe('generated files are up to date (run `npm run gen` when this fails)', (
 describe('the pre-parsed bundled rule set', () => {
   test('equals parsing the bundled files now', async () => {
     const { defaultRuleSet, bundledRuleFiles } = await import('../src/engine/defaultRuleSet.js')
-    const { parseRuleSetOrThrow } = await import('../src/ruleset/parseRuleSet.js')
+    const { parseRuleSetOrThrow } = await import('../src/capabilities.js')
     const reparsed = JSON.parse(JSON.stringify(parseRuleSetOrThrow(bundledRuleFiles())))
     expect(defaultRuleSet()).toEqual(reparsed)
   })

@@ -10,7 +10,8 @@ import { deriveFacts } from '../routing/deriveFacts.js'
 import { explainCondition, type ConditionTrace } from '../routing/explainCondition.js'
 import { validateComplaint } from '../routing/routeComplaint.js'
 import type { RoutingDecision } from '../routing/types.js'
-import type { IntakeRule, RoutingRule, RuleSet, ScreeningRule } from '../ruleset/types.js'
+import type { IntakeRule, RoutingRule, ScreeningRule } from '../routing/ruleSet.js'
+import type { RuleSet } from '../capabilities.js'
 
 export type AnyRule = RoutingRule | IntakeRule | ScreeningRule
 

@@ -1,9 +1,9 @@
-import type { RuleSet } from '../ruleset/types.js'
+import type { CalendarSlice } from './calendarFileKinds.js'
 import { parseBundledCalendar } from './bundledCalendar.generated.js'
 import { createCalendar, type AddWorkingDaysOptions, type CalendarOptions, type WorkingCalendar } from './createCalendar.js'
 
 /** The calendar of a rule set: its `rules/calendar/` years over the chinese-days data. */
-export function calendarOf(ruleSet: RuleSet): WorkingCalendar {
+export function calendarOf(ruleSet: CalendarSlice): WorkingCalendar {
   return createCalendar({ years: ruleSet.calendar?.years ?? [], provisionalHolidays: ruleSet.calendar?.provisional })
 }
 

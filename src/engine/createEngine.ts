@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { inputIssues } from '../problems/inputIssues.js'
 import { XiaobaoError } from '../problems/XiaobaoError.js'
-import type { RuleSet } from '../ruleset/types.js'
+import type { RuleSet } from '../capabilities.js'
 import { createReferenceEvaluator, type Evaluator } from '../routing/referenceEvaluator.js'
 import { routeWith } from '../routing/routeComplaint.js'
 import { createDecider } from '../routing/decide.js'

@@ -2,11 +2,17 @@
  * Runs the escalation scenarios (`target: escalations`) and says, for each, what differed. Results have
  * the shape of the routing scenarios' results, so `xiaobao test` reports every kind in one list.
  */
-import type { Engine } from '../engine/createEngine.js'
 import { XiaobaoError } from '../problems/XiaobaoError.js'
 import type { SourceLocation } from '../ruleset/types.js'
 import type { ExpectedEntry } from './schemas.js'
-import type { EscalationEntry, EscalationScenarioRecord } from './types.js'
+import type { ComputeEscalationsOptions, EscalationEntry, EscalationScenarioRecord, EscalationsRuleSet } from './types.js'
+import type { TrackedItem } from './trackedItems.js'
+
+/** What the escalation scenarios run on: an `Engine` (declared here so escalations need not import the engine). */
+export interface EscalationScenarioHost {
+  readonly ruleSet: EscalationsRuleSet
+  computeEscalations(items: readonly TrackedItem[], options: ComputeEscalationsOptions): Promise<EscalationEntry[]>
+}
 import { runAndCompare } from '../scenarios/runAndCompare.js'
 
 export interface EscalationScenarioResult {
@@ -63,7 +69,7 @@ export function compareEscalationExpectation(scenario: EscalationScenarioRecord,
 }
 
 /** Runs one escalation scenario. */
-export async function runEscalationScenario(engine: Pick<Engine, 'computeEscalations'>, scenario: EscalationScenarioRecord): Promise<EscalationScenarioResult> {
+export async function runEscalationScenario(engine: Pick<EscalationScenarioHost, 'computeEscalations'>, scenario: EscalationScenarioRecord): Promise<EscalationScenarioResult> {
   const options = { asOf: scenario.asOf, ...(scenario.provisional !== undefined ? { provisional: scenario.provisional } : {}) }
   const { result: _result, ...outcome } = await runAndCompare(scenario, () => engine.computeEscalations(scenario.items as never, options), compareEscalationExpectation)
   return outcome
@@ -76,7 +82,7 @@ export async function runEscalationScenario(engine: Pick<Engine, 'computeEscalat
  * results.filter((r) => !r.passed)
  */
 export async function runEscalationScenarios(
-  engine: Pick<Engine, 'computeEscalations' | 'ruleSet'>,
+  engine: EscalationScenarioHost,
   scenarios: readonly EscalationScenarioRecord[] = engine.ruleSet.escalationScenarios ?? [],
 ): Promise<EscalationScenarioResult[]> {
   const results: EscalationScenarioResult[] = []

@@ -3,9 +3,15 @@
  * of the routing scenarios' results, so `xiaobao test` reports both in one list.
  */
 import { XiaobaoError } from '../problems/XiaobaoError.js'
-import type { Engine } from '../engine/createEngine.js'
 import type { SourceLocation } from '../ruleset/types.js'
-import type { MeetingCheckResult, MeetingScenarioRecord } from './types.js'
+import type { MeetingCheckResult, MeetingScenarioRecord, MeetingsRuleSet } from './types.js'
+import type { MeetingRecordInput } from './recordInput.js'
+
+/** What the meeting scenarios run on: an `Engine` (declared here so meetings need not import the engine). */
+export interface MeetingScenarioHost {
+  readonly ruleSet: MeetingsRuleSet
+  checkMeetingDecision(input: MeetingRecordInput): Promise<MeetingCheckResult>
+}
 import { runAndCompare } from '../scenarios/runAndCompare.js'
 
 export interface MeetingScenarioResult {
@@ -48,7 +54,7 @@ export function compareMeetingExpectation(scenario: MeetingScenarioRecord, resul
 }
 
 /** Runs one meeting scenario. */
-export async function runMeetingScenario(engine: Pick<Engine, 'checkMeetingDecision'>, scenario: MeetingScenarioRecord): Promise<MeetingScenarioResult> {
+export async function runMeetingScenario(engine: Pick<MeetingScenarioHost, 'checkMeetingDecision'>, scenario: MeetingScenarioRecord): Promise<MeetingScenarioResult> {
   const { result: _result, ...outcome } = await runAndCompare(scenario, () => engine.checkMeetingDecision(scenario.input as never), compareMeetingExpectation)
   return outcome
 }
@@ -60,7 +66,7 @@ export async function runMeetingScenario(engine: Pick<Engine, 'checkMeetingDecis
  * results.filter((r) => !r.passed)
  */
 export async function runMeetingScenarios(
-  engine: Pick<Engine, 'checkMeetingDecision' | 'ruleSet'>,
+  engine: MeetingScenarioHost,
   scenarios: readonly MeetingScenarioRecord[] = engine.ruleSet.meetingScenarios ?? [],
 ): Promise<MeetingScenarioResult[]> {
   const results: MeetingScenarioResult[] = []

@@ -4,7 +4,7 @@
 import type { Issue } from '../problems/issue.js'
 import { inputIssues } from '../problems/inputIssues.js'
 import { XiaobaoError } from '../problems/XiaobaoError.js'
-import type { RuleSet } from '../ruleset/types.js'
+import type { RoutingRuleSet as RuleSet } from './ruleSet.js'
 import { complaintInput, type Complaint } from './complaintInput.js'
 import { createDecider, referenceEvaluation, type Decider } from './decide.js'
 import { deriveFacts } from './deriveFacts.js'

@@ -2,7 +2,7 @@
  * The compiled, synchronous routing path: validate (zod, as on every path), derive the facts, scan the
  * text once, run the compiled conditions, decide.
  */
-import type { RuleSet } from '../../ruleset/types.js'
+import type { RoutingRuleSet as RuleSet } from '../ruleSet.js'
 import { createDecider, type Decider } from '../decide.js'
 import { deriveFacts } from '../deriveFacts.js'
 import { validateComplaint } from '../routeComplaint.js'
