@@ -13,6 +13,8 @@ import type { SectionId } from '../sections.js'
 import type { Complaint } from './complaintInput.js'
 import { evidenceOf, explainCondition, resolvePath, type ConditionTrace, type Facts, type VocabularyLookup } from './explainCondition.js'
 import type { RoutingDecision, RoutingWarning, RuleHit, RuleEffect, RouteOptions, SectionRef } from './types.js'
+import { CATEGORY_DETAIL } from './deriveFacts.js'
+import { UNCLASSIFIED, type DecisionCategory } from './categories/types.js'
 
 type AnyRule = RoutingRule | IntakeRule | ScreeningRule
 
@@ -289,6 +291,7 @@ class PreparedDecider {
         complaint.id !== undefined
           ? { id: complaint.id, disposition, intake, lead, assist, basis: cites, trace, warnings }
           : { disposition, intake, lead, assist, basis: cites, trace, warnings }
+      decision.category = categoryOf(facts)
       if (deciding.outcome === 'transfer') {
         const to = String(resolvePath(facts[deciding.transferTo!.fact], deciding.transferTo!.path) ?? '')
         decision.transfer = { to, reason: deciding.reason.zh.replaceAll('{to}', to), reasonEn: deciding.reason.en.replaceAll('{to}', to) }
@@ -360,6 +363,7 @@ class PreparedDecider {
       complaint.id !== undefined
         ? { id: complaint.id, disposition, intake, lead, assist, basis: cites, trace, warnings }
         : { disposition, intake, lead, assist, basis: cites, trace, warnings }
+    decision.category = categoryOf(facts)
     if (run.explain) decision.notFired = run.notFired
     return decision
   }
@@ -379,4 +383,16 @@ export function decide(
 ): RoutingDecision {
   const evaluation = 'evidence' in fired ? fired : referenceEvaluation(ruleSet, facts, fired)
   return createDecider(ruleSet)(complaint, facts, evaluation, factWarnings, options)
+}
+
+/** The category `deriveFacts` classified, as a fresh object for the decision. */
+function categoryOf(facts: Facts): DecisionCategory {
+  const found = (facts as Record<string, unknown>)[CATEGORY_DETAIL] as DecisionCategory | undefined
+  if (!found) return { ...UNCLASSIFIED, terms: [] }
+  return {
+    ...found,
+    ...(found.parent ? { parent: { ...found.parent } } : {}),
+    terms: found.terms.map((t) => ({ ...t })),
+    ...(found.sections ? { sections: [...found.sections] } : {}),
+  }
 }

@@ -6,6 +6,7 @@ import type { RoutingRuleSet as RuleSet } from './ruleSet.js'
 import type { Complaint } from './complaintInput.js'
 import { normalizeText } from './normalizeText.js'
 import type { RoutingWarning } from './types.js'
+import { classifierFor } from './categories/classifierFor.js'
 
 export function deriveFacts(complaint: Complaint, ruleSet: RuleSet): { facts: Record<string, unknown>; warnings: RoutingWarning[] } {
   const warnings: RoutingWarning[] = []
@@ -27,8 +28,11 @@ export function deriveFacts(complaint: Complaint, ruleSet: RuleSet): { facts: Re
       messageEn: `where the reported conduct happened was not given; the bureau's own county (${own}) is assumed.`,
     })
   }
+  const text = normalizeText(complaint.text)
+  const respondentName = normalizeText(respondent.name ?? '')
+  const category = classifierFor(ruleSet)({ text, respondent: respondentName })
   const facts: Record<string, unknown> = {
-    text: normalizeText(complaint.text),
+    text,
     kind: complaint.kind,
     channel: complaint.channel,
     severity: complaint.severity ?? 'normal',
@@ -43,7 +47,13 @@ export function deriveFacts(complaint: Complaint, ruleSet: RuleSet): { facts: Re
     forLivingConsumption: complaint.forLivingConsumption ?? true,
     handledElsewhere: complaint.handledElsewhere ?? false,
     yearsSinceHarmKnown: complaint.harmKnownOn ? yearsBetween(complaint.harmKnownOn, complaint.receivedOn) : 0,
+    respondentName,
+    category: category.id,
+    categoryLead: category.sections?.[0] ?? null,
+    categoryOutOfScope: category.outOfScope !== undefined,
   }
+  // Not a fact rules may name: the decision quotes it as `category`.
+  Object.defineProperty(facts, CATEGORY_DETAIL, { value: category, enumerable: false })
   return { facts, warnings }
 }
 
@@ -68,3 +78,6 @@ export function yearsBetween(from: string, to: string): number {
   const next = anniversary(whole + 1)
   return whole + (end - start) / (next - start)
 }
+
+/** Where `deriveFacts` keeps the full category for the decision (non-enumerable, so no rule sees it). */
+export const CATEGORY_DETAIL = '\u0000category'

@@ -19,6 +19,10 @@ export const ROUTING_FACTS = {
   forLivingConsumption: '是否为生活消费需要（缺省 true）',
   handledElsewhere: '是否已由法院、仲裁、其他机关或消协受理或处理（缺省 false）',
   yearsSinceHarmKnown: '自知道权益受侵害之日起到收到之日的年数（可带小数；未给 harmKnownOn 时为 0）',
+  respondentName: '被投诉（举报）人名称（已规范化；没有则为空串），如「某某银行某支行」「某某大药房」',
+  category: '商品和服务类别编号（rules/categories.yaml，按文字和被投诉人名称判断；判断不出为 unclassified）',
+  categoryLead: '该类别通常的主办股室（类别的 sections 第一个；类别不属本局或未分类为 null）',
+  categoryOutOfScope: '该类别是否不属市场监管职责（类别写了 outOfScope）',
 } as const
 
 export type RoutingFactName = keyof typeof ROUTING_FACTS

@@ -8,6 +8,7 @@ import type { KindContext, RuleFileKind, ScenarioTargetKind } from '../ruleset/c
 import type { EffectivePeriod } from '../ruleset/schemas.js'
 import type { ConditionNode } from '../conditions/schema.js'
 import { ROUTING_FACTS } from './facts.js'
+import { categoriesKind } from './categories/categoriesKind.js'
 import type { RoutingRuleSet } from './ruleSet.js'
 import { intakeFile, scenariosFile, screeningFile, sectionFile } from './schemas.js'
 
@@ -123,4 +124,4 @@ export const routeScenarioTarget: ScenarioTargetKind<z.infer<typeof scenariosFil
   },
 }
 
-export const ROUTING_KINDS: readonly RuleFileKind[] = [sectionKind, intakeKind, screeningKind]
+export const ROUTING_KINDS: readonly RuleFileKind[] = [sectionKind, intakeKind, screeningKind, categoriesKind]

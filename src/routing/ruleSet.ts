@@ -4,6 +4,7 @@
 import type { RuleSetCore, SourceLocation } from '../ruleset/types.js'
 import type { SectionId } from '../sections.js'
 import type { ConditionNode } from '../conditions/schema.js'
+import type { CategoryTaxonomy } from './categories/types.js'
 import type { IntakeRuleSpec, RoutingRuleSpec, RouteScenario, ScreeningRuleSpec } from './schemas.js'
 
 export interface RoutingRule extends Omit<RoutingRuleSpec, 'when'> {
@@ -32,6 +33,8 @@ export interface RoutingSlice {
   intakeRules: IntakeRule[]
   screeningRules: ScreeningRule[]
   scenarios: ScenarioRecord[]
+  /** `rules/categories.yaml`: the goods-and-services taxonomy every decision names a category from. */
+  categories?: CategoryTaxonomy
 }
 
 /** The part of a rule set routing reads. */

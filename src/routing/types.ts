@@ -4,6 +4,7 @@
 import type { SectionId } from '../sections.js'
 import type { Citation, SourceLocation } from '../ruleset/types.js'
 import type { ConditionTrace, KeywordEvidence } from './explainCondition.js'
+import type { DecisionCategory } from './categories/types.js'
 
 export interface SectionRef {
   id: SectionId
@@ -65,6 +66,8 @@ export interface RoutingDecision {
   /** For `reject`: why it is not accepted, and who is competent instead. */
   rejection?: { reason: string; reasonEn: string; competentAuthority?: string }
   basis: Citation[]
+  /** The goods-or-services category (12315 / consumer-association statistics), from `rules/categories.yaml`. */
+  category?: DecisionCategory
   trace: RuleHit[]
   warnings: RoutingWarning[]
   /** With `{ explain: true }`: rules that were considered but did not fire, with their conditions. */

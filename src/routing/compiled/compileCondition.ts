@@ -92,6 +92,10 @@ const ACCESSORS: Record<RoutingFactName, (facts: Facts) => unknown> = {
   forLivingConsumption: (f) => f.forLivingConsumption,
   handledElsewhere: (f) => f.handledElsewhere,
   yearsSinceHarmKnown: (f) => f.yearsSinceHarmKnown,
+  respondentName: (f) => f.respondentName,
+  category: (f) => f.category,
+  categoryLead: (f) => f.categoryLead,
+  categoryOutOfScope: (f) => f.categoryOutOfScope,
 }
 
 /** `facts[name]` as json-rules-engine's almanac sees it: only the facts given, nothing inherited. */
