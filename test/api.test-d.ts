@@ -16,6 +16,23 @@ describe('public API types', () => {
     expectTypeOf(engine.routeMany).returns.toEqualTypeOf<AsyncGenerator<RoutingDecision | RouteErrorRecord, void, undefined>>()
   })
 
+  test('the optional jurisdiction facts of the input (《暂行办法》第十二条、第二十八条)', () => {
+    type Input = Parameters<ReturnType<typeof createEngine>['routeComplaint']>[0]
+    type Respondent = NonNullable<Input['respondent']>
+    expectTypeOf<Respondent['operatesIn']>().toEqualTypeOf<string | undefined>()
+    expectTypeOf<Respondent['domicile']>().toEqualTypeOf<string | undefined>()
+    type Advertisement = NonNullable<Input['advertisement']>
+    expectTypeOf<Advertisement['medium']>().toEqualTypeOf<'television' | 'radio' | 'film' | 'newspaper' | 'periodical' | 'internet' | 'outdoor' | 'other' | undefined>()
+    expectTypeOf<NonNullable<Advertisement['publisher']>>().toEqualTypeOf<{ name?: string | undefined; county?: string | undefined }>()
+    expectTypeOf<NonNullable<Advertisement['advertiser']>>().toEqualTypeOf<{ name?: string | undefined; county?: string | undefined }>()
+    expectTypeOf<Advertisement['selfPublished']>().toEqualTypeOf<boolean | undefined>()
+  })
+
+  test('what the bureau does when the case is not its own', () => {
+    expectTypeOf<NonNullable<RoutingDecision['transfer']>['action']>().toEqualTypeOf<string | undefined>()
+    expectTypeOf<NonNullable<RoutingDecision['rejection']>['action']>().toEqualTypeOf<string | undefined>()
+  })
+
   test('the decision', () => {
     expectTypeOf<RoutingDecision['disposition']>().toEqualTypeOf<'route' | 'transfer' | 'reject'>()
     expectTypeOf<RoutingDecision['lead']>().toEqualTypeOf<SectionRef | null>()

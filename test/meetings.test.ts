@@ -115,8 +115,8 @@ describe('xiaobao check-meeting', () => {
     record.decision.method = 'majority-vote'
     writeFileSync(file, JSON.stringify(record))
     const r = await run(['check-meeting', file, '--json', '--rules', 'rules'])
-    expect(r.code).toBe(0)
-    expect(JSON.parse(r.out)).toMatchObject({ compliant: true, findings: [{ code: 'decision.majority-vote', severity: 'warning', path: ['decision', 'method'] }] })
+    expect(r.code).toBe(1)
+    expect(JSON.parse(r.out)).toMatchObject({ compliant: false, findings: [{ code: 'decision.majority-vote', severity: 'violation', path: ['decision', 'method'] }] })
   })
 
   test('a bad record, bad JSON, bad YAML, no file: exit 2 with the reason', async () => {

@@ -20,8 +20,10 @@ describe('deriveMeetingFacts', () => {
     expect(facts()).toMatchObject({
       meetingType: 'regular',
       convenedByConvener: true,
+      convenedByConvenerOrOffice: true,
       chairedByConvener: true,
       adHocRequestedByMember: false,
+      adHocRequestedByEntitled: false,
       agendaSetByOffice: true,
       topicProposerLegitimate: true,
       topicLeadDays: 8,
@@ -31,7 +33,12 @@ describe('deriveMeetingFacts', () => {
       memberCount: 19,
       attendeeCount: 11,
       discussionCount: 3,
+      discussionFromAbsentSections: [],
+      discussionFromAbsentSectionCount: 0,
+      countedDiscussionCount: 3,
       speakingSections: 3,
+      supportCount: 2,
+      allAbstained: false,
       distinctPositions: 2,
       objectionCount: 1,
       unresolvedObjections: [],
@@ -70,10 +77,40 @@ describe('deriveMeetingFacts', () => {
   test('ad-hoc requests, proposers, offices', () => {
     expect(facts((r) => Object.assign(r.meeting, { type: 'ad-hoc', requestedBy: 'metrology' })).adHocRequestedByMember).toBe(true)
     expect(facts((r) => Object.assign(r.meeting, { type: 'ad-hoc', requestedBy: 'party-group' })).adHocRequestedByMember).toBe(false)
+    for (const requestedBy of ['metrology', 'convener', 'party-group'] as const) {
+      expect(facts((r) => Object.assign(r.meeting, { type: 'ad-hoc', requestedBy })).adHocRequestedByEntitled).toBe(true)
+    }
+    expect(facts((r) => Object.assign(r.meeting, { type: 'ad-hoc', requestedBy: 'other' })).adHocRequestedByEntitled).toBe(false)
+    expect(facts((r) => Object.assign(r.meeting, { type: 'ad-hoc' })).adHocRequestedByEntitled).toBe(false)
+    expect(facts((r) => (r.meeting.convenedBy = { role: 'office', name: '王某' }))).toMatchObject({ convenedByConvener: false, convenedByConvenerOrOffice: true })
+    expect(facts((r) => (r.meeting.convenedBy = { role: 'party-group', name: '局党组' })).convenedByConvenerOrOffice).toBe(false)
+    expect(facts((r) => (r.topic.proposedBy = 'convener')).topicProposerLegitimate).toBe(true)
     expect(facts((r) => (r.topic.proposedBy = 'party-group')).topicProposerLegitimate).toBe(true)
     expect(facts((r) => (r.topic.proposedBy = 'other')).topicProposerLegitimate).toBe(false)
     // 'consumer-protection' is the section; only 'office' is the joint-meeting office.
     expect(facts((r) => (r.meeting.agendaSetBy = 'consumer-protection')).agendaSetByOffice).toBe(false)
+  })
+
+  test('only sections that attended or were invited count as collective discussion', () => {
+    const f = facts((r) => {
+      r.meeting.invited = [{ name: '县教育局' }, { name: '药品股副股长', section: 'drugs' }]
+      r.discussion = [
+        { section: 'food-circulation', position: 'abstain' },
+        { section: 'metrology', position: 'support' },
+        { section: 'drugs', position: 'abstain' },
+        { section: 'food-circulation', position: 'abstain' },
+      ]
+    })
+    expect(f).toMatchObject({
+      discussionCount: 4,
+      discussionFromAbsentSections: [1],
+      discussionFromAbsentSectionCount: 1,
+      countedDiscussionCount: 3,
+      speakingSections: 2,
+      supportCount: 0,
+      allAbstained: true,
+    })
+    expect(facts((r) => (r.discussion = [])).allAbstained).toBe(false)
   })
 
   test('dates: after the meeting, the same day, not given', () => {

@@ -30,6 +30,10 @@ export function deriveMeetingFacts(record: MeetingRecord, params: Record<string,
   const heldOn = meeting.heldOn
   const materialsOn = record.deliberation?.materialsCirculatedOn
   const attendees = new Set(meeting.attendees)
+  // 集体讨论 (seq 25) is the discussion of those at the meeting: its members (seq 22 item 3) and those invited (item 5).
+  const present = new Set<string>([...meeting.attendees, ...(meeting.invited ?? []).flatMap((i) => (i.section ? [i.section] : []))])
+  const discussionFromAbsentSections = indexesWhere(discussion, (d) => !present.has(d.section))
+  const counted = discussion.filter((d) => present.has(d.section))
   const assignments = decision.assignments
   const unresolvedObjections = indexesWhere(discussion, (d) => d.position === 'object' && d.resolved !== true)
   const assignmentsToNonMembers = indexesWhere(assignments, (a) => !isSectionId(a.section))
@@ -41,13 +45,16 @@ export function deriveMeetingFacts(record: MeetingRecord, params: Record<string,
     convenedByRole: meeting.convenedBy.role,
     chairedByRole: meeting.chairedBy.role,
     convenedByConvener: meeting.convenedBy.role === 'convener',
+    convenedByConvenerOrOffice: meeting.convenedBy.role === 'convener' || meeting.convenedBy.role === 'office',
     chairedByConvener: meeting.chairedBy.role === 'convener',
     requestedBy: meeting.requestedBy ?? null,
     adHocRequestedByMember: meeting.type === 'ad-hoc' && isSectionId(meeting.requestedBy),
+    adHocRequestedByEntitled:
+      meeting.type === 'ad-hoc' && (isSectionId(meeting.requestedBy) || meeting.requestedBy === 'convener' || meeting.requestedBy === 'party-group'),
     agendaSetBy: meeting.agendaSetBy,
     agendaSetByOffice: meeting.agendaSetBy === 'office',
     topicProposedBy: topic.proposedBy,
-    topicProposerLegitimate: isSectionId(topic.proposedBy) || topic.proposedBy === 'party-group',
+    topicProposerLegitimate: isSectionId(topic.proposedBy) || topic.proposedBy === 'convener' || topic.proposedBy === 'party-group',
     topicLeadDays,
     topicSubmittedAfterMeeting: topicLeadDays < 0,
     materialsCirculated: materialsOn !== undefined,
@@ -58,7 +65,12 @@ export function deriveMeetingFacts(record: MeetingRecord, params: Record<string,
     memberAttendanceRatio: attendees.size / SECTION_IDS.length,
     invitedCount: meeting.invited?.length ?? 0,
     discussionCount: discussion.length,
-    speakingSections: new Set(discussion.map((d) => d.section)).size,
+    discussionFromAbsentSections,
+    discussionFromAbsentSectionCount: discussionFromAbsentSections.length,
+    countedDiscussionCount: counted.length,
+    speakingSections: new Set(counted.map((d) => d.section)).size,
+    supportCount: counted.filter((d) => d.position === 'support').length,
+    allAbstained: counted.length > 0 && counted.every((d) => d.position === 'abstain'),
     distinctPositions: new Set(discussion.map((d) => d.position)).size,
     objectionCount: discussion.filter((d) => d.position === 'object').length,
     unresolvedObjections,

@@ -30,22 +30,29 @@ export const meetingRecordInput = z.strictObject({
   meeting: z.strictObject({
     id: text(200),
     type: z.enum(['regular', 'ad-hoc']),
-    /** Ad-hoc meetings only: who asked for it (seq 22: a member section may ask). */
+    /**
+     * Ad-hoc meetings only: who asked for it. Seq 22 lets a member section ask; it excludes no one, and the
+     * convener and the party group (under whose leadership the meeting works, seq 22 item 1) may call one.
+     */
     requestedBy: z.enum([...SECTION_IDS, 'convener', 'party-group', 'other']).optional(),
     heldOn: isoDate,
     convenedBy: person,
     chairedBy: person,
     /** Member sections whose head (主要负责人) attended. */
     attendees: z.array(sectionId).max(SECTION_IDS.length * 2),
-    invited: z.array(z.strictObject({ name: text(200) })).max(200).optional(),
+    /**
+     * Invited to attend (seq 22 item 5). `section`: a member section represented by someone invited other
+     * than its head (主要负责人); its discussion entries then count as collective discussion.
+     */
+    invited: z.array(z.strictObject({ name: text(200), section: sectionId.optional() })).max(200).optional(),
     /** `office` is the joint-meeting office (联席会议办公室, in 消保股, seq 23), not the 办公室 section. */
     agendaSetBy: z.enum(['office', ...SECTION_IDS.filter((s) => s !== 'office'), 'other']),
     minutesTaken: z.boolean(),
   }),
   topic: z.strictObject({
     title: text(500),
-    /** A member section, or the party group (局党组交办, seq 24 item 7). */
-    proposedBy: z.enum([...SECTION_IDS, 'party-group', 'other']),
+    /** A member section, the convener (召集人, seq 22), or the party group (局党组交办, seq 24 item 7). */
+    proposedBy: z.enum([...SECTION_IDS, 'convener', 'party-group', 'other']),
     submittedToOfficeOn: isoDate,
   }),
   deliberation: z

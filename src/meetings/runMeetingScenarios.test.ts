@@ -15,7 +15,7 @@ describe('meeting scenarios', () => {
     const scenarios = ruleSet.meetingScenarios!
     expect(scenarios.length).toBeGreaterThan(44)
     expect(scenarios[0]).toMatchObject({ name: '合规的例会', expect: { compliant: true, findings: [] }, at: { file: 'tests/meetings.test.yaml' } })
-    const vote = scenarios.find((s) => s.name === '多数表决')!
+    const vote = scenarios.find((s) => s.name === '多数表决（“必须……协商决定”）')!
     expect(vote.input).toMatchObject({ decision: { method: 'majority-vote', assignments: [{}, {}] }, meeting: { id: 'JM-2026-03' } })
   })
 

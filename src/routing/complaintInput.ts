@@ -7,6 +7,17 @@ import { isoDate } from '../ruleset/schemas.js'
 
 export const CHANNELS = ['12315-platform', '12315-hotline', 'letter', 'visit', 'referral'] as const
 
+/** Where an advertisement ran (《暂行办法》第二十八条). Which of them are mass media is said in rules/screening.yaml. */
+export const AD_MEDIA = ['television', 'radio', 'film', 'newspaper', 'periodical', 'internet', 'outdoor', 'other'] as const
+
+/**
+ * A county name. Compared after NFKC and trimming (`ＸＸ县 ` is `XX县`); a blank one counts as not given,
+ * with a `county_blank` warning.
+ */
+const county = z.string().max(100)
+
+const party = z.strictObject({ name: z.string().max(500).optional(), county: county.optional() })
+
 export const complaintInput = z.strictObject({
   id: z.string().max(200).optional().describe('调用方的编号'),
   kind: z.enum(['complaint', 'report', 'inquiry']).describe('投诉 | 举报 | 咨询'),
@@ -16,16 +27,27 @@ export const complaintInput = z.strictObject({
   respondent: z
     .strictObject({
       name: z.string().max(500).optional(),
-      county: z.string().min(1).max(100).optional().describe('实际经营地或住所地所在县'),
+      county: county.optional().describe('实际经营地或住所地所在县（不分时）'),
+      operatesIn: county.optional().describe('实际经营地所在县（《暂行办法》第十二条）'),
+      domicile: county.optional().describe('住所地所在县（《暂行办法》第十二条）'),
       online: z.boolean().optional().describe('是否通过网络经营'),
       platformOperator: z
-        .strictObject({ name: z.string().max(500).optional(), county: z.string().min(1).max(100).optional() })
+        .strictObject({ name: z.string().max(500).optional(), county: county.optional() })
         .optional()
         .describe('被投诉人是平台内经营者时，平台经营者及其住所地'),
     })
     .optional(),
   severity: z.enum(['normal', 'major']).optional(),
-  occurredIn: z.string().min(1).max(100).optional().describe('被举报行为发生地所在县'),
+  occurredIn: county.optional().describe('被举报行为发生地所在县'),
+  advertisement: z
+    .strictObject({
+      medium: z.enum(AD_MEDIA).optional().describe('发布媒介'),
+      publisher: party.optional().describe('广告发布者及其所在县'),
+      advertiser: party.optional().describe('广告主及其所在县'),
+      selfPublished: z.boolean().optional().describe('广告主自行发布'),
+    })
+    .optional()
+    .describe('举报违法广告时：媒介、发布者、广告主（《暂行办法》第二十八条）'),
   harmKnownOn: isoDate.optional().describe('知道或应当知道权益受侵害之日'),
   forLivingConsumption: z.boolean().optional(),
   handledElsewhere: z.boolean().optional(),

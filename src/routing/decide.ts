@@ -294,12 +294,18 @@ class PreparedDecider {
       decision.category = categoryOf(facts)
       if (deciding.outcome === 'transfer') {
         const to = String(resolvePath(facts[deciding.transferTo!.fact], deciding.transferTo!.path) ?? '')
-        decision.transfer = { to, reason: deciding.reason.zh.replaceAll('{to}', to), reasonEn: deciding.reason.en.replaceAll('{to}', to) }
+        decision.transfer = {
+          to,
+          reason: deciding.reason.zh.replaceAll('{to}', to),
+          reasonEn: deciding.reason.en.replaceAll('{to}', to),
+          ...(deciding.action ? { action: deciding.action.zh.replaceAll('{to}', to), actionEn: deciding.action.en.replaceAll('{to}', to) } : {}),
+        }
       } else {
         decision.rejection = {
           reason: deciding.reason.zh,
           reasonEn: deciding.reason.en,
           ...(deciding.competentAuthority ? { competentAuthority: deciding.competentAuthority } : {}),
+          ...(deciding.action ? { action: deciding.action.zh, actionEn: deciding.action.en } : {}),
         }
       }
       if (run.explain) decision.notFired = run.notFired

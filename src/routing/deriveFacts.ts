@@ -2,26 +2,74 @@
  * Derives the facts that rules read from a validated complaint. Typed code fills in defaults and says
  * so in warnings; the rules in YAML make every decision.
  */
-import type { RoutingRuleSet as RuleSet } from './ruleSet.js'
+import { createCalendar, type WorkingCalendar } from '../calendar/createCalendar.js'
+import type { RoutingRuleSet } from './ruleSet.js'
+import type { CalendarSlice } from '../calendar/calendarFileKinds.js'
+
+/** Routing reads the calendar slice too: the three-year bar counts as the law counts periods. */
+type RuleSet = RoutingRuleSet & Partial<CalendarSlice>
 import type { Complaint } from './complaintInput.js'
 import { normalizeText } from './normalizeText.js'
 import type { RoutingWarning } from './types.js'
 import { classifierFor } from './categories/classifierFor.js'
 
+/** A county name as compared: NFKC (`ＸＸ县` is `XX县`) and trimmed; blank is not given. */
+export function normalizeCounty(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined
+  const normal = name.normalize('NFKC').trim()
+  return normal === '' ? undefined : normal
+}
+
 export function deriveFacts(complaint: Complaint, ruleSet: RuleSet): { facts: Record<string, unknown>; warnings: RoutingWarning[] } {
   const warnings: RoutingWarning[] = []
-  const own = ruleSet.bureau.county
-  const respondent = complaint.respondent ?? {}
-  const online = respondent.online ?? respondent.platformOperator !== undefined
-  const inPlatform = respondent.platformOperator !== undefined
-  if (complaint.kind !== 'inquiry' && respondent.county === undefined && (complaint.kind === 'complaint' || online)) {
+  const own = normalizeCounty(ruleSet.bureau.county) ?? ruleSet.bureau.county
+  const raw = complaint.respondent ?? {}
+  const ad = complaint.advertisement
+
+  const blanks: string[] = []
+  const countyAt = (field: string, name: string | undefined) => {
+    const normal = normalizeCounty(name)
+    if (name !== undefined && normal === undefined) blanks.push(field)
+    return normal
+  }
+  const county = countyAt('respondent.county', raw.county)
+  const operatesIn = countyAt('respondent.operatesIn', raw.operatesIn)
+  const domicile = countyAt('respondent.domicile', raw.domicile)
+  const platformCounty = countyAt('respondent.platformOperator.county', raw.platformOperator?.county)
+  const occurredIn = countyAt('occurredIn', complaint.occurredIn)
+  const publisherCounty = countyAt('advertisement.publisher.county', ad?.publisher?.county)
+  const advertiserCounty = countyAt('advertisement.advertiser.county', ad?.advertiser?.county)
+  if (blanks.length > 0) {
     warnings.push({
-      code: 'county_assumed',
-      message: `未提供被投诉（举报）人所在县，按本局所在县（${own}）处理；如不在本县，应按属地管辖移送。`,
-      messageEn: `the respondent's county was not given; the bureau's own county (${own}) is assumed. If it is elsewhere, the case belongs there.`,
+      code: 'county_blank',
+      message: `${blanks.join('、')} 为空白，按未提供处理。`,
+      messageEn: `${blanks.join(', ')} ${blanks.length > 1 ? 'are' : 'is'} blank and treated as not given.`,
     })
   }
-  if (complaint.kind === 'report' && !online && complaint.occurredIn === undefined) {
+
+  const respondent: Record<string, unknown> = { ...raw }
+  for (const [key, value] of [['county', county], ['operatesIn', operatesIn], ['domicile', domicile]] as const) {
+    if (value === undefined) delete respondent[key]
+    else respondent[key] = value
+  }
+  if (raw.platformOperator) {
+    const platform: Record<string, unknown> = { ...raw.platformOperator }
+    if (platformCounty === undefined) delete platform.county
+    else platform.county = platformCounty
+    respondent.platformOperator = platform
+  }
+
+  const online = raw.online ?? raw.platformOperator !== undefined
+  const inPlatform = raw.platformOperator !== undefined
+  const anyCounty = county ?? operatesIn ?? domicile
+  if (complaint.kind !== 'inquiry' && anyCounty === undefined && (complaint.kind === 'complaint' || online)) {
+    warnings.push({
+      code: 'county_assumed',
+      message: `未提供被投诉（举报）人所在县，按本局所在县（${own}）处理；如不在本县，应告知向有处理权限的部门提出。`,
+      messageEn: `the respondent's county was not given; the bureau's own county (${own}) is assumed. If it is elsewhere, tell the person where to go.`,
+    })
+  }
+  if (complaint.kind === 'report' && !online && occurredIn === undefined && ad?.medium === undefined) {
     warnings.push({
       code: 'occurred_in_assumed',
       message: `未提供被举报行为发生地，按本局所在县（${own}）处理。`,
@@ -29,24 +77,42 @@ export function deriveFacts(complaint: Complaint, ruleSet: RuleSet): { facts: Re
     })
   }
   const text = normalizeText(complaint.text)
-  const respondentName = normalizeText(respondent.name ?? '')
+  const respondentName = normalizeText(raw.name ?? '')
   const category = classifierFor(ruleSet)({ text, respondent: respondentName })
+  const respondentCounty = anyCounty ?? own
+  if (complaint.kind === 'report' && ad?.medium !== undefined && ad.selfPublished !== true && publisherCounty === undefined) {
+    warnings.push({
+      code: 'publisher_county_assumed',
+      message: `未提供广告发布者所在县（advertisement.publisher.county），按被举报人所在县（${respondentCounty}）处理。`,
+      messageEn: `the advertisement publisher's county (advertisement.publisher.county) was not given; the respondent's county (${respondentCounty}) is assumed.`,
+    })
+  }
+
   const facts: Record<string, unknown> = {
     text,
     kind: complaint.kind,
     channel: complaint.channel,
     severity: complaint.severity ?? 'normal',
     receivedOn: complaint.receivedOn,
-    respondent: { ...respondent },
+    respondent,
     online,
     inPlatform,
     ownCounty: own,
-    respondentCounty: respondent.county ?? own,
-    platformCounty: respondent.platformOperator?.county ?? null,
-    occurredIn: complaint.occurredIn ?? own,
+    respondentCounty,
+    // 第十二条第一款「实际经营地或者住所地」: either one here is enough; nothing given is taken as here (warned above).
+    respondentInCounty: anyCounty === undefined || [county, operatesIn, domicile].includes(own),
+    respondentOperatesIn: operatesIn ?? county ?? domicile ?? own,
+    respondentDomicile: domicile ?? county ?? operatesIn ?? own,
+    platformCounty: platformCounty ?? null,
+    occurredIn: occurredIn ?? own,
+    adMedium: ad?.medium ?? null,
+    adSelfPublished: ad?.selfPublished ?? false,
+    // Without a publisher, the respondent is taken as the publisher (as before the advertisement field).
+    adPublisherCounty: publisherCounty ?? respondentCounty,
+    adAdvertiserCounty: advertiserCounty ?? respondentCounty,
     forLivingConsumption: complaint.forLivingConsumption ?? true,
     handledElsewhere: complaint.handledElsewhere ?? false,
-    yearsSinceHarmKnown: complaint.harmKnownOn ? yearsBetween(complaint.harmKnownOn, complaint.receivedOn) : 0,
+    yearsSinceHarmKnown: complaint.harmKnownOn ? yearsCounted(complaint.harmKnownOn, complaint.receivedOn, ruleSet, warnings) : 0,
     respondentName,
     category: category.id,
     categoryLead: category.sections?.[0] ?? null,
@@ -55,6 +121,66 @@ export function deriveFacts(complaint: Complaint, ruleSet: RuleSet): { facts: Re
   // Not a fact rules may name: the decision quotes it as `category`.
   Object.defineProperty(facts, CATEGORY_DETAIL, { value: category, enumerable: false })
   return { facts, warnings }
+}
+
+const calendars = new WeakMap<RuleSet, WorkingCalendar>()
+
+function calendarFor(ruleSet: RuleSet): WorkingCalendar {
+  let calendar = calendars.get(ruleSet)
+  if (!calendar) {
+    calendar = createCalendar({ years: ruleSet.calendar?.years ?? [], provisionalHolidays: ruleSet.calendar?.provisional })
+    calendars.set(ruleSet, calendar)
+  }
+  return calendar
+}
+
+/**
+ * Years from `from` to `to` as the law counts a period (《民法典》第二百零一条至第二百零三条): the start
+ * day is not counted, so a period of N years ends on the N-th anniversary; where that day is a
+ * statutory rest day, it ends on the next working day. So `greaterThan N` holds exactly when a period of
+ * N whole years (N from the rules) has run out by `to`: from the N-th anniversary to the working day that
+ * ends the period the value is N itself, elsewhere it is `yearsBetween`.
+ */
+export function yearsCounted(from: string, to: string, ruleSet: RuleSet, warnings: RoutingWarning[] = []): number {
+  const years = yearsBetween(from, to)
+  const whole = Math.floor(years)
+  if (years <= 0 || whole === years) return years
+  const last = anniversaryOf(from, whole)
+  const calendar = calendarFor(ruleSet)
+  let day = last
+  try {
+    let provisional = false
+    // The longest run of rest days in a notice is 9 (春节); 31 days bounds a bad calendar file.
+    for (let i = 0; i < 31 && day < to; i++) {
+      const info = calendar.dayInfo(day, { provisional: true })
+      provisional ||= info.provisional
+      if (info.working) break
+      day = calendar.addCalendarDays(day, 1)
+    }
+    if (provisional) {
+      warnings.push({
+        code: 'time_bar_provisional',
+        message: `期限末日 ${last} 所在年度尚无国务院放假通知，是否为法定休假日按暂定日历判断。`,
+        messageEn: `the period's last day ${last} falls in a year with no State Council notice yet; whether it is a rest day comes from the provisional calendar.`,
+      })
+    }
+  } catch {
+    warnings.push({
+      code: 'time_bar_provisional',
+      message: `日历数据不包括期限末日 ${last} 所在年度，未按法定休假日顺延。`,
+      messageEn: `no calendar data covers the year of the period's last day ${last}; it was not extended for rest days.`,
+    })
+    return years
+  }
+  // The period ends on `day` (the first working day from the anniversary on): until then it has not run out.
+  return to <= day ? whole : years
+}
+
+function anniversaryOf(from: string, years: number): string {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number]
+  const y = fy + years
+  const lastOfMonth = new Date(Date.UTC(y, fm, 0)).getUTCDate()
+  return `${String(y).padStart(4, '0')}-${String(fm).padStart(2, '0')}-${String(Math.min(fd, lastOfMonth)).padStart(2, '0')}`
 }
 
 /**

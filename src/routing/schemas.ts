@@ -74,6 +74,10 @@ export const screeningRule = z.strictObject({
   effective: effectivePeriod.optional(),
   reason: bilingual.describe('向群众说明的理由 / the reason given'),
   competentAuthority: z.string().optional().describe('reject 时：有权处理的机关类别'),
+  action: bilingual
+    .optional()
+    .describe('本局怎样处理，如“不予受理，告知投诉人向{to}市场监督管理部门提出”；{to} 为有管辖权的县 / what the bureau does; {to} is the competent county'),
+  note: z.string().optional().describe('说明，如本局对条文的理解、待法规股确认之处 / a note, e.g. the bureau’s reading for the legal section to confirm'),
   transferTo: z
     .strictObject({ fact: z.string().min(1), path: z.string().optional() })
     .optional()
@@ -94,6 +98,8 @@ export const routeExpectation = z.strictObject({
   assistIncludes: z.array(sectionId).optional(),
   transferTo: z.string().optional(),
   cites: z.array(citationRef).optional().describe('依据中须包含的条款'),
+  notCites: z.array(citationRef).optional().describe('依据中不得出现的条款（不写 item 即该条任何一项）/ articles the basis must not cite'),
+  action: z.string().optional().describe('结果的 action（transfer.action 或 rejection.action）须包含的文字 / text the decision’s action must contain'),
   warnings: z.array(z.string()).optional().describe('须出现的提示代码'),
   error: z.string().optional().describe('期望的错误代码（坏输入）'),
 })

@@ -17,6 +17,9 @@ export type WarningCode =
   | 'county_assumed'
   | 'occurred_in_assumed'
   | 'no_intake_rule'
+  | 'county_blank' // a county given as blank, treated as not given
+  | 'publisher_county_assumed' // an advertisement report without the publisher's county: the respondent's is used
+  | 'time_bar_provisional' // the three-year bar's last day fell in a year without a notice (provisional calendar) or without data
 
 export interface RoutingWarning {
   code: WarningCode
@@ -61,10 +64,14 @@ export interface RoutingDecision {
   intake: SectionRef
   lead: SectionRef | null
   assist: SectionRef[]
-  /** For `transfer`: the county that has jurisdiction, and why. */
-  transfer?: { to: string; reason: string; reasonEn: string }
-  /** For `reject`: why it is not accepted, and who is competent instead. */
-  rejection?: { reason: string; reasonEn: string; competentAuthority?: string }
+  /**
+   * For `transfer`: the county that has jurisdiction, and why. The bureau does not send the case there
+   * itself: `action` says what it does (a complaint: 「不予受理，告知投诉人向……提出」, 《暂行办法》第十五条第(一)项;
+   * a report: 「告知举报人直接向……提出」, 第二十九条), and `basis` cites that article with the jurisdiction one.
+   */
+  transfer?: { to: string; reason: string; reasonEn: string; action?: string; actionEn?: string }
+  /** For `reject`: why it is not accepted, who is competent instead, and what the bureau tells the person. */
+  rejection?: { reason: string; reasonEn: string; competentAuthority?: string; action?: string; actionEn?: string }
   basis: Citation[]
   /** The goods-or-services category (12315 / consumer-association statistics), from `rules/categories.yaml`. */
   category?: DecisionCategory

@@ -51,6 +51,16 @@ export function compareExpectation(scenario: ScenarioRecord, decision: RoutingDe
       failures.push(`依据中缺少 / basis lacks ${doc} seq ${cite.seq}${cite.item ? ` item ${cite.item}` : ''}`)
     }
   }
+  for (const cite of e.notCites ?? []) {
+    const doc = cite.doc ?? 'implementation-measures'
+    if (decision.basis.some((b) => b.doc === doc && b.seq === cite.seq && (cite.item === undefined || b.item === cite.item))) {
+      failures.push(`依据中不应有 / basis must not cite ${doc} seq ${cite.seq}${cite.item ? ` item ${cite.item}` : ''}`)
+    }
+  }
+  if (e.action !== undefined) {
+    const action = decision.transfer?.action ?? decision.rejection?.action
+    if (!action?.includes(e.action)) failures.push(`action: 应包含「${e.action}」，实际 ${action === undefined ? '（无）' : `「${action}」`}`)
+  }
   const codes = decision.warnings.map((w) => w.code as string)
   for (const code of e.warnings ?? []) if (!codes.includes(code)) failures.push(`缺少提示 / missing warning ${code}（实际 [${codes.join(', ')}]）`)
   return failures

@@ -1,6 +1,7 @@
 /**
- * Where the terms of a list occur in a text, longest match first: an occurrence that lies inside a
- * longer occurrence of another term is not counted (「汽车」 inside 「汽车维修」, 「医院」 inside 「宠物医院」).
+ * Where the terms of a list occur in a text, read as a segmenter would: left to right, the longest
+ * term at each position, so a term inside or across a longer one is not counted (「汽车」 inside
+ * 「汽车维修」, 「医院」 inside 「宠物医院」, 「电商」 across 「家电商行」).
  */
 import { createKeywordMatcher } from '../compiled/keywordMatcher.js'
 
@@ -29,18 +30,15 @@ export function createTermFinder(terms: readonly string[]): TermFinder {
         const term = terms[id]!
         for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) all.push({ id, start: at, end: at + term.length })
       })
-      // Longest first, so a kept occurrence can only be covered by one kept before it.
-      all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.id - b.id)
+      // Forward maximum matching: left to right, the longest term at each position; a term that
+      // overlaps one already taken is not counted (「家电商行」 is 家电 + 商行, not 电商).
+      all.sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id)
       const kept: TermOccurrence[] = []
+      let taken = -1
       for (const o of all) {
-        let inside = false
-        for (const k of kept) {
-          if (k.start <= o.start && o.end <= k.end && k.end - k.start > o.end - o.start) {
-            inside = true
-            break
-          }
-        }
-        if (!inside) kept.push(o)
+        if (o.start < taken) continue
+        kept.push(o)
+        taken = o.end
       }
       return kept.sort((a, b) => a.start - b.start || a.id - b.id)
     },
