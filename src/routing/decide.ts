@@ -96,6 +96,12 @@ interface RuleMeta {
   cites: ResolvedCite[]
   /** `citations(ruleSet, rule.cites)`, resolved once; each hit gets copies. */
   ownCites: Citation[]
+  /** Screening: gives way when a duty of this bureau matches too (`unlessDutyMatches`). */
+  unlessDuty: boolean
+  /** Routing: a general duty (`general: true`), which does not make a screening rule give way. */
+  general: boolean
+  /** Screening: the authority the rule names, if any. */
+  authority: string | undefined
 }
 
 const KIND_BITS: Record<string, number> = { complaint: 1, report: 2, inquiry: 4 }
@@ -158,6 +164,9 @@ class PreparedDecider {
       role: 'role' in rule ? rule.role : undefined,
       cites: rule.cites.map((ref) => this.resolve(ref)),
       ownCites: [],
+      unlessDuty: 'unlessDutyMatches' in rule && rule.unlessDutyMatches === true,
+      general: 'general' in rule && rule.general === true,
+      authority: 'competentAuthority' in rule ? rule.competentAuthority : undefined,
     })
     this.meta = { intake: this.rules.intake.map(metaOf), screening: this.rules.screening.map(metaOf), routing: this.rules.routing.map(metaOf) }
     this.byPriorityOrder = {
@@ -274,14 +283,24 @@ class PreparedDecider {
       })
     }
 
-    // Screening: not accepted, or belongs to another county.
-    const screeningHits = this.pick('screening', run)
+    // Screening: not accepted, or belongs to another county. A rule written `unlessDutyMatches: true`
+    // rests on words that may be incidental (「存款」 on a barber's prepaid card): when a specific duty of
+    // this bureau matches too, it gives way and the clerk is warned instead — wrongly refusing costs the
+    // consumer the remedy, while a wrongly accepted matter can still be refused.
+    const routingHits = this.pick('routing', run)
+    let screeningHits = this.pick('screening', run)
+    const yielded: RuleMeta[] = []
+    if (screeningHits.some((rule) => rule.unlessDuty) && routingHits.some((rule) => rule.role === 'lead' && !rule.general)) {
+      for (const rule of screeningHits) if (rule.unlessDuty) yielded.push(rule)
+      screeningHits = screeningHits.filter((rule) => !rule.unlessDuty)
+    }
     if (screeningHits.length > 0) {
       const deciding = this.rules.screening[screeningHits[0]!.index] as ScreeningRule
       trace.push(this.hit('screening', screeningHits[0]!, deciding.outcome, false, run))
       for (let k = 1; k < screeningHits.length; k++) trace.push(this.hit('screening', screeningHits[k]!, 'superseded', false, run))
+      for (const rule of yielded) trace.push(this.hit('screening', rule, 'superseded', false, run))
       // Routing rules that fired are still shown, to explain what the case is about.
-      for (const rule of this.pick('routing', run)) trace.push(this.hit('routing', rule, 'superseded', true, run))
+      for (const rule of routingHits) trace.push(this.hit('routing', rule, 'superseded', true, run))
       basis.push(screeningHits[0]!.cites)
       const disposition = deciding.outcome
       const lead = null
@@ -301,11 +320,14 @@ class PreparedDecider {
           ...(deciding.action ? { action: deciding.action.zh.replaceAll('{to}', to), actionEn: deciding.action.en.replaceAll('{to}', to) } : {}),
         }
       } else {
+        // A rule may leave the authority to the category (「不属本局的类别」 names who is competent).
+        const authority = deciding.competentAuthority ?? decision.category.outOfScope
+        const fill = (text: string) => (authority ? text.replaceAll('{authority}', authority) : text)
         decision.rejection = {
-          reason: deciding.reason.zh,
-          reasonEn: deciding.reason.en,
-          ...(deciding.competentAuthority ? { competentAuthority: deciding.competentAuthority } : {}),
-          ...(deciding.action ? { action: deciding.action.zh, actionEn: deciding.action.en } : {}),
+          reason: fill(deciding.reason.zh),
+          reasonEn: fill(deciding.reason.en),
+          ...(authority ? { competentAuthority: authority } : {}),
+          ...(deciding.action ? { action: fill(deciding.action.zh), actionEn: fill(deciding.action.en) } : {}),
         }
       }
       if (run.explain) decision.notFired = run.notFired
@@ -313,7 +335,19 @@ class PreparedDecider {
     }
 
     // Routing: lead and assisting sections.
-    const routingHits = this.pick('routing', run)
+    if (yielded.length > 0) {
+      const category = categoryOf(facts)
+      const authorities = [...new Set(yielded.map((rule) => rule.authority ?? category.outOfScope).filter((a): a is string => a !== undefined))]
+      const who = authorities.length > 0 ? authorities.join('、') : '其他机关'
+      const whoEn = authorities.length > 0 ? authorities.join(', ') : 'another authority'
+      warnings.push({
+        code: 'possibly_out_of_scope',
+        message: `来件也涉及不属本局职责的事项（规则 ${yielded.map((r) => r.id).join('、')}，有权处理的是${who}），但同时符合本局股室的职责，已按本局职责分办。如来件实际只针对前者，应告知当事人向${who}提出。`,
+        messageEn: `the matter also touches what is outside this bureau (rules ${yielded.map((r) => r.id).join(', ')}; competent: ${whoEn}), but a duty of this bureau matches too, so it is routed. If it is only about the former, tell the person to go to ${whoEn}.`,
+        rules: yielded.map((r) => r.id),
+      })
+      for (const rule of yielded) trace.push(this.hit('screening', rule, 'yielded', false, run))
+    }
     let winner: RuleMeta | undefined
     for (const rule of routingHits) {
       if (rule.role === 'lead') {

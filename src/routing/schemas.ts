@@ -28,6 +28,10 @@ export const routingRule = z.strictObject({
     .enum(['assist', 'drop'])
     .optional()
     .describe('主办规则命中但未当选时：assist（缺省）其股室转为协办；drop 不再参与'),
+  general: z
+    .boolean()
+    .optional()
+    .describe('true：一般职责（如消保股“消费侵权”），命中时不使写了 unlessDutyMatches 的不予受理规则让位 / a general duty, which does not make a screening rule give way'),
   cites: z.array(citationRef).min(1).describe('依据 / the article items this rule rests on'),
   effective: effectivePeriod.optional(),
   when: topCondition.describe('json-rules-engine 条件'),
@@ -78,6 +82,10 @@ export const screeningRule = z.strictObject({
     .optional()
     .describe('本局怎样处理，如“不予受理，告知投诉人向{to}市场监督管理部门提出”；{to} 为有管辖权的县 / what the bureau does; {to} is the competent county'),
   note: z.string().optional().describe('说明，如本局对条文的理解、待法规股确认之处 / a note, e.g. the bureau’s reading for the legal section to confirm'),
+  unlessDutyMatches: z
+    .boolean()
+    .optional()
+    .describe('true：这条规则的依据只是文字里的词，可能是顺带提到的；本局某股室的具体职责（非 general 的主办规则）同时命中时，不予受理让位于分办，并提示 possibly_out_of_scope / yields to a matching duty of this bureau, with a warning'),
   transferTo: z
     .strictObject({ fact: z.string().min(1), path: z.string().optional() })
     .optional()

@@ -17,6 +17,7 @@ export type WarningCode =
   | 'county_assumed'
   | 'occurred_in_assumed'
   | 'no_intake_rule'
+  | 'possibly_out_of_scope'
   | 'county_blank' // a county given as blank, treated as not given
   | 'publisher_county_assumed' // an advertisement report without the publisher's county: the respondent's is used
   | 'time_bar_provisional' // the three-year bar's last day fell in a year without a notice (provisional calendar) or without data
@@ -38,6 +39,7 @@ export type RuleEffect =
   | 'assist'
   | 'outranked' // a lead rule that lost to a higher-priority (or tie-broken) lead; its section assists unless the rule says whenOutranked: drop
   | 'superseded' // fired but a higher-priority rule of the same stage decided
+  | 'yielded' // a screening rule with unlessDutyMatches that gave way to a duty of this bureau
 
 export interface RuleHit {
   rule: string
