@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest'
 import { createEngine } from '../src/engine/createEngine.js'
 import { loadRuleSet } from '../src/node/loadRuleSet.js'
-import { runScenario } from '../src/scenarios/runScenarios.js'
+import { runScenario } from '../src/routing/routeScenarios.js'
 import { runMeetingScenario } from '../src/meetings/runMeetingScenarios.js'
 import { runEscalationScenario } from '../src/escalations/runEscalationScenarios.js'
 import { FIXTURES, RULES_DIR } from './fixtures.js'

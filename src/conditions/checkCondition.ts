@@ -4,7 +4,7 @@
  * message that names what is allowed.
  */
 import type { Issue } from '../problems/issue.js'
-import { TEXT_OPERATORS } from './operators.js'
+import { operatorOf } from './operators.js'
 
 export interface ConditionContext {
   facts: readonly string[]
@@ -65,17 +65,9 @@ export function checkCondition(issueAt: IssueAt, node: unknown, path: (string | 
   if ('operator' in record) {
     if (typeof operator !== 'string' || !ctx.operators.includes(operator)) {
       issues.push(at([...path, 'operator'], 'unknown_operator', `未知的运算符 ${JSON.stringify(operator)}；可用：${ctx.operators.join('、')}。`, `unknown operator ${JSON.stringify(operator)}; known operators: ${ctx.operators.join(', ')}.`))
-    } else if ((operator === 'in' || operator === 'notIn') && !Array.isArray(value)) {
-      issues.push(at([...path, 'value'], 'invalid_value', `${operator} 的 value 应为列表，如 [letter, visit]。`, `the value of ${operator} must be a list, e.g. [letter, visit].`))
-    } else if ((TEXT_OPERATORS as readonly string[]).includes(operator)) {
-      if (typeof value === 'string') {
-        if (!ctx.vocabularies.has(value)) {
-          const known = [...ctx.vocabularies]
-          issues.push(at([...path, 'value'], 'unknown_vocabulary', `未知的关键词表 "${value}"，已定义的有：${known.slice(0, 40).join('、')}${known.length > 40 ? '……' : ''}。`, `unknown vocabulary "${value}"; defined: ${known.slice(0, 40).join(', ')}${known.length > 40 ? '…' : ''}.`))
-        }
-      } else if (!Array.isArray(value) || value.length === 0 || value.some((k) => typeof k !== 'string' || k.trim() === '')) {
-        issues.push(at([...path, 'value'], 'invalid_value', `${operator} 的 value 应为关键词表的名称，或非空的关键词列表。`, `the value of ${operator} must be a vocabulary name or a non-empty list of keywords.`))
-      }
+    } else {
+      const problem = operatorOf(operator)?.checkValue?.(value, ctx.vocabularies)
+      if (problem) issues.push(at([...path, 'value'], problem.code, problem.zh, problem.en))
     }
   }
   return issues

@@ -6,10 +6,11 @@ import type { Capability } from '../ruleset/capability.js'
 import { deadlinesFileKind } from './deadlinesKind.js'
 import { escalationFileKind } from './escalationKind.js'
 import { escalationScenarioTarget } from './escalationScenarios.js'
+import { escalationScenarioRunner } from './runEscalationScenarios.js'
 import type { EscalationsSlice } from './types.js'
 
 export const escalationsCapability: Capability<EscalationsSlice> = {
   name: 'escalations',
   kinds: [deadlinesFileKind, escalationFileKind],
-  targets: [escalationScenarioTarget],
+  targets: [{ ...escalationScenarioTarget, ...escalationScenarioRunner }],
 }

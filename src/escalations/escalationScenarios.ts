@@ -4,7 +4,7 @@
  * runs, so a scenario can expect `invalid_input`.
  */
 import type { Issue } from '../problems/issue.js'
-import type { KindContext, ScenarioTargetKind } from '../ruleset/capability.js'
+import type { KindContext, ScenarioFileKind } from '../ruleset/capability.js'
 import type { EscalationsRuleSet as RuleSet } from './types.js'
 import { escalationScenariosFile, type EscalationScenariosFile } from './schemas.js'
 
@@ -41,7 +41,7 @@ function loadEscalationScenarios(data: EscalationScenariosFile, ruleSet: RuleSet
 }
 
 /** The `escalations` scenario target. */
-export const escalationScenarioTarget: ScenarioTargetKind<EscalationScenariosFile, RuleSet> = {
+export const escalationScenarioTarget: ScenarioFileKind<EscalationScenariosFile, RuleSet> = {
   target: 'escalations',
   schema: escalationScenariosFile,
   load: loadEscalationScenarios,

@@ -3,11 +3,12 @@
  */
 import type { Capability } from '../ruleset/capability.js'
 import { meetingScenarioTarget } from './meetingScenarios.js'
+import { meetingScenarioRunner } from './runMeetingScenarios.js'
 import { procedureFileKind } from './procedureKind.js'
 import type { MeetingsSlice } from './types.js'
 
 export const meetingsCapability: Capability<MeetingsSlice> = {
   name: 'meetings',
   kinds: [procedureFileKind],
-  targets: [meetingScenarioTarget],
+  targets: [{ ...meetingScenarioTarget, ...meetingScenarioRunner }],
 }

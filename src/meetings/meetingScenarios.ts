@@ -4,7 +4,7 @@
  * level, lists are replaced whole, `null` removes a field.
  */
 import type { Issue } from '../problems/issue.js'
-import type { KindContext, ScenarioTargetKind } from '../ruleset/capability.js'
+import type { KindContext, ScenarioFileKind } from '../ruleset/capability.js'
 import type { MeetingsRuleSet as RuleSet } from './types.js'
 import { meetingScenariosFile, type MeetingScenariosFile } from './schemas.js'
 
@@ -57,7 +57,7 @@ function loadMeetingScenarios(data: MeetingScenariosFile, ruleSet: RuleSet, ctx:
 }
 
 /** The `meeting` scenario target. */
-export const meetingScenarioTarget: ScenarioTargetKind<MeetingScenariosFile, RuleSet> = {
+export const meetingScenarioTarget: ScenarioFileKind<MeetingScenariosFile, RuleSet> = {
   target: 'meeting',
   schema: meetingScenariosFile,
   load: loadMeetingScenarios,

@@ -4,12 +4,13 @@
 import type { Issue } from '../problems/issue.js'
 import type { Capability } from '../ruleset/capability.js'
 import { routeScenarioTarget, ROUTING_KINDS } from './ruleFileKinds.js'
+import { routeScenarioRunner } from './routeScenarios.js'
 import type { RoutingSlice } from './ruleSet.js'
 
 export const routingCapability: Capability<RoutingSlice> = {
   name: 'routing',
   kinds: ROUTING_KINDS,
-  targets: [routeScenarioTarget],
+  targets: [{ ...routeScenarioTarget, ...routeScenarioRunner }],
   initial: () => ({ routingRules: [], intakeRules: [], screeningRules: [], scenarios: [] }),
   check(ruleSet) {
     const warnings: Issue[] = []

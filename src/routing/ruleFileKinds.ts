@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod'
 import type { Issue } from '../problems/issue.js'
-import type { KindContext, RuleFileKind, ScenarioTargetKind } from '../ruleset/capability.js'
+import type { KindContext, RuleFileKind, ScenarioFileKind } from '../ruleset/capability.js'
 import type { EffectivePeriod } from '../ruleset/schemas.js'
 import type { ConditionNode } from '../conditions/schema.js'
 import { ROUTING_FACTS } from './facts.js'
@@ -111,7 +111,7 @@ const screeningKind: RuleFileKind<z.infer<typeof screeningFile>, RoutingRuleSet>
 }
 
 /** `kind: scenarios` with `target: route` (the default). */
-export const routeScenarioTarget: ScenarioTargetKind<z.infer<typeof scenariosFile>, RoutingRuleSet> = {
+export const routeScenarioTarget: ScenarioFileKind<z.infer<typeof scenariosFile>, RoutingRuleSet> = {
   target: 'route',
   schema: scenariosFile,
   load(d, ruleSet, ctx) {

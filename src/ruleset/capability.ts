@@ -10,6 +10,7 @@ import type { z } from 'zod'
 import type { Issue } from '../problems/issue.js'
 import type { CitationRef } from './schemas.js'
 import type { ArticleRecord, RuleSetCore, SourceLocation } from './types.js'
+import type { ScenarioRunner } from '../scenarios/runner.js'
 
 export interface KindContext {
   /** The file being loaded. */
@@ -50,8 +51,11 @@ export interface RuleFileKind<T = any, R = any> {
   load(data: T, ruleSet: R, ctx: KindContext): Issue[]
 }
 
-/** A scenario target: a file `kind: scenarios` with `target: <name>` (routing's `route` is the default). */
-export interface ScenarioTargetKind<T = any, R = any> {
+/**
+ * A scenario target: a file `kind: scenarios` with `target: <name>` (routing's `route` is the default).
+ * Loading (schema, `load`) and running (`scenarios`, `run`, `compare` — see `scenarios/runner.ts`).
+ */
+export interface ScenarioTargetKind<T = any, R = any> extends ScenarioRunner {
   target: string
   schema: z.ZodType<T>
   /** Stores the scenarios in the capability's slice; runs after every `defines` file. */
@@ -85,3 +89,6 @@ type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: inf
 
 /** The rule set a list of capabilities loads: the core plus each capability's slice. */
 export type RuleSetOf<Cs extends readonly Capability<any>[]> = RuleSetCore & Intersect<SliceOf<Cs[number]>>
+
+/** The loading half of a scenario target (its file's schema and `load`). */
+export type ScenarioFileKind<T = any, R = any> = Pick<ScenarioTargetKind<T, R>, 'target' | 'schema' | 'load'>
