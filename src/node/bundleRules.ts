@@ -10,8 +10,14 @@ import { formatIssue } from '../problems/issue.js'
 import { parseRuleSet } from '../capabilities.js'
 import { readRuleFiles } from './readRuleFiles.js'
 
+/**
+ * The field corpus (`tests/field/`: hundreds of real texts with their sources) is test data for the
+ * rules folder, not part of the rules an app routes with: it stays out of the core build.
+ */
+export const NOT_BUNDLED = (path: string) => path.startsWith('tests/field/')
+
 export async function renderBundledRules(rulesDir: string): Promise<string> {
-  const files = await readRuleFiles(rulesDir)
+  const files = (await readRuleFiles(rulesDir)).filter((f) => !NOT_BUNDLED(f.path))
   const result = parseRuleSet(files)
   if (!result.ok) {
     throw new Error(`rules/ has load errors; fix them before bundling:\n${result.issues.map((i) => formatIssue(i)).join('\n')}`)

@@ -73,6 +73,7 @@ export const routeScenarioRunner: ScenarioRunner<ScenarioRecord, RoutingDecision
   scenarios: (ruleSet: RoutingRuleSet) => ruleSet.scenarios,
   run: (host, scenario) => host.routeComplaint(scenario.input as never),
   compare: compareRoute,
+  measured: (scenario) => (scenario.measure ? { frozen: scenario.frozen === true, ...scenario.measure } : undefined),
 }
 
 /** Compares one decision (or error) with a scenario's expectation, in words. */

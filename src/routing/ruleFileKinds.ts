@@ -118,7 +118,7 @@ export const routeScenarioTarget: ScenarioFileKind<z.infer<typeof scenariosFile>
     const issues: Issue[] = []
     d.scenarios.forEach((scenario, i) => {
       if (scenario.expect.cites) issues.push(...ctx.checkCites(scenario.expect.cites, ['scenarios', i, 'expect', 'cites']))
-      ruleSet.scenarios.push({ ...scenario, at: ctx.at(['scenarios', i]) })
+      ruleSet.scenarios.push({ ...scenario, at: ctx.at(['scenarios', i]), ...(d.measure ? { measure: { ...d.measure } } : {}) })
     })
     return issues
   },

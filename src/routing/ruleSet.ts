@@ -25,6 +25,8 @@ export interface ScreeningRule extends Omit<ScreeningRuleSpec, 'when'> {
 
 export interface ScenarioRecord extends RouteScenario {
   at: SourceLocation
+  /** From a file with `measure:` (the field corpus): counted into an accuracy, not passed one by one. */
+  measure?: { minAccuracy: number; minFrozenAccuracy?: number }
 }
 
 /** What routing adds to a rule set. */

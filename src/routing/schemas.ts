@@ -121,9 +121,22 @@ export const routeScenario = z.strictObject({
   frozen: z.boolean().optional().describe('冻结的评测集：调规则时不看它 / held-out: never tuned on'),
 })
 
+/**
+ * A file of real texts (the field corpus) is measured, not passed or failed scenario by scenario: its
+ * misses count against an accuracy the bureau sets, and `frozen` scenarios (never tuned on) are
+ * measured apart.
+ */
+export const measureSpec = z.strictObject({
+  minAccuracy: z.number().min(0).max(1).describe('全部场景的最低正确率（0..1），低于此值 xiaobao test 失败 / the lowest accuracy over the file'),
+  minFrozenAccuracy: z.number().min(0).max(1).optional().describe('冻结场景（frozen: true）的最低正确率 / the lowest accuracy over its frozen scenarios'),
+})
+
 export const scenariosFile = z.strictObject({
   kind: z.literal('scenarios'),
   target: z.literal('route').default('route'),
+  measure: measureSpec
+    .optional()
+    .describe('实地语料：按正确率衡量，不逐条判通过 / a field corpus: measured by accuracy, not scenario by scenario'),
   scenarios: z.array(routeScenario).min(1),
 })
 

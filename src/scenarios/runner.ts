@@ -38,6 +38,15 @@ export interface ScenarioRun<R = unknown> {
   result?: R
   /** The typed error when the call threw one (a scenario may expect it). */
   error?: { code: string; message: string }
+  /** A measured scenario (field corpus): a miss counts against the file's accuracy, not as a failure. */
+  measured?: Measured
+}
+
+/** How a measured scenario counts: whether it is in the frozen part, and the thresholds of its file. */
+export interface Measured {
+  frozen: boolean
+  minAccuracy: number
+  minFrozenAccuracy?: number
 }
 
 /** What a scenario target contributes to the runner (declared by its capability). */
@@ -49,6 +58,8 @@ export interface ScenarioRunner<S extends { name: string; at: SourceLocation } =
   run(host: H, scenario: S): Promise<R>
   /** Compares the outcome (or the typed error) with the expectation. */
   compare(scenario: S, result: R | undefined, error: XiaobaoError | undefined): ScenarioFailure[]
+  /** Whether the scenario is measured (a field corpus) rather than passed or failed on its own. */
+  measured?(scenario: S): Measured | undefined
 }
 
 /** Runs one scenario: a typed `XiaobaoError` is an outcome (a scenario may expect one), anything else is thrown. */
@@ -62,6 +73,7 @@ export async function runOne<S extends { name: string; at: SourceLocation }, R, 
     else throw caught
   }
   const failures = runner.compare(scenario, result, error)
+  const measured = runner.measured?.(scenario)
   return {
     name: scenario.name,
     at: scenario.at,
@@ -70,6 +82,7 @@ export async function runOne<S extends { name: string; at: SourceLocation }, R, 
     failures,
     ...(result !== undefined ? { result } : {}),
     ...(error ? { error: { code: String(error.code), message: error.issues[0].message } } : {}),
+    ...(measured ? { measured } : {}),
   }
 }
 

@@ -5,7 +5,7 @@
 import { join } from 'node:path'
 import { CAPABILITIES } from '../../capabilities.js'
 import { runScenarioTargets } from '../../scenarios/runner.js'
-import { formatJson, formatJunit, formatText } from '../../scenarios/reporters.js'
+import { formatJson, formatJunit, formatText, runsPassed } from '../../scenarios/reporters.js'
 import { engineFor, write, type CliIo } from '../io.js'
 import { analyzeRuleSet } from '../../analysis/analyzeRuleSet.js'
 import { formatCoverageSummary } from '../../analysis/formatAnalysis.js'
@@ -34,5 +34,5 @@ export async function testCommand(dir: string, io: CliIo, options: { filter?: st
     const analysis = analyzeRuleSet(engine.ruleSet, { scenarios: filtered(engine.ruleSet.scenarios), meetingScenarios: filtered(engine.ruleSet.meetingScenarios) })
     await write(reporter === 'text' ? io.stdout : io.stderr, '\n' + formatCoverageSummary(analysis, { file }))
   }
-  return runs.some((r) => !r.passed) ? 1 : 0
+  return runsPassed(runs) ? 0 : 1
 }
