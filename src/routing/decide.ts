@@ -15,6 +15,8 @@ import { evidenceOf, explainCondition, resolvePath, type ConditionTrace, type Fa
 import type { RoutingDecision, RoutingWarning, RuleHit, RuleEffect, RouteOptions, SectionRef } from './types.js'
 import { CATEGORY_DETAIL } from './deriveFacts.js'
 import { UNCLASSIFIED, type DecisionCategory } from './categories/types.js'
+import { assessConfidence } from './confidence/assessConfidence.js'
+import { DEFAULT_CONFIDENCE } from './confidence/schema.js'
 
 type AnyRule = RoutingRule | IntakeRule | ScreeningRule
 
@@ -330,6 +332,7 @@ class PreparedDecider {
           ...(deciding.action ? { action: fill(deciding.action.zh), actionEn: fill(deciding.action.en) } : {}),
         }
       }
+      this.assess(decision)
       if (run.explain) decision.notFired = run.notFired
       return decision
     }
@@ -404,8 +407,23 @@ class PreparedDecider {
         ? { id: complaint.id, disposition, intake, lead, assist, basis: cites, trace, warnings }
         : { disposition, intake, lead, assist, basis: cites, trace, warnings }
     decision.category = categoryOf(facts)
+    this.assess(decision)
     if (run.explain) decision.notFired = run.notFired
     return decision
+  }
+
+  /** Adds how sure the decision is; a low one asks for a person. */
+  private assess(decision: RoutingDecision): void {
+    const { confidence, confidenceReasons } = assessConfidence(decision, this.ruleSet.confidence ?? DEFAULT_CONFIDENCE)
+    decision.confidence = confidence
+    decision.confidenceReasons = confidenceReasons
+    if (confidence === 'low') {
+      decision.warnings.push({
+        code: 'needs_review',
+        message: `分办把握不大（${confidenceReasons.map((r) => r.message.replace(/。$/, '')).join('；')}），请人工复核。`,
+        messageEn: `low confidence (${confidenceReasons.map((r) => r.messageEn.replace(/\.$/, '')).join('; ')}); a person should review it.`,
+      })
+    }
   }
 }
 

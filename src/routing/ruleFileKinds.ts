@@ -9,6 +9,7 @@ import type { EffectivePeriod } from '../ruleset/schemas.js'
 import type { ConditionNode } from '../conditions/schema.js'
 import { ROUTING_FACTS } from './facts.js'
 import { categoriesKind } from './categories/categoriesKind.js'
+import { confidenceKind } from './confidence/confidenceKind.js'
 import type { RoutingRuleSet } from './ruleSet.js'
 import { intakeFile, scenariosFile, screeningFile, sectionFile } from './schemas.js'
 
@@ -124,4 +125,4 @@ export const routeScenarioTarget: ScenarioFileKind<z.infer<typeof scenariosFile>
   },
 }
 
-export const ROUTING_KINDS: readonly RuleFileKind[] = [sectionKind, intakeKind, screeningKind, categoriesKind]
+export const ROUTING_KINDS: readonly RuleFileKind[] = [sectionKind, intakeKind, screeningKind, categoriesKind, confidenceKind]

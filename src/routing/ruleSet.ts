@@ -5,6 +5,7 @@ import type { RuleSetCore, SourceLocation } from '../ruleset/types.js'
 import type { SectionId } from '../sections.js'
 import type { ConditionNode } from '../conditions/schema.js'
 import type { CategoryTaxonomy } from './categories/types.js'
+import type { ConfidenceSettings } from './confidence/schema.js'
 import type { IntakeRuleSpec, RoutingRuleSpec, RouteScenario, ScreeningRuleSpec } from './schemas.js'
 
 export interface RoutingRule extends Omit<RoutingRuleSpec, 'when'> {
@@ -37,6 +38,8 @@ export interface RoutingSlice {
   scenarios: ScenarioRecord[]
   /** `rules/categories.yaml`: the goods-and-services taxonomy every decision names a category from. */
   categories?: CategoryTaxonomy
+  /** `rules/confidence.yaml`: how sure a decision says it is (the bureau's settings). */
+  confidence?: ConfidenceSettings
 }
 
 /** The part of a rule set routing reads. */

@@ -5,6 +5,7 @@ import type { SectionId } from '../sections.js'
 import type { Citation, SourceLocation } from '../ruleset/types.js'
 import type { ConditionTrace, KeywordEvidence } from './explainCondition.js'
 import type { DecisionCategory } from './categories/types.js'
+import type { ConfidenceLevel, ConfidenceReason } from './confidence/assessConfidence.js'
 
 export interface SectionRef {
   id: SectionId
@@ -18,6 +19,7 @@ export type WarningCode =
   | 'occurred_in_assumed'
   | 'no_intake_rule'
   | 'possibly_out_of_scope'
+  | 'needs_review'
   | 'county_blank' // a county given as blank, treated as not given
   | 'publisher_county_assumed' // an advertisement report without the publisher's county: the respondent's is used
   | 'time_bar_provisional' // the three-year bar's last day fell in a year without a notice (provisional calendar) or without data
@@ -77,6 +79,10 @@ export interface RoutingDecision {
   basis: Citation[]
   /** The goods-or-services category (12315 / consumer-association statistics), from `rules/categories.yaml`. */
   category?: DecisionCategory
+  /** How sure the decision is: `low` adds a `needs_review` warning (rules/confidence.yaml). */
+  confidence?: ConfidenceLevel
+  /** Why: evidence strength, a close runner-up, the fallback, a category that disagrees … */
+  confidenceReasons?: ConfidenceReason[]
   trace: RuleHit[]
   warnings: RoutingWarning[]
   /** With `{ explain: true }`: rules that were considered but did not fire, with their conditions. */
