@@ -49,6 +49,11 @@ export interface ScenarioRunner<S extends { name: string; at: SourceLocation } =
   run(host: H, scenario: S): Promise<R>
   /** Compares the outcome (or the typed error) with the expectation. */
   compare(scenario: S, result: R | undefined, error: XiaobaoError | undefined): ScenarioFailure[]
+  /**
+   * Lines for `xiaobao test --coverage` on what the target's scenarios reached, when the rule-set
+   * analysis does not already cover it (escalations: the deadlines and ladder levels reached).
+   */
+  coverage?(ruleSet: any, runs: readonly ScenarioRun<R>[]): string[]
 }
 
 /** Runs one scenario: a typed `XiaobaoError` is an outcome (a scenario may expect one), anything else is thrown. */
