@@ -6,8 +6,8 @@ import { inputIssues } from '../problems/inputIssues.js'
 import { XiaobaoError } from '../problems/XiaobaoError.js'
 import type { RoutingRuleSet as RuleSet } from './ruleSet.js'
 import { complaintInput, type Complaint } from './complaintInput.js'
-import { createDecider, referenceEvaluation, type Decider } from './decide.js'
-import { deriveFacts } from './deriveFacts.js'
+import { createDecider, type Decider } from './decide.js'
+import { createRouter } from './createRouter.js'
 import type { RoutingDecision, RouteOptions } from './types.js'
 
 /** Validates a complaint against the schema and the rule set's limits; throws `XiaobaoError`. */
@@ -54,8 +54,5 @@ export async function routeWith(
   options: RouteOptions = {},
   decider: Decider = createDecider(ruleSet),
 ): Promise<RoutingDecision> {
-  const complaint = validateComplaint(input, ruleSet)
-  const { facts, warnings } = deriveFacts(complaint, ruleSet)
-  const fired = await evaluate(facts)
-  return decider(complaint, facts, referenceEvaluation(ruleSet, facts, fired), warnings, options)
+  return createRouter(ruleSet, async (facts) => evaluate(facts), { decider }).route(input, options)
 }
