@@ -48,3 +48,17 @@ export function createRouter(ruleSet: RoutingRuleSet, evaluator: (facts: Facts) 
     },
   }
 }
+
+/**
+ * Routes with an evaluator that returns the set of fired rule ids (json-rules-engine, the reference).
+ * Pass the engine's `decider` to reuse its prepared citations.
+ */
+export async function routeWith(
+  ruleSet: RoutingRuleSet,
+  evaluate: (facts: Record<string, unknown>) => Promise<Set<string>> | Set<string>,
+  input: unknown,
+  options: RouteOptions = {},
+  decider: Decider = createDecider(ruleSet),
+): Promise<RoutingDecision> {
+  return createRouter(ruleSet, async (facts) => evaluate(facts), { decider }).route(input, options)
+}
