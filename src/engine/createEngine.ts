@@ -2,7 +2,7 @@
  * `createEngine()`: the object apps hold. It binds a checked rule set to its evaluators once, so each
  * call only validates its input and evaluates.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { inputIssues } from '../problems/inputIssues.js'
 import { XiaobaoError } from '../problems/XiaobaoError.js'
 import type { RuleSet } from '../capabilities.js'
