@@ -4,7 +4,7 @@
  * (`src/ruleset/`) knows none of them. Adding a capability: a folder with a `capability.ts`, and one line
  * here (see README, "Adding a capability").
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { calendarCapability } from './calendar/capability.js'
 import { escalationsCapability } from './escalations/capability.js'
 import { meetingsCapability } from './meetings/capability.js'

@@ -64,3 +64,9 @@ describe('reporters', () => {
     expect(bad.code).toBe(2)
   })
 })
+
+test('xiaobao test --coverage covers every target (escalations: deadlines and ladder levels)', async () => {
+  const { out } = await runCli(['test', 'rules', '--coverage'])
+  expect(out).toMatch(/期限 \/ deadlines: \d+\/\d+/)
+  expect(out).toMatch(/督办级别 \/ escalation levels: \d+\/\d+/)
+})

@@ -2,7 +2,7 @@
  * The condition node (json-rules-engine's format) and its zod schema, on the ground floor: routing,
  * meetings and analysis all use it. Imports no capability.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 // Conditions: json-rules-engine's format, checked structurally. Operators are checked against the
 // engine's built-in and custom operator names by the loader (so the message can list them).

@@ -9,7 +9,7 @@
  * event on or before that day. `workingDaysLate` counts the working days after the due date up to and
  * including the day of review (or of the late event) — a rest day just after the due date is late by 0.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { WorkingCalendar } from '../calendar/createCalendar.js'
 import { inputIssues } from '../problems/inputIssues.js'
 import type { Issue } from '../problems/issue.js'

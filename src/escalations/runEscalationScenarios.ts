@@ -74,6 +74,19 @@ export const escalationScenarioRunner: ScenarioRunner<EscalationScenarioRecord, 
   scenarios: (ruleSet: EscalationsRuleSet) => ruleSet.escalationScenarios ?? [],
   run: (host, scenario) => host.computeEscalations(scenario.items as never, { asOf: scenario.asOf, ...(scenario.provisional !== undefined ? { provisional: scenario.provisional } : {}) }),
   compare: compareEscalations,
+  coverage(ruleSet: EscalationsRuleSet, runs) {
+    const entries = runs.flatMap((r) => r.result ?? [])
+    const deadlines = ruleSet.deadlines?.deadlines.map((d) => d.id) ?? []
+    const reached = new Set(entries.map((e) => e.deadline))
+    const levels = ruleSet.escalation?.levels ?? []
+    const levelReached = (l: { level: number; deadlines: readonly string[] }) => entries.some((e) => e.level >= l.level && l.deadlines.includes(e.deadline))
+    const missing = (list: string[]) => (list.length ? `；未走到 / not reached: ${list.join(', ')}` : '')
+    const pct = (a: number, b: number) => (b === a ? ' (100%)' : '')
+    return [
+      `  期限 / deadlines: ${deadlines.filter((d) => reached.has(d)).length}/${deadlines.length} 有场景算出 computed in a scenario${pct(deadlines.filter((d) => reached.has(d)).length, deadlines.length)}${missing(deadlines.filter((d) => !reached.has(d)))}`,
+      `  督办级别 / escalation levels: ${levels.filter(levelReached).length}/${levels.length} 有场景达到 reached${pct(levels.filter(levelReached).length, levels.length)}${missing(levels.filter((l) => !levelReached(l)).map((l) => l.id))}`,
+    ]
+  },
 }
 
 /** Compares one result (or error) with a scenario's expectation, in words. */

@@ -2,7 +2,7 @@
  * Routing's rule-file kinds (zod): section files with their duty items and routing rules, intake and
  * screening rules, and the routing scenarios.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { topCondition } from '../conditions/schema.js'
 import { bilingual, citationRef, effectivePeriod, sectionId } from '../ruleset/schemas.js'
 

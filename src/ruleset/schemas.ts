@@ -3,7 +3,7 @@
  * YAML format: the loader validates with them, the JSON Schemas in `rules/schemas/` are generated from
  * them, and the TypeScript types of a loaded rule set are inferred from them.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { SECTION_IDS } from '../sections.js'
 
 /** An ISO calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */

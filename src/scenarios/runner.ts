@@ -60,6 +60,11 @@ export interface ScenarioRunner<S extends { name: string; at: SourceLocation } =
   compare(scenario: S, result: R | undefined, error: XiaobaoError | undefined): ScenarioFailure[]
   /** Whether the scenario is measured (a field corpus) rather than passed or failed on its own. */
   measured?(scenario: S): Measured | undefined
+  /**
+   * Lines for `xiaobao test --coverage` on what the target's scenarios reached, when the rule-set
+   * analysis does not already cover it (escalations: the deadlines and ladder levels reached).
+   */
+  coverage?(ruleSet: any, runs: readonly ScenarioRun<R>[]): string[]
 }
 
 /** Runs one scenario: a typed `XiaobaoError` is an outcome (a scenario may expect one), anything else is thrown. */

@@ -32,7 +32,8 @@ export async function testCommand(dir: string, io: CliIo, options: { filter?: st
   if (options.coverage) {
     const filtered = <T extends { name: string }>(list: readonly T[] | undefined) => (list ?? []).filter((s) => !options.filter || s.name.includes(options.filter))
     const analysis = analyzeRuleSet(engine.ruleSet, { scenarios: filtered(engine.ruleSet.scenarios), meetingScenarios: filtered(engine.ruleSet.meetingScenarios) })
-    await write(reporter === 'text' ? io.stdout : io.stderr, '\n' + formatCoverageSummary(analysis, { file }))
+    const targets = CAPABILITIES.flatMap((c) => c.targets).flatMap((t) => t.coverage?.(engine.ruleSet, runs.filter((r) => r.target === t.target)) ?? [])
+    await write(reporter === 'text' ? io.stdout : io.stderr, '\n' + formatCoverageSummary(analysis, { file }) + targets.map((line) => line + '\n').join(''))
   }
   return runsPassed(runs) ? 0 : 1
 }
