@@ -20,6 +20,7 @@ import { allRules, routeSync, type AnyRule, type RoutedComplaint } from './route
 import { deadRules, shadowedRules, sharedKeywords, unusedVocabularies } from './ruleChecks.js'
 import { scenarioHealth } from './scenarioHealth.js'
 import type { Analysis, AnalyzeOptions, CollisionExample, ConditionCoverage, Finding, RuleCoverageRow } from './types.js'
+import { vocabularyLookup } from '../conditions/operators.js'
 
 interface RoutedScenarioRun {
   scenario: ScenarioRecord
@@ -107,7 +108,7 @@ function ruleCoverage(ruleSet: RuleSet, runs: readonly RoutedScenarioRun[], meet
 
 function testCoverageFindings(ruleSet: RuleSet, rows: readonly RuleCoverageRow[], asOf: string | undefined, scenarioCount: number, meetingCount: number): Finding[] {
   const findings: Finding[] = []
-  const vocab = (name: string) => ruleSet.vocabularies[name]?.keywords
+  const vocab = vocabularyLookup(ruleSet.vocabularies)
   const byId = new Map(allRules(ruleSet).map((r) => [r.id, r]))
   for (const row of rows) {
     const rule = byId.get(row.rule)

@@ -11,6 +11,7 @@ import type { RuleSet } from '../capabilities.js'
 import { buildText, contradiction, termsOf, type Term } from './keywordTerms.js'
 import { routeSync, type RoutedComplaint } from './routeSync.js'
 import type { CollisionExample } from './types.js'
+import { vocabularyLookup } from '../conditions/operators.js'
 
 const KINDS = ['complaint', 'report', 'inquiry'] as const
 
@@ -107,7 +108,7 @@ export function constructCollision(ruleSet: RuleSet, a: RoutingRule, b: RoutingR
   if (kinds.length === 0) return undefined
   const day = commonDay(a, b, asOf)
   if (!day) return undefined
-  const vocab = (name: string) => ruleSet.vocabularies[name]?.keywords
+  const vocab = vocabularyLookup(ruleSet.vocabularies)
   const termsA = termsOf(a.when, vocab).terms
   const termsB = termsOf(b.when, vocab).terms
   // Keywords of the other lead rules that would outrank or join the tie: steer the text away from them.

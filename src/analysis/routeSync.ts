@@ -10,6 +10,7 @@ import { explainCondition, type ConditionTrace } from '../routing/explainConditi
 import type { RoutingDecision } from '../routing/types.js'
 import type { IntakeRule, RoutingRule, ScreeningRule } from '../routing/ruleSet.js'
 import type { RuleSet } from '../capabilities.js'
+import { vocabularyLookup } from '../conditions/operators.js'
 
 export type AnyRule = RoutingRule | IntakeRule | ScreeningRule
 
@@ -28,7 +29,7 @@ export function allRules(ruleSet: RuleSet): AnyRule[] {
 
 /** Routes `input` like `routeComplaint`; a bad input comes back as the `XiaobaoError` it would throw. */
 export function routeSync(ruleSet: RuleSet, input: unknown): { ok: true; value: RoutedComplaint } | { ok: false; error: XiaobaoError } {
-  const vocab = (name: string) => ruleSet.vocabularies[name]?.keywords
+  const vocab = vocabularyLookup(ruleSet.vocabularies)
   const traces = new Map<string, ConditionTrace>()
   const fired = new Set<string>()
   let seen: { complaint: Complaint; facts: Record<string, unknown> } | undefined

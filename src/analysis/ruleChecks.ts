@@ -9,6 +9,7 @@ import { finding, list, listEn } from './findings.js'
 import { contradiction, implies, termsOf, type Term } from './keywordTerms.js'
 import { allRules, type AnyRule } from './routeSync.js'
 import type { Finding } from './types.js'
+import { vocabularyLookup } from '../conditions/operators.js'
 
 const kindsCover = (outer?: readonly string[], inner?: readonly string[]) => !outer || (inner !== undefined && inner.every((k) => outer.includes(k)))
 
@@ -22,7 +23,7 @@ function appliesToOf(rule: AnyRule): readonly string[] | undefined {
 
 /** Lead rules that can never decide the lead: a higher-priority lead rule fires whenever they do. */
 export function shadowedRules(ruleSet: RuleSet): Finding[] {
-  const vocab = (name: string) => ruleSet.vocabularies[name]?.keywords
+  const vocab = vocabularyLookup(ruleSet.vocabularies)
   const leads = ruleSet.routingRules.filter((r) => r.role === 'lead')
   const termsById = new Map(leads.map((r) => [r.id, termsOf(r.when, vocab)]))
   const findings: Finding[] = []
@@ -68,7 +69,7 @@ export function shadowedRules(ruleSet: RuleSet): Finding[] {
 
 /** Rules whose effective period has ended, or begins only after `asOf`; rules whose condition cannot hold. */
 export function deadRules(ruleSet: RuleSet, asOf: string | undefined): Finding[] {
-  const vocab = (name: string) => ruleSet.vocabularies[name]?.keywords
+  const vocab = vocabularyLookup(ruleSet.vocabularies)
   const findings: Finding[] = []
   for (const rule of allRules(ruleSet)) {
     const period = rule.effective
@@ -138,7 +139,7 @@ export function unusedVocabularies(ruleSet: RuleSet): Finding[] {
 
 /** Keywords listed in two vocabularies that competing lead rules (of different sections) require. */
 export function sharedKeywords(ruleSet: RuleSet): Finding[] {
-  const vocab = (name: string) => ruleSet.vocabularies[name]?.keywords
+  const vocab = vocabularyLookup(ruleSet.vocabularies)
   const users = new Map<string, RoutingRule[]>()
   for (const rule of ruleSet.routingRules.filter((r) => r.role === 'lead')) {
     const required = new Set(termsOf(rule.when, vocab).terms.flatMap((t) => t.require.map((g) => g.label)))

@@ -28,7 +28,38 @@ export const ALL_OPERATORS: readonly string[] = [...BUILTIN_OPERATORS, ...TEXT_O
 export type OperatorName = (typeof BUILTIN_OPERATORS)[number] | (typeof TEXT_OPERATORS)[number]
 
 /** A named vocabulary's keywords, or `undefined` when there is no such vocabulary. */
-export type VocabularyLookup = (name: string) => readonly string[] | undefined
+export type VocabularyLookup = ((name: string) => readonly string[] | undefined) & {
+  /** The longer words of another meaning that a vocabulary's keywords do not count inside (`notInside`). */
+  notInside?: (name: string) => readonly string[] | undefined
+}
+
+/** The lookup of a rule set's vocabularies: their keywords, and the words their keywords do not count inside. */
+export function vocabularyLookup(vocabularies: Readonly<Record<string, { keywords: readonly string[]; notInside?: readonly string[] } | undefined>>): VocabularyLookup {
+  const lookup = ((name: string) => (Object.prototype.hasOwnProperty.call(vocabularies, name) ? vocabularies[name]?.keywords : undefined)) as VocabularyLookup
+  lookup.notInside = (name) => (Object.prototype.hasOwnProperty.call(vocabularies, name) ? vocabularies[name]?.notInside : undefined)
+  return lookup
+}
+
+/**
+ * Whether `keyword` occurs in `text` somewhere that is not inside one of `guards` (longer words of
+ * another meaning): 「水表」 occurs in 「汤水表面」 only inside 「汤水表面」, so not at all.
+ */
+export function occursOutside(text: string, keyword: string, guards: readonly string[]): boolean {
+  for (let at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
+    let covered = false
+    for (let g = 0; g < guards.length && !covered; g++) {
+      const guard = guards[g]!
+      for (let o = guard.indexOf(keyword); o >= 0; o = guard.indexOf(keyword, o + 1)) {
+        if (at >= o && text.startsWith(guard, at - o)) {
+          covered = true
+          break
+        }
+      }
+    }
+    if (!covered) return true
+  }
+  return false
+}
 
 export interface KeywordEvidence {
   vocabulary?: string
@@ -59,7 +90,8 @@ export function isNumeric(value: unknown): boolean {
 /** The keywords of `value` (a vocabulary name or a keyword list) that occur in `text`. */
 export function matchKeywords(text: unknown, value: unknown, vocab: VocabularyLookup): KeywordEvidence {
   const keywords = typeof value === 'string' ? (vocab(value) ?? []) : Array.isArray(value) ? (value as string[]) : []
-  const found = typeof text === 'string' ? keywords.filter((k) => text.includes(k)) : []
+  const guards = typeof value === 'string' ? vocab.notInside?.(value) : undefined
+  const found = typeof text === 'string' ? keywords.filter((k) => (guards ? occursOutside(text, k, guards) : text.includes(k))) : []
   return typeof value === 'string' ? { vocabulary: value, keywords: found } : { keywords: found }
 }
 

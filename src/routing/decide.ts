@@ -17,6 +17,7 @@ import { CATEGORY_DETAIL } from './deriveFacts.js'
 import { UNCLASSIFIED, type DecisionCategory } from './categories/types.js'
 import { assessConfidence } from './confidence/assessConfidence.js'
 import { DEFAULT_CONFIDENCE } from './confidence/schema.js'
+import { vocabularyLookup } from '../conditions/operators.js'
 
 type AnyRule = RoutingRule | IntakeRule | ScreeningRule
 
@@ -58,7 +59,7 @@ export function sectionRef(ruleSet: RuleSet, id: SectionId): SectionRef {
 
 /** The reference evaluation: a set of fired rule ids (from json-rules-engine), evidence from explainCondition. */
 export function referenceEvaluation(ruleSet: RuleSet, facts: Facts, fired: ReadonlySet<string>): Evaluation {
-  const vocab: VocabularyLookup = (name) => ruleSet.vocabularies[name]?.keywords
+  const vocab: VocabularyLookup = vocabularyLookup(ruleSet.vocabularies)
   const rules = stageRules(ruleSet)
   const explain = (stage: Stage, index: number) => explainCondition(rules[stage][index]!.when, facts, vocab)
   return {

@@ -7,6 +7,7 @@ import type { ConditionNode } from '../ruleset/schemas.js'
 import type { RoutingRuleSet as RuleSet } from './ruleSet.js'
 import { applyOperator, type VocabularyLookup } from './explainCondition.js'
 import { TEXT_OPERATORS } from './facts.js'
+import { vocabularyLookup } from '../conditions/operators.js'
 
 export type Evaluator = (facts: Record<string, unknown>) => Promise<Set<string>>
 
@@ -36,6 +37,6 @@ export function createConditionEvaluator(rules: readonly { id: string; when: Con
 export function createReferenceEvaluator(ruleSet: RuleSet): Evaluator {
   return createConditionEvaluator(
     [...ruleSet.intakeRules, ...ruleSet.screeningRules, ...ruleSet.routingRules],
-    (name) => ruleSet.vocabularies[name]?.keywords,
+    vocabularyLookup(ruleSet.vocabularies),
   )
 }

@@ -62,6 +62,8 @@ export function compareRoute(scenario: ScenarioRecord, decision: RoutingDecision
     const action = decision.transfer?.action ?? decision.rejection?.action
     if (!action?.includes(e.action)) failures.push(failure('action', e.action, action, `action: 应包含「${e.action}」，实际 ${action === undefined ? '（无）' : `「${action}」`}`))
   }
+  if (e.confidence !== undefined && e.confidence !== decision.confidence) failures.push(failure('confidence', e.confidence, decision.confidence, `confidence: 期望 ${e.confidence}，实际 ${decision.confidence ?? '（无）'}`))
+  if (e.category !== undefined && e.category !== decision.category?.id) failures.push(failure('category', e.category, decision.category?.id, `category: 期望 ${e.category}，实际 ${decision.category?.id ?? '（无）'}`))
   const codes = decision.warnings.map((w) => w.code as string)
   for (const code of e.warnings ?? []) if (!codes.includes(code)) failures.push(failure('warnings', code, codes, `缺少提示 / missing warning ${code}（实际 [${codes.join(', ')}]）`))
   return failures

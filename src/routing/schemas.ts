@@ -109,6 +109,8 @@ export const routeExpectation = z.strictObject({
   notCites: z.array(citationRef).optional().describe('依据中不得出现的条款（不写 item 即该条任何一项）/ articles the basis must not cite'),
   action: z.string().optional().describe('结果的 action（transfer.action 或 rejection.action）须包含的文字 / text the decision’s action must contain'),
   warnings: z.array(z.string()).optional().describe('须出现的提示代码'),
+  confidence: z.enum(['high', 'medium', 'low']).optional().describe('期望的置信度 / the expected confidence'),
+  category: z.string().optional().describe('期望的商品和服务类别编号（rules/categories.yaml）/ the expected category id'),
   error: z.string().optional().describe('期望的错误代码（坏输入）'),
 })
 

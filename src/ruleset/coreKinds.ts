@@ -49,7 +49,7 @@ const vocabulariesKind: RuleFileKind<z.infer<typeof vocabulariesFile>, RuleSetCo
         issues.push(ctx.issueAt(['vocabularies', name], 'duplicate_vocabulary', `关键词表 "${name}" 重复定义，已在 ${prior.at.file}:${prior.at.line} 定义。关键词表只定义一次，按名称引用。`, `vocabulary "${name}" is defined twice; first at ${prior.at.file}:${prior.at.line}. Define it once and refer to it by name.`, { preferKey: true }))
         continue
       }
-      ruleSet.vocabularies[name] = { name, description: vocab.description, keywords: [...new Set(vocab.keywords.map(normalizeText))], at: ctx.at(['vocabularies', name]) }
+      ruleSet.vocabularies[name] = { name, description: vocab.description, keywords: [...new Set(vocab.keywords.map(normalizeText))], ...(vocab.notInside ? { notInside: [...new Set(vocab.notInside.map(normalizeText))] } : {}), at: ctx.at(['vocabularies', name]) }
     }
     return issues
   },

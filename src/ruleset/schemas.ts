@@ -91,6 +91,11 @@ export const articlesFile = z.strictObject({
 export const vocabulary = z.strictObject({
   description: z.string().optional(),
   keywords: z.array(z.string().min(1)).min(1),
+  notInside: z
+    .array(z.string().min(2))
+    .min(1)
+    .optional()
+    .describe('另有含义的更长的词：本表的词出现在这些词里面时不算命中（「水表」在「汤水表面」里）/ longer words of another meaning: a keyword inside one of them is not a hit'),
 })
 
 export const vocabulariesFile = z.strictObject({

@@ -56,6 +56,8 @@ export interface VocabularyRecord {
   name: string
   description?: string
   keywords: string[]
+  /** Longer words of another meaning: a keyword inside one of them is not a hit. */
+  notInside?: string[]
   at: SourceLocation
 }
 

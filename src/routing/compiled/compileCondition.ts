@@ -40,6 +40,12 @@ export interface KeywordSet {
   keywords: readonly string[]
   /** The matcher's pattern id of each keyword, in the same order. */
   patternIds: readonly number[]
+  /**
+   * For a vocabulary with `notInside`: which keywords are guarded (they occur inside a guard word), and
+   * `guardedHit[i] === epoch` when keyword i occurs outside every guard in the scanned text. A guarded
+   * keyword's raw occurrence does not mark the set; the check after the scan does.
+   */
+  guarded?: { index: Uint8Array; hit: Int32Array }
 }
 
 export interface CompileContext {
@@ -189,7 +195,11 @@ function compileLeaf(node: Leaf, ctx: CompileContext): CompiledCondition {
         if (state.text === undefined) return matchKeywords(factValue(facts), value(facts), ctx.vocab)
         const found: string[] = []
         if (state.setSeen[id] === state.epoch) {
-          for (let i = 0; i < patternIds.length; i++) if (state.patternSeen[patternIds[i]!] === state.epoch) found.push(keywords[i]!)
+          const guarded = set.guarded
+          for (let i = 0; i < patternIds.length; i++) {
+            const seen = guarded && guarded.index[i] === 1 ? guarded.hit[i] === state.epoch : state.patternSeen[patternIds[i]!] === state.epoch
+            if (seen) found.push(keywords[i]!)
+          }
         }
         return vocabulary !== undefined ? { vocabulary, keywords: found } : { keywords: found }
       }

@@ -10,6 +10,7 @@ import type { Evaluation, Stage } from '../decide.js'
 import type { Facts, VocabularyLookup } from '../explainCondition.js'
 import { compileCondition, isFactReference, type CompiledCondition, type Evidence, type KeywordSet, type ScanState } from './compileCondition.js'
 import { createKeywordMatcher, type KeywordMatcher } from './keywordMatcher.js'
+import { occursOutside, vocabularyLookup } from '../../conditions/operators.js'
 
 export interface CompiledRuleSet {
   /** How many distinct keywords the matcher holds, and in how many keyword sets. */
@@ -24,12 +25,13 @@ export interface CompiledRuleSet {
 const STAGES: readonly Stage[] = ['intake', 'screening', 'routing']
 
 export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
-  const vocab: VocabularyLookup = (name) => ruleSet.vocabularies[name]?.keywords
+  const vocab: VocabularyLookup = vocabularyLookup(ruleSet.vocabularies)
   const patternIds = new Map<string, number>()
   const patterns: string[] = []
   const sets: KeywordSet[] = []
   const setsByKey = new Map<string, KeywordSet>()
   const setsOfPattern: number[][] = []
+  const guardedSets: { set: KeywordSet; guards: readonly string[] }[] = []
   const state: ScanState = { text: undefined, epoch: 0, setSeen: new Int32Array(0), patternSeen: new Int32Array(0) }
 
   const patternId = (keyword: string) => {
@@ -55,7 +57,19 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     const known = setsByKey.get(key)
     if (known) return known
     const set: KeywordSet = { id: sets.length, ...(typeof value === 'string' ? { vocabulary: value } : {}), keywords, patternIds: keywords.map(patternId) }
-    for (const id of new Set(set.patternIds)) setsOfPattern[id]!.push(set.id)
+    // A keyword that occurs inside one of its vocabulary's `notInside` words is checked after the scan.
+    const guards = typeof value === 'string' ? vocab.notInside?.(value) : undefined
+    const index = new Uint8Array(keywords.length)
+    if (guards) keywords.forEach((k, i) => (index[i] = guards.some((g) => g.includes(k)) ? 1 : 0))
+    if (guards && index.includes(1)) {
+      set.guarded = { index, hit: new Int32Array(keywords.length) }
+      guardedSets.push({ set, guards })
+    }
+    for (let i = 0; i < set.patternIds.length; i++) {
+      const id = set.patternIds[i]!
+      if (index[i] === 1) continue
+      if (!setsOfPattern[id]!.includes(set.id)) setsOfPattern[id]!.push(set.id)
+    }
     sets.push(set)
     setsByKey.set(key, set)
     return set
@@ -123,6 +137,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
         state.epoch = 0
         state.setSeen.fill(0)
         state.patternSeen.fill(0)
+        for (const { set } of guardedSets) set.guarded!.hit.fill(0)
       }
       const epoch = ++state.epoch
       const text = given.text
@@ -136,6 +151,17 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
         for (const owner of setsOfPattern[empty]!) setSeen[owner] = epoch
       }
       matcher.scan(text, state.patternSeen, epoch, found)
+      for (let g = 0; g < guardedSets.length; g++) {
+        const { set, guards } = guardedSets[g]!
+        const { index, hit } = set.guarded!
+        for (let i = 0; i < set.keywords.length; i++) {
+          if (index[i] !== 1 || state.patternSeen[set.patternIds[i]!] !== epoch) continue
+          if (occursOutside(text, set.keywords[i]!, guards)) {
+            hit[i] = epoch
+            setSeen[set.id] = epoch
+          }
+        }
+      }
       return evaluation
     },
   }

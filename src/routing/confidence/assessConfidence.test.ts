@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest'
+import { createEngine } from '../../engine/createEngine.js'
+import { assessConfidence } from './assessConfidence.js'
+import { DEFAULT_CONFIDENCE } from './schema.js'
+
+const engine = createEngine()
+const route = (text: string, extra: Record<string, unknown> = {}) => engine.routeComplaintSync({ kind: 'complaint', receivedOn: '2026-05-06', text, respondent: { name: '某店', county: 'XX县' }, ...extra })
+
+describe('confidence', () => {
+  test('every decision says how sure it is, with reasons', () => {
+    const d = route('超市卖的牛奶过期了，还有面包也过期')
+    expect(['high', 'medium', 'low']).toContain(d.confidence)
+    expect(d.confidenceReasons!.length).toBeGreaterThan(0)
+  })
+  test('the fallback is low and asks for review', () => {
+    const d = route('他答应的事一直没办')
+    expect(d.confidence).toBe('low')
+    expect(d.confidenceReasons!.map((r) => r.code)).toContain('fallback')
+    expect(d.warnings.map((w) => w.code)).toContain('needs_review')
+  })
+  test('a transfer decided by the county is high', () => {
+    const d = engine.routeComplaintSync({ kind: 'complaint', receivedOn: '2026-05-06', text: '在邻县商店买的电热毯一用就坏', respondent: { name: '某商店', county: 'YY县' } })
+    expect(d.disposition).toBe('transfer')
+    expect(d.confidence).toBe('high')
+  })
+  test('it is read off the decision alone: the same decision gives the same answer', () => {
+    const d = route('饭店的秤不准，缺斤少两')
+    expect(assessConfidence(d, DEFAULT_CONFIDENCE)).toEqual({ confidence: d.confidence, confidenceReasons: d.confidenceReasons })
+  })
+  test('stronger settings never raise the confidence', () => {
+    const order = { low: 0, medium: 1, high: 2 }
+    for (const text of ['超市卖的牛奶过期了', '饭店的秤不准，缺斤少两', '理发店关门了，会员卡里的钱不退']) {
+      const d = route(text)
+      const strict = assessConfidence(d, { strongEvidence: 10, closeMargin: 100 })
+      expect(order[strict.confidence]).toBeLessThanOrEqual(order[d.confidence!])
+    }
+  })
+})
