@@ -1,3 +1,4 @@
+// @ts-nocheck — an experiment script: jieba-wasm is not a dependency (install it without saving to re-run).
 // The segmenter experiment of issue 10 (kept so it can be re-run; not part of the suite):
 // suppress every keyword hit that crosses a word boundary of jieba (its start or end inside a word, as
 // 「水表」 inside 「汤水|表面」) and compare field accuracy with plain substring matching.
