@@ -58,6 +58,21 @@ class Clock {
   addCalendarDays(date: string, n: number): string {
     return this.calendar.addCalendarDays(date, n)
   }
+  /**
+   * A look-ahead: the n-th working day after `date`, when it decides neither the due date nor the status as
+   * of `asOf` (a level not reached yet, the next review). It never marks the entry provisional: with
+   * `provisional` it may come from provisional data (then `provisional: true` on the answer only); without,
+   * a date beyond the data is `{ beyond: year }` instead of a `calendar_coverage` error.
+   */
+  lookAhead(date: string, n: number): { date: string; provisional: boolean } | { beyond: number } {
+    try {
+      return this.calendar.addWorkingDays(date, n, this.opts)
+    } catch (error) {
+      const year = coverageYear(error, this.calendar, date)
+      if (year === undefined) throw error
+      return { beyond: year }
+    }
+  }
   /** The first day of a `{ before: n }` window: from it on, at most n working days remain until `due`. */
   windowStart(due: string, n: number): string {
     let day = due
@@ -87,6 +102,19 @@ interface LevelState {
   reached: boolean
   /** The day it will be reached, when not yet. */
   on?: string
+  /** `on` came from provisional calendar data (a look-ahead: the entry itself is not provisional). */
+  onProvisional?: boolean
+  /** `on` lies in this year, which no notice covers (and `provisional` was not asked for). */
+  beyond?: number
+}
+
+/** The first year from `date`'s on that no notice covers, when `error` is `calendar_coverage`; else undefined. */
+function coverageYear(error: unknown, calendar: WorkingCalendar, date: string): number | undefined {
+  if (!(error instanceof XiaobaoError) || error.code !== 'calendar_coverage') return undefined
+  const covered = new Set(calendar.coverage().map((entry) => entry.year))
+  let year = Number(date.slice(0, 4))
+  while (covered.has(year)) year++
+  return year
 }
 
 /**
@@ -165,17 +193,43 @@ export function createEscalationComputer(ruleSet: RuleSet, calendar: WorkingCale
         const ref = trigger.relativeTo === undefined ? dueOn : dateOf(item, trigger.relativeTo, asOf)
         if (ref === undefined) continue
         const after = trigger.after ?? 0
-        const on = after === 0 ? clock.addCalendarDays(ref, 1) : clock.addWorkingDays(ref, after)
-        states.push(overdue && asOf >= on ? { level, reached: true } : { level, reached: false, on })
+        if (after === 0) {
+          const on = clock.addCalendarDays(ref, 1)
+          states.push(overdue && asOf >= on ? { level, reached: true } : { level, reached: false, on })
+          continue
+        }
+        // Whether the level is reached as of asOf needs only the days up to asOf; the day it will be
+        // reached is a look-ahead, which may lie in a year no notice covers yet.
+        const ahead = clock.lookAhead(ref, after)
+        if ('beyond' in ahead) {
+          // Beyond the data: the level is reached only if `after` working days already lie in (ref, asOf].
+          const reachedByNow = overdue && asOf > ref && clock.workingDaysBetween(ref, asOf) >= after
+          states.push(reachedByNow ? { level, reached: true } : { level, reached: false, beyond: ahead.beyond })
+        } else if (overdue && asOf >= ahead.date) {
+          states.push({ level, reached: true })
+        } else {
+          states.push({ level, reached: false, on: ahead.date, ...(ahead.provisional ? { onProvisional: true } : {}) })
+        }
       }
     }
     const reached = states.filter((s) => s.reached).sort((a, b) => a.level.level - b.level.level)
     const level = reached.at(-1)?.level.level ?? 0
     const dueSoon = !overdue && reached.some((s) => s.level.trigger.before !== undefined)
 
-    const changes = states.filter((s) => !s.reached && s.on! > asOf).map((s) => s.on!)
-    if (!overdue) changes.push(clock.addCalendarDays(dueOn, 1))
-    const nextReviewOn = changes.sort()[0]
+    // The next review: the earliest day a level or the status changes. A day that needs a year no notice
+    // covers is omitted (`nextReviewNeedsYear` says which year) unless an earlier day is known anyway; with
+    // `provisional` it is computed from provisional data and flagged on its own (`nextReviewProvisional`).
+    const changes: { on: string; provisional: boolean }[] = states
+      .filter((s) => !s.reached && s.on !== undefined && s.on > asOf)
+      .map((s) => ({ on: s.on!, provisional: s.onProvisional === true }))
+    if (!overdue) changes.push({ on: clock.addCalendarDays(dueOn, 1), provisional: false })
+    const next = changes.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))[0]
+    const beyond = states.filter((s) => !s.reached && s.beyond !== undefined).map((s) => s.beyond!)
+    const review: Pick<EscalationEntry, 'nextReviewOn' | 'nextReviewProvisional' | 'nextReviewNeedsYear'> = next
+      ? { nextReviewOn: next.on, ...(next.provisional ? { nextReviewProvisional: true } : {}) }
+      : beyond.length
+        ? { nextReviewNeedsYear: Math.min(...beyond) }
+        : {}
 
     const values: Record<string, unknown> = { ...item, dueOn, workingDaysLate, itemId: item.id }
     for (const field of ITEM_FIELDS[item.type].events) values[field] = valueOf(item, field, asOf)
@@ -206,7 +260,7 @@ export function createEscalationComputer(ruleSet: RuleSet, calendar: WorkingCale
       level,
       actions: [...actions.values()],
       basis: [...basis.values()],
-      ...(nextReviewOn !== undefined ? { nextReviewOn } : {}),
+      ...review,
     }
   }
 

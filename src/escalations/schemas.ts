@@ -113,6 +113,8 @@ export const expectedEntry = z.strictObject({
   workingDaysLate: z.number().int().min(0).nullable().optional().describe('null：结果中不应有此项'),
   provisional: z.boolean().optional(),
   nextReviewOn: isoDate.nullable().optional().describe('null：结果中不应有此项'),
+  nextReviewProvisional: z.boolean().optional().describe('下次复核日期按暂定日历算出'),
+  nextReviewNeedsYear: z.number().int().nullable().optional().describe('下次复核日期落在尚无放假通知的年份；null：结果中不应有此项'),
   actions: z.array(z.string()).optional().describe('动作代码，顺序不论，须完全一致'),
 })
 
