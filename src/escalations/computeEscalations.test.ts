@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createEngine } from '../engine/createEngine.js'
-import { dayNumberOf, toIsoDate } from '../calendar/isoDay.js'
+import { dayNumberOf, toIsoDate } from '../dates/index.js'
 import { XiaobaoError } from '../problems/XiaobaoError.js'
 import type { TrackedItem } from './trackedItems.js'
 import type { EscalationEntry } from './types.js'

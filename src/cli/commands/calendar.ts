@@ -5,7 +5,7 @@
 import type { Engine } from '../../engine/createEngine.js'
 import type { YearDays } from '../../calendar/createCalendar.js'
 import { CHINESE_DAYS_VERSION } from '../../calendar/packageNotices.js'
-import { toDayNumber, weekdayName } from '../../calendar/isoDay.js'
+import { toDayNumber, weekdayName } from '../../dates/index.js'
 import { write, type CliIo } from '../io.js'
 
 export const calendarHelp = `xiaobao calendar YEAR [--json] [--provisional] [--rules DIR]
