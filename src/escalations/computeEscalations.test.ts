@@ -95,6 +95,7 @@ describe('computeEscalations: the contract', () => {
     const [, mediation] = await engine.computeEscalations([complaint({ receivedOn: '2026-05-28', acceptedOn: '2026-06-01', suspendedDays: 10 })], { asOf: '2026-06-02' })
     expect(mediation).toMatchObject({ deadline: 'mediation', dueOn: '2026-08-18' })
     expect(mediation!.basis.map((b) => [b.doc, b.seq, b.item])).toEqual([
+      ['complaint-measures', 16, undefined],
       ['complaint-measures', 21, 5],
       ['complaint-measures', 20, 3],
     ])
@@ -103,17 +104,65 @@ describe('computeEscalations: the contract', () => {
   it('a meeting task: criticism done drops that action; the new deadline passing reaches the convener', async () => {
     const task: TrackedItem = { type: 'meeting-task', id: 'M', section: 'advertising', meetingId: 'JM-3', assignedOn: '2026-09-01', dueOn: '2026-10-09' }
     const [before] = await engine.computeEscalations([task], { asOf: '2026-10-12' })
-    expect(before!.actions.map((a) => [a.code, a.actor])).toEqual([
-      ['criticize', 'joint-meeting-office'],
-      ['report-at-next-meeting', { id: 'advertising', name: '广告监督管理股' }],
-    ])
+    expect(before!.actions.map((a) => [a.code, a.actor])).toEqual([['criticize', 'joint-meeting-office']])
     const [after] = await engine.computeEscalations([{ ...task, criticismIssuedOn: '2026-10-12', newDueOn: '2026-10-16' }], { asOf: '2026-10-19' })
     expect(after).toMatchObject({ level: 3, workingDaysLate: 7 })
-    expect(after!.actions.map((a) => [a.code, a.actor])).toEqual([
-      ['report-at-next-meeting', { id: 'advertising', name: '广告监督管理股' }],
-      ['escalate-to-convener', 'convener'],
+    expect(after!.actions.map((a) => [a.code, a.actor])).toEqual([['escalate-to-convener', 'convener']])
+    expect(after!.actions[0]!.message).toContain('2026-10-16')
+  })
+})
+
+describe('computeEscalations: outcomes (issue 11)', () => {
+  const accepted = { receivedOn: '2026-03-02', acceptance: { decision: 'accepted' as const, on: '2026-03-06', notifiedOn: '2026-03-06' } }
+
+  it('a late-finished assignment keeps the criticism due, with its level, until one is recorded', async () => {
+    const task: TrackedItem = { type: 'meeting-task', id: 'M', section: 'advertising', meetingId: 'JM-3', assignedOn: '2026-09-01', dueOn: '2026-09-30', completedOn: '2026-10-10' }
+    const [late] = await engine.computeEscalations([task], { asOf: '2026-10-20' })
+    expect(late).toMatchObject({ status: 'met-late', level: 2 })
+    expect(late!.actions.map((a) => a.code)).toEqual(['criticize'])
+    expect(late!.basis.map((b) => [b.seq, b.item])).toContainEqual([26, 2])
+  })
+
+  it('every assignment with a next meeting gets a report-at-next-meeting entry', async () => {
+    const task: TrackedItem = { type: 'meeting-task', id: 'M', section: 'advertising', meetingId: 'JM-3', assignedOn: '2026-09-01', dueOn: '2026-12-30', nextMeeting: { heldOn: '2026-10-23', reported: false } }
+    const entries = await engine.computeEscalations([task], { asOf: '2026-10-21' })
+    expect(entries.map((e) => [e.deadline, e.status])).toEqual([
+      ['meeting-task', 'pending'],
+      ['meeting-report', 'due-soon'],
     ])
-    expect(after!.actions[1]!.message).toContain('2026-10-16')
+    expect(entries[1]!.actions[0]!.message).toContain('2026-10-23')
+  })
+
+  it('testing periods given as dates count only their working days, and cite the article', async () => {
+    const [, , mediation] = await engine.computeEscalations(
+      [complaint({ ...accepted, mediation: { consented: true }, suspensions: [{ from: '2026-04-01', to: '2026-04-10', reason: 'testing' }] })],
+      { asOf: '2026-04-20' },
+    )
+    expect(mediation).toMatchObject({ deadline: 'mediation', dueOn: '2026-05-22' })
+    expect(mediation!.basis.map((b) => [b.seq, b.item])).toContainEqual([20, 3])
+  })
+
+  it('a recusal suspends mediation (第十九条第二款)', async () => {
+    const [, , mediation] = await engine.computeEscalations(
+      [complaint({ ...accepted, mediation: { consented: true }, suspensions: [{ from: '2026-03-16', to: '2026-03-20', reason: 'recusal' }] })],
+      { asOf: '2026-04-01' },
+    )
+    expect(mediation).toMatchObject({ deadline: 'mediation', dueOn: '2026-05-20' })
+    expect(mediation!.basis.map((b) => [b.seq, b.item])).toContainEqual([19, 2])
+  })
+
+  it.each([
+    ['acceptedOn disagreeing with acceptance', { ...accepted, acceptedOn: '2026-03-05' }, 'items[0].acceptedOn'],
+    ['a mediation without consent that ended', { ...accepted, mediation: { consented: false, endedOn: '2026-04-01', outcome: 'agreement' } }, 'items[0].mediation.endedOn'],
+    ['an outcome without endedOn', { ...accepted, mediation: { consented: true, outcome: 'terminated' } }, 'items[0].mediation.endedOn'],
+    ['a termination ground on an agreement', { ...accepted, mediation: { consented: true, endedOn: '2026-04-01', outcome: 'agreement', terminationGround: 1 } }, 'items[0].mediation.terminationGround'],
+    ['a ground outside 1..7', { ...accepted, mediation: { consented: true, endedOn: '2026-04-01', outcome: 'terminated', terminationGround: 8 } }, 'items[0].mediation.terminationGround'],
+    ['a suspension ending before it starts', { ...accepted, suspensions: [{ from: '2026-03-10', to: '2026-03-09', reason: 'testing' }] }, 'items[0].suspensions.0.to'],
+    ['legacy and nested mediation fields together', { ...accepted, mediationEndedOn: '2026-04-01', mediation: { consented: true } }, 'items[0].mediationEndedOn'],
+  ])('refuses %s with invalid_input naming the field', async (_name, fields, where) => {
+    const error = await thrown(() => engine.computeEscalations([complaint(fields as never)], { asOf: '2026-04-20' }))
+    expect(error.code).toBe('invalid_input')
+    expect(error.issues.map((i) => i.message).join('\n')).toContain(where)
   })
 })
 

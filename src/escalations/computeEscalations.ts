@@ -21,6 +21,7 @@ import type { Citation, RuleSet } from '../ruleset/types.js'
 import type { SectionId } from '../sections.js'
 import { fill } from './messages.js'
 import type { EscalationLevelSpec } from './schemas.js'
+import { itemFacts } from './itemFacts.js'
 import { ITEM_FIELDS, type TrackedItem } from './trackedItems.js'
 import type { ComputeEscalationsOptions, DeadlineRecord, EscalationAction, EscalationEntry, EscalationLevelRecord } from './types.js'
 import { validateItems } from './validateItems.js'
@@ -84,17 +85,41 @@ class Clock {
   }
 }
 
+/** An item with the facts the rules name (`itemFacts`). */
+interface Tracked {
+  item: TrackedItem
+  facts: Record<string, unknown>
+}
+
 /** The item's value of `field` as of `asOf`: an event dated after it has not happened yet. */
-function valueOf(item: TrackedItem, field: string, asOf: string): unknown {
-  const value = (item as unknown as Record<string, unknown>)[field]
-  if (typeof value === 'string' && (ITEM_FIELDS[item.type].events as readonly string[]).includes(field) && value > asOf) return undefined
+function valueOf(tracked: Tracked, field: string, asOf: string): unknown {
+  const value = tracked.facts[field]
+  if (typeof value === 'string' && (ITEM_FIELDS[tracked.item.type].events as readonly string[]).includes(field) && value > asOf) return undefined
   return value
 }
 
-function dateOf(item: TrackedItem, field: string | undefined, asOf: string): string | undefined {
+function dateOf(tracked: Tracked, field: string | undefined, asOf: string): string | undefined {
   if (field === undefined) return undefined
-  const value = valueOf(item, field, asOf)
+  const value = valueOf(tracked, field, asOf)
   return typeof value === 'string' ? value : undefined
+}
+
+/**
+ * Working days of the item's suspension periods with `reason` that lie after `start` and, as of `asOf`,
+ * have begun: each counted from its first day (or the day after `start`) to its last (or `asOf`, while it
+ * lasts). These days do not count towards the deadline.
+ */
+function suspendedWorkingDays(tracked: Tracked, reason: string, start: string, asOf: string, clock: Clock): number {
+  const item = tracked.item
+  if (item.type === 'meeting-task' || !item.suspensions) return 0
+  let days = 0
+  for (const period of item.suspensions) {
+    if (period.reason !== reason || period.from > asOf || period.to <= start) continue
+    const from = period.from > start ? clock.addCalendarDays(period.from, -1) : start
+    const to = period.to < asOf ? period.to : asOf
+    if (to > from) days += clock.workingDaysBetween(from, to)
+  }
+  return days
 }
 
 interface LevelState {
@@ -135,46 +160,92 @@ export function createEscalationComputer(ruleSet: RuleSet, calendar: WorkingCale
     }
   }
 
-  function entryFor(item: TrackedItem, deadline: DeadlineRecord, asOf: string, clock: Clock): EscalationEntry | undefined {
+  /** The undone actions of the reached levels (a higher level's wording replaces a lower one's); adds their citations to `basis`. */
+  function actionsOf(
+    tracked: Tracked,
+    deadline: DeadlineRecord,
+    reached: readonly EscalationLevelRecord[],
+    extra: { dueOn: string; workingDaysLate: number | undefined },
+    asOf: string,
+    basis: Map<string, Citation>,
+  ): EscalationAction[] {
+    const item = tracked.item
+    const values: Record<string, unknown> = { ...tracked.facts, ...extra, itemId: item.id }
+    for (const field of ITEM_FIELDS[item.type].events) values[field] = valueOf(tracked, field, asOf)
+    const actions = new Map<string, EscalationAction>()
+    for (const reachedLevel of reached) {
+      resolve(reachedLevel.cites, basis)
+      for (const action of reachedLevel.actions) {
+        if (action.doneWhen !== undefined && dateOf(tracked, action.doneWhen, asOf) !== undefined) continue
+        const actor: EscalationAction['actor'] =
+          action.actor === 'item-section' ? sectionRef(item.section) : action.actor === 'convener' || action.actor === 'joint-meeting-office' ? action.actor : sectionRef(action.actor as SectionId)
+        const key = `${action.code} ${typeof actor === 'string' ? actor : actor.id}`
+        actions.delete(key) // a higher level's wording replaces a lower one's, and moves to the end
+        actions.set(key, {
+          code: action.code,
+          actor,
+          message: fill(action.message.zh, { ...values, deadline: deadline.name.zh, section: sectionRef(item.section).name }),
+          messageEn: fill(action.message.en, { ...values, deadline: deadline.name.en, section: item.section }),
+        })
+      }
+    }
+    return [...actions.values()]
+  }
+
+  function entryFor(tracked: Tracked, deadline: DeadlineRecord, asOf: string, clock: Clock): EscalationEntry | undefined {
+    const item = tracked.item
     if (deadline.appliesTo !== item.type) return undefined
-    if (deadline.onlyIf !== undefined && valueOf(item, deadline.onlyIf, asOf) !== true) return undefined
-    const start = dateOf(item, deadline.from, asOf)
+    if (deadline.onlyIf !== undefined && valueOf(tracked, deadline.onlyIf, asOf) !== true) return undefined
+    const start = dateOf(tracked, deadline.from, asOf)
     if (start === undefined) return undefined // the clock has not started (as of asOf)
 
     const basis = new Map<string, Citation>()
     resolve(deadline.cites, basis)
     let dueOn: string
     if (deadline.until !== undefined) {
-      const until = dateOf(item, deadline.until, asOf)
+      const until = dateOf(tracked, deadline.until, asOf)
       if (until === undefined) return undefined
       dueOn = until
     } else {
       let length = deadline.length!
-      if (deadline.extension && valueOf(item, deadline.extension.when, asOf) === true) {
+      if (deadline.extension && valueOf(tracked, deadline.extension.when, asOf) === true) {
         length += deadline.extension.length
         resolve(deadline.extension.cites, basis)
       }
       if (deadline.suspension) {
-        const suspended = valueOf(item, deadline.suspension.field, asOf)
+        const suspended = valueOf(tracked, deadline.suspension.field, asOf)
         if (typeof suspended === 'number' && suspended > 0) {
           length += suspended
           resolve(deadline.suspension.cites, basis)
         }
       }
+      for (const period of deadline.suspensions ?? []) {
+        const suspended = suspendedWorkingDays(tracked, period.reason, start, asOf, clock)
+        if (suspended > 0) {
+          length += suspended
+          resolve(period.cites, basis)
+        }
+      }
       dueOn = deadline.unit === 'calendar-days' ? clock.addCalendarDays(start, length) : clock.addWorkingDays(start, length)
     }
 
-    const metOn = dateOf(item, deadline.metBy, asOf)
+    const metOn = dateOf(tracked, deadline.metBy, asOf)
     if (metOn !== undefined) {
       const late = metOn > dueOn
+      const workingDaysLate = late ? clock.workingDaysBetween(dueOn, metOn) : undefined
+      // A level marked `whenMetLate` stays due after a late completion until its actions are done
+      // (seq 26: a task not finished as the meeting required is criticised, even if finished since).
+      const stillDue = late ? (ruleSet.escalation?.levels ?? []).filter((l) => l.whenMetLate === true && l.deadlines.includes(deadline.id)) : []
+      const actions = stillDue.length ? actionsOf(tracked, deadline, stillDue, { dueOn, workingDaysLate }, asOf, basis) : []
+      const level = actions.length ? Math.max(...stillDue.filter((l) => l.actions.some((a) => actions.some((b) => b.code === a.code))).map((l) => l.level)) : 0
       return {
         itemId: item.id,
         deadline: deadline.id,
         dueOn,
         status: late ? 'met-late' : 'met',
-        ...(late ? { workingDaysLate: clock.workingDaysBetween(dueOn, metOn) } : {}),
-        level: 0,
-        actions: [],
+        ...(workingDaysLate !== undefined ? { workingDaysLate } : {}),
+        level,
+        actions,
         basis: [...basis.values()],
       }
     }
@@ -190,7 +261,7 @@ export function createEscalationComputer(ruleSet: RuleSet, calendar: WorkingCale
         const from = clock.windowStart(dueOn, trigger.before)
         states.push(asOf >= from ? { level, reached: true } : { level, reached: false, on: from })
       } else {
-        const ref = trigger.relativeTo === undefined ? dueOn : dateOf(item, trigger.relativeTo, asOf)
+        const ref = trigger.relativeTo === undefined ? dueOn : dateOf(tracked, trigger.relativeTo, asOf)
         if (ref === undefined) continue
         const after = trigger.after ?? 0
         if (after === 0) {
@@ -231,25 +302,7 @@ export function createEscalationComputer(ruleSet: RuleSet, calendar: WorkingCale
         ? { nextReviewNeedsYear: Math.min(...beyond) }
         : {}
 
-    const values: Record<string, unknown> = { ...item, dueOn, workingDaysLate, itemId: item.id }
-    for (const field of ITEM_FIELDS[item.type].events) values[field] = valueOf(item, field, asOf)
-    const actions = new Map<string, EscalationAction>()
-    for (const { level: reachedLevel } of reached) {
-      resolve(reachedLevel.cites, basis)
-      for (const action of reachedLevel.actions) {
-        if (action.doneWhen !== undefined && dateOf(item, action.doneWhen, asOf) !== undefined) continue
-        const actor: EscalationAction['actor'] =
-          action.actor === 'item-section' ? sectionRef(item.section) : action.actor === 'convener' || action.actor === 'joint-meeting-office' ? action.actor : sectionRef(action.actor as SectionId)
-        const key = `${action.code} ${typeof actor === 'string' ? actor : actor.id}`
-        actions.delete(key) // a higher level's wording replaces a lower one's, and moves to the end
-        actions.set(key, {
-          code: action.code,
-          actor,
-          message: fill(action.message.zh, { ...values, deadline: deadline.name.zh, section: sectionRef(item.section).name }),
-          messageEn: fill(action.message.en, { ...values, deadline: deadline.name.en, section: item.section }),
-        })
-      }
-    }
+    const actions = actionsOf(tracked, deadline, reached.map((s) => s.level), { dueOn, workingDaysLate }, asOf, basis)
 
     return {
       itemId: item.id,
@@ -258,7 +311,7 @@ export function createEscalationComputer(ruleSet: RuleSet, calendar: WorkingCale
       status: overdue ? 'overdue' : dueSoon ? 'due-soon' : 'pending',
       ...(workingDaysLate !== undefined ? { workingDaysLate } : {}),
       level,
-      actions: [...actions.values()],
+      actions,
       basis: [...basis.values()],
       ...review,
     }
@@ -281,11 +334,12 @@ export function createEscalationComputer(ruleSet: RuleSet, calendar: WorkingCale
     }
     const out: EscalationEntry[] = []
     checked.forEach((item, index) => {
+      const tracked: Tracked = { item, facts: itemFacts(item).values }
       for (const deadline of deadlines) {
         const clock = new Clock(calendar, provisional ? { provisional: true } : {})
         let entry: EscalationEntry | undefined
         try {
-          entry = entryFor(item, deadline, asOf, clock)
+          entry = entryFor(tracked, deadline, asOf, clock)
         } catch (error) {
           throw withItem(error, index, item, deadline)
         }
