@@ -291,3 +291,107 @@ describe('computeEscalations: properties', () => {
     )
   })
 })
+
+describe('computeEscalations: properties of the outcome fields (issue 11)', () => {
+  const addDays = (date: string, n: number) => engine.calendar.addCalendarDays(date, n)
+  const anyValue = fc.oneof(fc.anything(), fc.string(), fc.constant(null), fc.integer(), fc.constant('2026-13-01'))
+  const maybeDate = fc.oneof(dateIn([2026, 1, 1], [2026, 9, 30]), anyValue)
+  const outcomeFields = fc.record(
+    {
+      acceptance: fc.oneof(anyValue, fc.record({ decision: fc.oneof(fc.constantFrom('accepted', 'not-accepted'), anyValue), on: maybeDate, notifiedOn: maybeDate }, { requiredKeys: [] })),
+      mediation: fc.oneof(
+        anyValue,
+        fc.record(
+          {
+            consented: fc.oneof(fc.boolean(), anyValue),
+            endedOn: maybeDate,
+            outcome: fc.oneof(fc.constantFrom('agreement', 'terminated'), anyValue),
+            terminationGround: fc.oneof(fc.integer({ min: -2, max: 9 }), anyValue),
+            partiesNotifiedOn: maybeDate,
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+      suspensions: fc.oneof(anyValue, fc.array(fc.record({ from: maybeDate, to: maybeDate, reason: fc.oneof(fc.constantFrom('recusal', 'testing'), anyValue) }, { requiredKeys: [] }), { maxLength: 3 })),
+      violationClue: fc.oneof(anyValue, fc.record({ foundOn: maybeDate, verifiedOn: maybeDate, extensionApproved: fc.oneof(fc.boolean(), anyValue) }, { requiredKeys: [] })),
+      jurisdictionDispute: fc.oneof(anyValue, fc.record({ arisenOn: maybeDate, settledOn: maybeDate }, { requiredKeys: [] })),
+    },
+    { requiredKeys: [] },
+  )
+
+  it('bad or odd outcome fields give entries or an invalid_input XiaobaoError, never another error', async () => {
+    await fc.assert(
+      fc.asyncProperty(outcomeFields, fc.constantFrom('complaint', 'report'), async (fields, type) => {
+        const base = type === 'complaint' ? { type, id: 'P', section: 'metrology', receivedOn: '2026-01-05' } : { type, id: 'P', section: 'metrology', receivedOn: '2026-01-05', realName: true }
+        try {
+          await engine.computeEscalations([{ ...base, ...fields }] as never, { asOf: '2026-10-30' })
+        } catch (error) {
+          expect(error).toBeInstanceOf(XiaobaoError)
+          expect((error as XiaobaoError).code).toBe('invalid_input')
+          expect((error as XiaobaoError).issues[0].message).toContain('items[0]')
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('a bad nextMeeting is an invalid_input XiaobaoError, never another error', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(anyValue, fc.record({ heldOn: maybeDate, reported: fc.oneof(fc.boolean(), anyValue) }, { requiredKeys: [] })), async (nextMeeting) => {
+        const task = { type: 'meeting-task', id: 'M', section: 'metrology', meetingId: 'JM', assignedOn: '2026-03-02', dueOn: '2026-04-30', nextMeeting }
+        let entries: EscalationEntry[] | undefined
+        try {
+          entries = await engine.computeEscalations([task] as never, { asOf: '2026-10-30' })
+        } catch (error) {
+          expect(error).toBeInstanceOf(XiaobaoError)
+          expect((error as XiaobaoError).code).toBe('invalid_input')
+        }
+        if (entries) expect(entries.some((e) => e.deadline === 'meeting-report')).toBe(nextMeeting !== undefined)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('the mediation clock runs exactly for an accepted complaint with consent; the notice exactly after a termination', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('accepted', 'not-accepted'), fc.boolean(), fc.constantFrom('agreement', 'terminated', undefined), async (decision, consented, outcome) => {
+        fc.pre(decision === 'accepted' || !consented)
+        fc.pre(consented || outcome === undefined)
+        const mediation = outcome ? { consented, endedOn: '2026-04-01', outcome } : { consented }
+        const entries = await engine.computeEscalations([complaint({ receivedOn: '2026-03-02', acceptance: { decision, on: '2026-03-06' }, mediation })], { asOf: '2026-04-20' })
+        const deadlines = entries.map((e) => e.deadline)
+        expect(deadlines.includes('mediation')).toBe(decision === 'accepted' && consented)
+        expect(deadlines.includes('mediation-end-notice')).toBe(outcome === 'terminated')
+      }),
+    )
+  })
+
+  it('a testing period given as dates moves the due date as its working days given as a count do', async () => {
+    await fc.assert(
+      fc.asyncProperty(dateIn([2025, 1, 1], [2026, 3, 31]), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 20 }), async (receivedOn, startAfter, length) => {
+        const from = addDays(receivedOn, startAfter)
+        const to = addDays(from, length)
+        const days = engine.calendar.workingDaysBetween(addDays(from, -1), to).days
+        const report = { type: 'report' as const, id: 'R', section: 'metrology' as const, receivedOn, realName: false }
+        const asOf = addDays(to, 1)
+        const [byDates] = await engine.computeEscalations([{ ...report, suspensions: [{ from, to, reason: 'testing' }] }], { asOf })
+        const [byCount] = await engine.computeEscalations([{ ...report, suspendedDays: days }], { asOf })
+        expect(byDates!.dueOn).toBe(byCount!.dueOn)
+      }),
+      { numRuns: 150 },
+    )
+  })
+
+  it('year-end: a due date in December 2026 is computed without 2027 data and is never provisional, whatever the review day', async () => {
+    await fc.assert(
+      fc.asyncProperty(dateIn([2026, 11, 20], [2026, 12, 21]), dateIn([2026, 12, 1], [2026, 12, 31]), fc.boolean(), async (receivedOn, asOf, provisional) => {
+        fc.pre(asOf >= receivedOn)
+        const [entry] = await engine.computeEscalations([complaint({ receivedOn })], { asOf, ...(provisional ? { provisional } : {}) })
+        expect(entry!.dueOn <= '2026-12-31').toBe(true)
+        expect(entry!.provisional).toBeUndefined()
+        if (entry!.nextReviewOn === undefined && entry!.status === 'overdue' && entry!.level < 3) expect(entry!.nextReviewNeedsYear).toBe(2027)
+      }),
+      { numRuns: 150 },
+    )
+  })
+})
