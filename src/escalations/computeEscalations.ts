@@ -10,6 +10,7 @@
  * including the day of review (or of the late event) — a rest day just after the due date is late by 0.
  */
 import { z } from 'zod'
+import { addDays, yearOfIso } from '../dates/index.js'
 import type { WorkingCalendar } from '../calendar/createCalendar.js'
 import { inputIssues } from '../problems/inputIssues.js'
 import type { Issue } from '../problems/issue.js'
@@ -115,7 +116,7 @@ function suspendedWorkingDays(tracked: Tracked, reason: string, start: string, a
   let days = 0
   for (const period of item.suspensions) {
     if (period.reason !== reason || period.from > asOf || period.to <= start) continue
-    const from = period.from > start ? clock.addCalendarDays(period.from, -1) : start
+    const from = period.from > start ? addDays(period.from, -1) : start
     const to = period.to < asOf ? period.to : asOf
     if (to > from) days += clock.workingDaysBetween(from, to)
   }
@@ -137,7 +138,7 @@ interface LevelState {
 function coverageYear(error: unknown, calendar: WorkingCalendar, date: string): number | undefined {
   if (!(error instanceof XiaobaoError) || error.code !== 'calendar_coverage') return undefined
   const covered = new Set(calendar.coverage().map((entry) => entry.year))
-  let year = Number(date.slice(0, 4))
+  let year = yearOfIso(date)
   while (covered.has(year)) year++
   return year
 }
