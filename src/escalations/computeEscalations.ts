@@ -61,6 +61,24 @@ class Clock {
     return this.calendar.addCalendarDays(date, n)
   }
   /**
+   * `windowStart` from covered data only (never provisional), or the first uncovered year it would need.
+   * With `provisional`, the caller may then ask `windowStart` itself.
+   */
+  coveredWindowStart(due: string, n: number): { date: string } | { beyond: number } {
+    try {
+      let day = due
+      let count = 0
+      for (;;) {
+        if (this.calendar.dayInfo(day).working && ++count === n + 1) return { date: day }
+        day = this.addCalendarDays(day, -1)
+      }
+    } catch (error) {
+      const year = coverageYear(error, this.calendar, due.slice(0, 4) + '-01-01', true)
+      if (year === undefined) throw error
+      return { beyond: year }
+    }
+  }
+  /**
    * A look-ahead: the n-th working day after `date`, when it decides neither the due date nor the status as
    * of `asOf` (a level not reached yet, the next review). It never marks the entry provisional: with
    * `provisional` it may come from provisional data (then `provisional: true` on the answer only); without,
@@ -73,6 +91,19 @@ class Clock {
       const year = coverageYear(error, this.calendar, date)
       if (year === undefined) throw error
       return { beyond: year }
+    }
+  }
+  /** The caller accepts provisional calendar data. */
+  get allowsProvisional(): boolean {
+    return this.opts.provisional === true
+  }
+  /** `windowStart` as a look-ahead: from provisional data if need be, without marking the entry provisional. */
+  lookBack(due: string, n: number): string {
+    let day = due
+    let count = 0
+    for (;;) {
+      if (this.calendar.dayInfo(day, this.opts).working && ++count === n + 1) return day
+      day = this.addCalendarDays(day, -1)
     }
   }
   /** The first day of a `{ before: n }` window: from it on, at most n working days remain until `due`. */
@@ -134,12 +165,15 @@ interface LevelState {
   beyond?: number
 }
 
-/** The first year from `date`'s on that no notice covers, when `error` is `calendar_coverage`; else undefined. */
-function coverageYear(error: unknown, calendar: WorkingCalendar, date: string): number | undefined {
+/**
+ * The first year from `date`'s on (or, `backwards`, the last year up to it) that no notice covers, when
+ * `error` is `calendar_coverage`; else undefined.
+ */
+function coverageYear(error: unknown, calendar: WorkingCalendar, date: string, backwards = false): number | undefined {
   if (!(error instanceof XiaobaoError) || error.code !== 'calendar_coverage') return undefined
   const covered = new Set(calendar.coverage().map((entry) => entry.year))
   let year = yearOfIso(date)
-  while (covered.has(year)) year++
+  while (covered.has(year)) year += backwards ? -1 : 1
   return year
 }
 
@@ -259,7 +293,20 @@ export function createEscalationComputer(ruleSet: RuleSet, calendar: WorkingCale
       const trigger: EscalationLevelSpec['trigger'] = level.trigger
       if (trigger.before !== undefined) {
         if (overdue) continue
-        const from = clock.windowStart(dueOn, trigger.before)
+        const window = clock.coveredWindowStart(dueOn, trigger.before)
+        if ('date' in window) {
+          states.push(asOf >= window.date ? { level, reached: true } : { level, reached: false, on: window.date })
+          continue
+        }
+        // The window needs a year no notice covers. If more than `before` working days remain from asOf
+        // within the covered days alone, the level is not reached yet, whatever that year holds.
+        const lastCovered = `${window.beyond - 1}-12-31`
+        if (asOf <= lastCovered && clock.workingDaysBetween(addDays(asOf, -1), lastCovered) > trigger.before) {
+          const ahead = clock.allowsProvisional ? clock.lookBack(dueOn, trigger.before) : undefined
+          states.push(ahead ? { level, reached: false, on: ahead, onProvisional: true } : { level, reached: false, beyond: window.beyond })
+          continue
+        }
+        const from = clock.windowStart(dueOn, trigger.before) // really needs that year: provisional, or calendar_coverage
         states.push(asOf >= from ? { level, reached: true } : { level, reached: false, on: from })
       } else {
         const ref = trigger.relativeTo === undefined ? dueOn : dateOf(tracked, trigger.relativeTo, asOf)
@@ -297,10 +344,13 @@ export function createEscalationComputer(ruleSet: RuleSet, calendar: WorkingCale
     if (!overdue) changes.push({ on: clock.addCalendarDays(dueOn, 1), provisional: false })
     const next = changes.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))[0]
     const beyond = states.filter((s) => !s.reached && s.beyond !== undefined).map((s) => s.beyond!)
-    const review: Pick<EscalationEntry, 'nextReviewOn' | 'nextReviewProvisional' | 'nextReviewNeedsYear'> = next
-      ? { nextReviewOn: next.on, ...(next.provisional ? { nextReviewProvisional: true } : {}) }
-      : beyond.length
-        ? { nextReviewNeedsYear: Math.min(...beyond) }
+    // A known day inside an uncovered year may come after the unknown one: then it is not the next review.
+    const firstBeyond = beyond.length ? Math.min(...beyond) : undefined
+    const known = next && (firstBeyond === undefined || next.on < `${firstBeyond}-01-01`) ? next : undefined
+    const review: Pick<EscalationEntry, 'nextReviewOn' | 'nextReviewProvisional' | 'nextReviewNeedsYear'> = known
+      ? { nextReviewOn: known.on, ...(known.provisional ? { nextReviewProvisional: true } : {}) }
+      : firstBeyond !== undefined
+        ? { nextReviewNeedsYear: firstBeyond }
         : {}
 
     const actions = actionsOf(tracked, deadline, reached.map((s) => s.level), { dueOn, workingDaysLate }, asOf, basis)
