@@ -52,3 +52,19 @@ describe('rules/calendar', () => {
     ])
   })
 })
+
+describe('validateCalendarProvisional: movable holidays', () => {
+  it('wants exactly one anchor, a lunar date or a solar term', () => {
+    const holidays = [
+      { name: '清明节', solarTerm: '清明' as const, lunar: { month: 3, day: 1 } },
+      { name: '无锚', days: 2 },
+      { name: '端午节', lunar: { month: 5, day: 5 } },
+    ]
+    const issues = validateCalendarProvisional({ ...provisionalFile, holidays })
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ['invalid_value', ['holidays', 0]],
+      ['invalid_value', ['holidays', 1]],
+    ])
+    expect(issues[0]!.message).toContain('清明节')
+  })
+})

@@ -18,7 +18,7 @@ const EXPECTED: Record<number, [number, number, number]> = {
   2017: [8, 6, 14],
   2018: [8, 8, 16], // 2018-12-29 (worked) and 12-31 (off) belong to the 2019 notice's 元旦
   2019: [4, 6, 10],
-  2020: [12, 6, 18], // 春节 extended to 2-2 for the epidemic (国办发明电〔2020〕1号)
+  2020: [12, 6, 18], // 春节 extended to 2-2 for the epidemic by a later State Council notice
   2021: [12, 7, 19],
   2022: [10, 7, 17],
   2023: [9, 7, 16],
