@@ -6,6 +6,7 @@ import type { RuleSet } from '../ruleset/types.js'
 import type { Complaint } from './complaintInput.js'
 import { normalizeText } from './normalizeText.js'
 import type { RoutingWarning } from './types.js'
+import { dayNumberOf, daysInMonth, toDayNumber } from '../dates/index.js'
 
 export function deriveFacts(complaint: Complaint, ruleSet: RuleSet): { facts: Record<string, unknown>; warnings: RoutingWarning[] } {
   const warnings: RoutingWarning[] = []
@@ -56,11 +57,10 @@ export function yearsBetween(from: string, to: string): number {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number]
   const anniversary = (years: number) => {
     const y = fy + years
-    const last = new Date(Date.UTC(y, fm, 0)).getUTCDate()
-    return Date.UTC(y, fm - 1, Math.min(fd, last))
+    return dayNumberOf(y, fm, Math.min(fd, daysInMonth(y, fm)))
   }
-  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number]
-  const end = Date.UTC(ty, tm - 1, td)
+  const ty = Number(to.slice(0, 4))
+  const end = toDayNumber(to)
   if (end < anniversary(0)) return -yearsBetween(to, from)
   let whole = ty - fy
   while (whole > 0 && anniversary(whole) > end) whole--
