@@ -230,7 +230,11 @@ export function createEscalationComputer(ruleSet: RuleSet, calendar: WorkingCale
   function entryFor(tracked: Tracked, deadline: DeadlineRecord, asOf: string, clock: Clock): EscalationEntry | undefined {
     const item = tracked.item
     if (deadline.appliesTo !== item.type) return undefined
-    if (deadline.onlyIf !== undefined && valueOf(tracked, deadline.onlyIf, asOf) !== true) return undefined
+    if (deadline.onlyIf !== undefined) {
+      // A flag must be true; an event must have happened (as of asOf).
+      const condition = valueOf(tracked, deadline.onlyIf, asOf)
+      if (condition !== true && typeof condition !== 'string') return undefined
+    }
     const start = dateOf(tracked, deadline.from, asOf)
     if (start === undefined) return undefined // the clock has not started (as of asOf)
 

@@ -28,7 +28,7 @@ function loadDeadlines(data: DeadlinesFile, ruleSet: RuleSet, ctx: KindContext):
       return
     }
     const types = [expected]
-    issues.push(...checkField(ctx, deadline.onlyIf, types, ['flags'], [...at, 'onlyIf']))
+    issues.push(...checkField(ctx, deadline.onlyIf, types, ['flags', 'events'], [...at, 'onlyIf']))
     issues.push(...checkField(ctx, deadline.from, types, ['events'], [...at, 'from']))
     issues.push(...checkField(ctx, deadline.metBy, types, ['events'], [...at, 'metBy']))
     issues.push(...checkField(ctx, deadline.until, types, ['dues'], [...at, 'until']))

@@ -43,7 +43,7 @@ export function itemFacts(item: TrackedItem): ItemFacts {
     set('terminatedOn', mediation ? (mediation.outcome === 'terminated' ? mediation.endedOn : undefined) : item.mediationEndedOn, mediation ? 'mediation.endedOn' : 'mediationEndedOn')
     set('partiesNotifiedOn', mediation ? mediation.partiesNotifiedOn : item.partiesNotifiedOn, mediation ? 'mediation.partiesNotifiedOn' : 'partiesNotifiedOn')
     set('complainantNotifiedOn', acceptance?.notifiedOn, 'acceptance.notifiedOn')
-    set('acceptanceRecorded', acceptance !== undefined, 'acceptance')
+    set('acceptanceDecidedOn', acceptance?.on, 'acceptance.on')
     set('clueFoundOn', item.violationClue?.foundOn, 'violationClue.foundOn')
     set('clueVerifiedOn', item.violationClue?.verifiedOn, 'violationClue.verifiedOn')
     set('clueExtensionApproved', item.violationClue?.extensionApproved, 'violationClue.extensionApproved')

@@ -37,7 +37,7 @@ export const deadlineSpec = z.strictObject({
   id: deadlineId,
   name: bilingual.describe('名称 / name, e.g. 受理决定'),
   appliesTo: z.enum(ITEM_TYPES).describe('complaint 投诉；report 举报；meeting-task 联席会议议定事项'),
-  onlyIf: fieldName.optional().describe('只在该 true/false 字段为 true 时适用，如 realName（实名举报）'),
+  onlyIf: fieldName.optional().describe('只在该 true/false 字段为 true，或该事件（截至复核日）已发生时适用，如 realName（实名举报）、acceptanceDecidedOn'),
   from: fieldName.describe('期限自哪一事件起算（当日不计）/ the event the deadline runs from (that day not counted)'),
   length: z.number().int().min(1).max(1000).optional().describe('期限长度 / length'),
   unit: z.enum(['working-days', 'calendar-days']).optional().describe('working-days 工作日；calendar-days 自然日'),
