@@ -25,7 +25,19 @@ describe('deadline and escalation files: each broken file is reported with its c
     const result = parseRuleSet(await readRuleFiles(RULES_DIR))
     expect(result.ok ? [] : result.issues.map((i) => formatIssue(i))).toEqual([])
     if (result.ok) {
-      expect(result.value.deadlines!.deadlines.map((d) => d.id)).toEqual(['complaint-acceptance', 'mediation', 'mediation-end-notice', 'report-verification', 'reporter-notice', 'meeting-task'])
+      expect(result.value.deadlines!.deadlines.map((d) => d.id)).toEqual([
+        'complaint-acceptance',
+        'complaint-acceptance-notice',
+        'mediation',
+        'mediation-end-notice',
+        'clue-verification',
+        'complaint-jurisdiction-dispute',
+        'report-verification',
+        'reporter-notice',
+        'report-jurisdiction-dispute',
+        'meeting-task',
+        'meeting-report',
+      ])
       expect(result.value.escalation!.levels.length).toBeGreaterThanOrEqual(5)
     }
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toIsoDate } from './isoDay.js'
+import { toIsoDate } from '../dates/index.js'
 import { noticeOfFile } from './notice.js'
 import { packageNotices } from './packageNotices.js'
 import { provisionalFile, ruleTexts, yearFiles } from './ruleFiles.testing.js'
@@ -38,13 +38,33 @@ describe('rules/calendar', () => {
     expect(file.workdays.map((w) => w.date)).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'])
   })
 
-  it('provisional.yaml lists the fixed-date statutory holidays of the 2024 revision', () => {
+  it('provisional.yaml lists the 13 statutory holiday days of the 2024 revision', () => {
     expect(validateCalendarProvisional(provisionalFile)).toEqual([])
     expect(provisionalFile.basis).toMatchObject({ title: '全国年节及纪念日放假办法', effectiveFrom: '2025-01-01' })
-    expect(provisionalFile.holidays.map((h) => [h.name, h.from, h.to ?? h.from])).toEqual([
-      ['元旦', '01-01', '01-01'],
-      ['劳动节', '05-01', '05-02'],
-      ['国庆节', '10-01', '10-03'],
+    expect(provisionalFile.holidays).toEqual([
+      { name: '元旦', from: '01-01' },
+      { name: '春节', lunar: { month: 1, day: 1 }, offset: -1, days: 4 },
+      { name: '清明节', solarTerm: '清明' },
+      { name: '劳动节', from: '05-01', to: '05-02' },
+      { name: '端午节', lunar: { month: 5, day: 5 } },
+      { name: '中秋节', lunar: { month: 8, day: 15 } },
+      { name: '国庆节', from: '10-01', to: '10-03' },
     ])
+  })
+})
+
+describe('validateCalendarProvisional: movable holidays', () => {
+  it('wants exactly one anchor, a lunar date or a solar term', () => {
+    const holidays = [
+      { name: '清明节', solarTerm: '清明' as const, lunar: { month: 3, day: 1 } },
+      { name: '无锚', days: 2 },
+      { name: '端午节', lunar: { month: 5, day: 5 } },
+    ]
+    const issues = validateCalendarProvisional({ ...provisionalFile, holidays })
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ['invalid_value', ['holidays', 0]],
+      ['invalid_value', ['holidays', 1]],
+    ])
+    expect(issues[0]!.message).toContain('清明节')
   })
 })

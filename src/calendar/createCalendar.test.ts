@@ -99,7 +99,7 @@ describe('createCalendar', () => {
     expect(calendar.addWorkingDays('2026-02-12', 7, { provisional: true })).toEqual({ date: '2026-02-28', provisional: false })
   })
 
-  it('provisional days: weekends and the fixed-date holidays only', () => {
+  it('provisional days: weekends and the statutory holidays, lunar ones and 清明 included, no make-up days', () => {
     expect(calendar.dayInfo('2027-05-01', { provisional: true })).toEqual({
       date: '2027-05-01',
       working: false,
@@ -108,8 +108,23 @@ describe('createCalendar', () => {
       provisional: true,
     })
     expect(calendar.dayInfo('2027-05-03', { provisional: true })).toMatchObject({ kind: 'workday', provisional: true })
-    expect(calendar.dayInfo('2027-02-05', { provisional: true })).toMatchObject({ kind: 'workday' }) // 除夕 2027: lunar, not provisional
+    // 春节 2027: 除夕 2-5 and 正月初一至初三 2-6..2-8 (2-6, 2-7 a weekend: no day in lieu provisionally)
+    expect(calendar.dayInfo('2027-02-05', { provisional: true })).toMatchObject({ kind: 'holiday', holiday: '春节', provisional: true })
+    expect(calendar.dayInfo('2027-02-08', { provisional: true })).toMatchObject({ kind: 'holiday', holiday: '春节' })
+    expect(calendar.dayInfo('2027-02-09', { provisional: true })).toMatchObject({ kind: 'workday' })
+    expect(calendar.dayInfo('2027-04-05', { provisional: true })).toMatchObject({ kind: 'holiday', holiday: '清明节' })
+    expect(calendar.dayInfo('2027-06-09', { provisional: true })).toMatchObject({ kind: 'holiday', holiday: '端午节' })
+    expect(calendar.dayInfo('2027-09-15', { provisional: true })).toMatchObject({ kind: 'holiday', holiday: '中秋节' })
+    // 中秋 2028 is 10-03, inside 国庆: named after both, no day added
+    expect(calendar.dayInfo('2028-10-03', { provisional: true })).toMatchObject({ kind: 'holiday', holiday: '中秋节、国庆节' })
+    expect(calendar.dayInfo('2028-10-04', { provisional: true })).toMatchObject({ kind: 'workday' })
     expect(thrown(() => calendar.isWorkingDay('2027-05-03')).code).toBe('calendar_coverage')
+  })
+
+  it('provisional rules do not reach past their lunar and solar-term tables', () => {
+    const error = thrown(() => calendar.isWorkingDay('2100-06-01', { provisional: true }))
+    expect(error.code).toBe('calendar_coverage')
+    expect(error.message).toContain('2099')
   })
 
   it('provisional rules do not reach back before the text they rest on', () => {
@@ -168,7 +183,7 @@ describe('createCalendar', () => {
     expect(thrown(() => calendar.yearDays(2027)).code).toBe('calendar_coverage')
     const provisional = calendar.yearDays(2027, { provisional: true })
     expect(provisional).toMatchObject({ from: 'provisional', provisional: true, makeupWorkdays: [], basis: { effectiveFrom: '2025-01-01' } })
-    expect(provisional.restDays.map((d) => d.date)).toEqual(['2027-01-01', '2027-05-01', '2027-05-02', '2027-10-01', '2027-10-02', '2027-10-03'])
+    expect(provisional.restDays.map((d) => d.date)).toEqual(['2027-01-01', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-04-05', '2027-05-01', '2027-05-02', '2027-06-09', '2027-09-15', '2027-10-01', '2027-10-02', '2027-10-03'])
   })
 
   it('a YAML year replaces the package data for that year entirely', () => {
@@ -208,7 +223,7 @@ describe('createCalendar', () => {
     ['null options', () => calendar.isWorkingDay('2026-02-15', null as never)],
     ['countStartDay where it means nothing', () => calendar.workingDaysBetween('2026-02-15', '2026-02-16', { countStartDay: true } as never)],
     ['a year out of range', () => calendar.yearDays(1899)],
-    ['a computed date past 2200', () => calendar.addWorkingDays('2200-12-01', 100, { provisional: true })],
+    ['a computed date past 2200', () => calendar.addCalendarDays('2200-12-01', 100)],
   ])('refuses %s with invalid_input', (_name, run) => {
     const error = thrown(run)
     expect(error.code).toBe('invalid_input')

@@ -1,4 +1,4 @@
-import { toDayNumber } from './isoDay.js'
+import { toDayNumber } from '../dates/index.js'
 import type { CalendarFile, CalendarSource } from './schemas.js'
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import packageJson from 'chinese-days/package.json' with { type: 'json' }
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' }
 import ourPackageJson from '../../package.json' with { type: 'json' }
-import { isWeekend, toIsoDate } from './isoDay.js'
+import { isWeekend, toIsoDate } from '../dates/index.js'
 import { buildPackageNotices, CHINESE_DAYS_VERSION, packageNotices } from './packageNotices.js'
 
 describe('chinese-days data', () => {

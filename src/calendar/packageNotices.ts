@@ -5,7 +5,7 @@
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' }
 import { isRealDate } from '../ruleset/schemas.js'
 import { xiaobaoError } from '../problems/XiaobaoError.js'
-import { toDayNumber, yearOfIso } from './isoDay.js'
+import { toDayNumber, yearOfIso } from '../dates/index.js'
 import type { Notice } from './notice.js'
 
 /** The version pinned in package.json (a test checks they agree). */

@@ -61,7 +61,46 @@ export function isMonthDay(value: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= lengths[month - 1]!
 }
 
-/** `rules/calendar/provisional.yaml`: statutory holidays on fixed Gregorian dates. */
+/** A holiday on fixed Gregorian dates: `from` to `to` (inclusive) every year. */
+export const provisionalFixedHoliday = z.strictObject({
+  name: z.string().min(1),
+  from: monthDay.describe('第一天（含）'),
+  to: monthDay.optional().describe('最后一天（含），同一年内；只放一天可省略'),
+})
+
+/** The 24 solar terms (二十四节气) a holiday may fall on, by their Chinese names. */
+export const SOLAR_TERM_NAMES = [
+  '小寒', '大寒', '立春', '雨水', '惊蛰', '春分', '清明', '谷雨', '立夏', '小满', '芒种', '夏至',
+  '小暑', '大暑', '立秋', '处暑', '白露', '秋分', '寒露', '霜降', '立冬', '小雪', '大雪', '冬至',
+] as const
+export type SolarTermName = (typeof SOLAR_TERM_NAMES)[number]
+
+/**
+ * A holiday anchored on a lunar date (农历, the non-leap month when the month is doubled) or a solar term,
+ * `offset` days from the anchor (−1: the day before, e.g. 除夕 = 正月初一 − 1), lasting `days` days.
+ */
+export const provisionalMovableHoliday = z
+  .strictObject({
+    name: z.string().min(1),
+    lunar: z
+      .strictObject({
+        month: z.number().int().min(1).max(12).describe('农历月（1 为正月）'),
+        day: z.number().int().min(1).max(30).describe('农历日（1 为初一）'),
+      })
+      .optional()
+      .describe('农历日期，如 { month: 8, day: 15 } 中秋'),
+    solarTerm: z.enum(SOLAR_TERM_NAMES).optional().describe('节气，如 清明'),
+    offset: z.number().int().min(-30).max(30).optional().describe('距该日的天数，如 -1（除夕为正月初一的前一天）；缺省 0'),
+    days: z.number().int().min(1).max(30).optional().describe('放假天数，自 锚定日+offset 起连续计；缺省 1'),
+  })
+  .describe('按农历或节气确定日期的节日（恰写 lunar 与 solarTerm 之一）')
+
+export const provisionalHoliday = z.union([provisionalFixedHoliday, provisionalMovableHoliday])
+
+/**
+ * `rules/calendar/provisional.yaml`: the statutory holidays of 《全国年节及纪念日放假办法》, on fixed
+ * Gregorian dates, lunar dates or solar terms, for years no notice covers yet (no make-up days).
+ */
 export const calendarProvisionalFile = z.strictObject({
   kind: z.literal('calendar-provisional'),
   basis: z
@@ -73,15 +112,9 @@ export const calendarProvisionalFile = z.strictObject({
     })
     .describe('依据 / the legal basis'),
   holidays: z
-    .array(
-      z.strictObject({
-        name: z.string().min(1),
-        from: monthDay.describe('第一天（含）'),
-        to: monthDay.optional().describe('最后一天（含），同一年内；只放一天可省略'),
-      }),
-    )
+    .array(provisionalHoliday)
     .min(1)
-    .describe('公历日期固定的全体公民放假的节日'),
+    .describe('全体公民放假的节日：公历日期固定的写 from/to；按农历或节气的写 lunar 或 solarTerm（及 offset、days）'),
 })
 
 export type CalendarFile = z.infer<typeof calendarFile>
@@ -89,3 +122,6 @@ export type CalendarSource = z.infer<typeof calendarSource>
 export type CalendarHoliday = z.infer<typeof calendarHoliday>
 export type CalendarWorkday = z.infer<typeof calendarWorkday>
 export type CalendarProvisionalFile = z.infer<typeof calendarProvisionalFile>
+export type ProvisionalHoliday = z.infer<typeof provisionalHoliday>
+export type ProvisionalFixedHoliday = z.infer<typeof provisionalFixedHoliday>
+export type ProvisionalMovableHoliday = z.infer<typeof provisionalMovableHoliday>

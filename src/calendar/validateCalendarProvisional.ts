@@ -2,8 +2,9 @@ import type { Issue } from '../problems/issue.js'
 import type { CalendarProvisionalFile } from './schemas.js'
 
 /**
- * Checks the provisional holiday list, already valid against `calendarProvisionalFile`: each period runs
- * forwards within one year and no day is written twice. Returns `[]` when it is consistent.
+ * Checks the provisional holiday list, already valid against `calendarProvisionalFile`: each fixed period
+ * runs forwards within one year, no fixed day is written twice, and each movable holiday has exactly one
+ * anchor (a lunar date or a solar term). Returns `[]` when it is consistent.
  *
  * @example
  * validateCalendarProvisional({ kind: 'calendar-provisional', basis, holidays: [{ name: '国庆节', from: '10-03', to: '10-01' }] })
@@ -13,6 +14,19 @@ export function validateCalendarProvisional(file: CalendarProvisionalFile): Issu
   const issues: Issue[] = []
   const seen = new Map<string, number>()
   file.holidays.forEach((holiday, index) => {
+    if (!('from' in holiday)) {
+      // A movable holiday: anchored on exactly one of a lunar date and a solar term.
+      if ((holiday.lunar === undefined) === (holiday.solarTerm === undefined)) {
+        issues.push({
+          code: 'invalid_value',
+          severity: 'error',
+          message: `holidays 第${index + 1}项（${holiday.name}）须恰好写 lunar（农历日期）和 solarTerm（节气）之一，或写公历的 from。`,
+          messageEn: `holidays item ${index + 1} (${holiday.name}) must give exactly one of lunar (a lunar date) and solarTerm (a solar term), or a Gregorian from.`,
+          path: ['holidays', index],
+        })
+      }
+      return
+    }
     const to = holiday.to ?? holiday.from
     if (to < holiday.from) {
       issues.push({
@@ -38,6 +52,7 @@ export function validateCalendarProvisional(file: CalendarProvisionalFile): Issu
       }
     }
     for (const monthDay of monthDaysBetween(holiday.from, to)) if (!seen.has(monthDay)) seen.set(monthDay, index)
+    // A movable holiday may meet a fixed one (中秋节 on 10-01): the day is then named after both, no day added.
   })
   return issues
 }

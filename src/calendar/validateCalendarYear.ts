@@ -1,5 +1,5 @@
 import type { Issue } from '../problems/issue.js'
-import { isWeekend, toDayNumber, toIsoDate, weekdayName, dayNumberOf } from './isoDay.js'
+import { isWeekend, toDayNumber, toIsoDate, weekdayName, dayNumberOf } from '../dates/index.js'
 import type { CalendarFile } from './schemas.js'
 
 /** Codes of the calendar's semantic problems (the structural ones are zod's, mapped by the loader). */

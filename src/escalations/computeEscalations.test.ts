@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createEngine } from '../engine/createEngine.js'
-import { dayNumberOf, toIsoDate } from '../calendar/isoDay.js'
+import { dayNumberOf, toIsoDate } from '../dates/index.js'
 import { XiaobaoError } from '../problems/XiaobaoError.js'
 import type { TrackedItem } from './trackedItems.js'
 import type { EscalationEntry } from './types.js'
@@ -95,6 +95,7 @@ describe('computeEscalations: the contract', () => {
     const [, mediation] = await engine.computeEscalations([complaint({ receivedOn: '2026-05-28', acceptedOn: '2026-06-01', suspendedDays: 10 })], { asOf: '2026-06-02' })
     expect(mediation).toMatchObject({ deadline: 'mediation', dueOn: '2026-08-18' })
     expect(mediation!.basis.map((b) => [b.doc, b.seq, b.item])).toEqual([
+      ['complaint-measures', 16, undefined],
       ['complaint-measures', 21, 5],
       ['complaint-measures', 20, 3],
     ])
@@ -103,17 +104,65 @@ describe('computeEscalations: the contract', () => {
   it('a meeting task: criticism done drops that action; the new deadline passing reaches the convener', async () => {
     const task: TrackedItem = { type: 'meeting-task', id: 'M', section: 'advertising', meetingId: 'JM-3', assignedOn: '2026-09-01', dueOn: '2026-10-09' }
     const [before] = await engine.computeEscalations([task], { asOf: '2026-10-12' })
-    expect(before!.actions.map((a) => [a.code, a.actor])).toEqual([
-      ['criticize', 'joint-meeting-office'],
-      ['report-at-next-meeting', { id: 'advertising', name: '广告监督管理股' }],
-    ])
+    expect(before!.actions.map((a) => [a.code, a.actor])).toEqual([['criticize', 'joint-meeting-office']])
     const [after] = await engine.computeEscalations([{ ...task, criticismIssuedOn: '2026-10-12', newDueOn: '2026-10-16' }], { asOf: '2026-10-19' })
     expect(after).toMatchObject({ level: 3, workingDaysLate: 7 })
-    expect(after!.actions.map((a) => [a.code, a.actor])).toEqual([
-      ['report-at-next-meeting', { id: 'advertising', name: '广告监督管理股' }],
-      ['escalate-to-convener', 'convener'],
+    expect(after!.actions.map((a) => [a.code, a.actor])).toEqual([['escalate-to-convener', 'convener']])
+    expect(after!.actions[0]!.message).toContain('2026-10-16')
+  })
+})
+
+describe('computeEscalations: outcomes (issue 11)', () => {
+  const accepted = { receivedOn: '2026-03-02', acceptance: { decision: 'accepted' as const, on: '2026-03-06', notifiedOn: '2026-03-06' } }
+
+  it('a late-finished assignment keeps the criticism due, with its level, until one is recorded', async () => {
+    const task: TrackedItem = { type: 'meeting-task', id: 'M', section: 'advertising', meetingId: 'JM-3', assignedOn: '2026-09-01', dueOn: '2026-09-30', completedOn: '2026-10-10' }
+    const [late] = await engine.computeEscalations([task], { asOf: '2026-10-20' })
+    expect(late).toMatchObject({ status: 'met-late', level: 2 })
+    expect(late!.actions.map((a) => a.code)).toEqual(['criticize'])
+    expect(late!.basis.map((b) => [b.seq, b.item])).toContainEqual([26, 2])
+  })
+
+  it('every assignment with a next meeting gets a report-at-next-meeting entry', async () => {
+    const task: TrackedItem = { type: 'meeting-task', id: 'M', section: 'advertising', meetingId: 'JM-3', assignedOn: '2026-09-01', dueOn: '2026-12-30', nextMeeting: { heldOn: '2026-10-23', reported: false } }
+    const entries = await engine.computeEscalations([task], { asOf: '2026-10-21' })
+    expect(entries.map((e) => [e.deadline, e.status])).toEqual([
+      ['meeting-task', 'pending'],
+      ['meeting-report', 'due-soon'],
     ])
-    expect(after!.actions[1]!.message).toContain('2026-10-16')
+    expect(entries[1]!.actions[0]!.message).toContain('2026-10-23')
+  })
+
+  it('testing periods given as dates count only their working days, and cite the article', async () => {
+    const [, , mediation] = await engine.computeEscalations(
+      [complaint({ ...accepted, mediation: { consented: true }, suspensions: [{ from: '2026-04-01', to: '2026-04-10', reason: 'testing' }] })],
+      { asOf: '2026-04-20' },
+    )
+    expect(mediation).toMatchObject({ deadline: 'mediation', dueOn: '2026-05-22' })
+    expect(mediation!.basis.map((b) => [b.seq, b.item])).toContainEqual([20, 3])
+  })
+
+  it('a recusal suspends mediation (第十九条第二款)', async () => {
+    const [, , mediation] = await engine.computeEscalations(
+      [complaint({ ...accepted, mediation: { consented: true }, suspensions: [{ from: '2026-03-16', to: '2026-03-20', reason: 'recusal' }] })],
+      { asOf: '2026-04-01' },
+    )
+    expect(mediation).toMatchObject({ deadline: 'mediation', dueOn: '2026-05-20' })
+    expect(mediation!.basis.map((b) => [b.seq, b.item])).toContainEqual([19, 2])
+  })
+
+  it.each([
+    ['acceptedOn disagreeing with acceptance', { ...accepted, acceptedOn: '2026-03-05' }, 'items[0].acceptedOn'],
+    ['a mediation without consent that ended', { ...accepted, mediation: { consented: false, endedOn: '2026-04-01', outcome: 'agreement' } }, 'items[0].mediation.endedOn'],
+    ['an outcome without endedOn', { ...accepted, mediation: { consented: true, outcome: 'terminated' } }, 'items[0].mediation.endedOn'],
+    ['a termination ground on an agreement', { ...accepted, mediation: { consented: true, endedOn: '2026-04-01', outcome: 'agreement', terminationGround: 1 } }, 'items[0].mediation.terminationGround'],
+    ['a ground outside 1..7', { ...accepted, mediation: { consented: true, endedOn: '2026-04-01', outcome: 'terminated', terminationGround: 8 } }, 'items[0].mediation.terminationGround'],
+    ['a suspension ending before it starts', { ...accepted, suspensions: [{ from: '2026-03-10', to: '2026-03-09', reason: 'testing' }] }, 'items[0].suspensions.0.to'],
+    ['legacy and nested mediation fields together', { ...accepted, mediationEndedOn: '2026-04-01', mediation: { consented: true } }, 'items[0].mediationEndedOn'],
+  ])('refuses %s with invalid_input naming the field', async (_name, fields, where) => {
+    const error = await thrown(() => engine.computeEscalations([complaint(fields as never)], { asOf: '2026-04-20' }))
+    expect(error.code).toBe('invalid_input')
+    expect(error.issues.map((i) => i.message).join('\n')).toContain(where)
   })
 })
 
@@ -239,6 +288,110 @@ describe('computeEscalations: properties', () => {
         if (entry!.status === 'met-late') expect(entry!.workingDaysLate).toBe(engine.calendar.workingDaysBetween(entry!.dueOn, acceptedOn).days)
       }),
       { numRuns: 200 },
+    )
+  })
+})
+
+describe('computeEscalations: properties of the outcome fields (issue 11)', () => {
+  const addDays = (date: string, n: number) => engine.calendar.addCalendarDays(date, n)
+  const anyValue = fc.oneof(fc.anything(), fc.string(), fc.constant(null), fc.integer(), fc.constant('2026-13-01'))
+  const maybeDate = fc.oneof(dateIn([2026, 1, 1], [2026, 9, 30]), anyValue)
+  const outcomeFields = fc.record(
+    {
+      acceptance: fc.oneof(anyValue, fc.record({ decision: fc.oneof(fc.constantFrom('accepted', 'not-accepted'), anyValue), on: maybeDate, notifiedOn: maybeDate }, { requiredKeys: [] })),
+      mediation: fc.oneof(
+        anyValue,
+        fc.record(
+          {
+            consented: fc.oneof(fc.boolean(), anyValue),
+            endedOn: maybeDate,
+            outcome: fc.oneof(fc.constantFrom('agreement', 'terminated'), anyValue),
+            terminationGround: fc.oneof(fc.integer({ min: -2, max: 9 }), anyValue),
+            partiesNotifiedOn: maybeDate,
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+      suspensions: fc.oneof(anyValue, fc.array(fc.record({ from: maybeDate, to: maybeDate, reason: fc.oneof(fc.constantFrom('recusal', 'testing'), anyValue) }, { requiredKeys: [] }), { maxLength: 3 })),
+      violationClue: fc.oneof(anyValue, fc.record({ foundOn: maybeDate, verifiedOn: maybeDate, extensionApproved: fc.oneof(fc.boolean(), anyValue) }, { requiredKeys: [] })),
+      jurisdictionDispute: fc.oneof(anyValue, fc.record({ arisenOn: maybeDate, settledOn: maybeDate }, { requiredKeys: [] })),
+    },
+    { requiredKeys: [] },
+  )
+
+  it('bad or odd outcome fields give entries or an invalid_input XiaobaoError, never another error', async () => {
+    await fc.assert(
+      fc.asyncProperty(outcomeFields, fc.constantFrom('complaint', 'report'), async (fields, type) => {
+        const base = type === 'complaint' ? { type, id: 'P', section: 'metrology', receivedOn: '2026-01-05' } : { type, id: 'P', section: 'metrology', receivedOn: '2026-01-05', realName: true }
+        try {
+          await engine.computeEscalations([{ ...base, ...fields }] as never, { asOf: '2026-10-30' })
+        } catch (error) {
+          expect(error).toBeInstanceOf(XiaobaoError)
+          expect((error as XiaobaoError).code).toBe('invalid_input')
+          expect((error as XiaobaoError).issues[0].message).toContain('items[0]')
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('a bad nextMeeting is an invalid_input XiaobaoError, never another error', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(anyValue, fc.record({ heldOn: maybeDate, reported: fc.oneof(fc.boolean(), anyValue) }, { requiredKeys: [] })), async (nextMeeting) => {
+        const task = { type: 'meeting-task', id: 'M', section: 'metrology', meetingId: 'JM', assignedOn: '2026-03-02', dueOn: '2026-04-30', nextMeeting }
+        let entries: EscalationEntry[] | undefined
+        try {
+          entries = await engine.computeEscalations([task] as never, { asOf: '2026-10-30' })
+        } catch (error) {
+          expect(error).toBeInstanceOf(XiaobaoError)
+          expect((error as XiaobaoError).code).toBe('invalid_input')
+        }
+        if (entries) expect(entries.some((e) => e.deadline === 'meeting-report')).toBe(nextMeeting !== undefined)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('the mediation clock runs exactly for an accepted complaint with consent; the notice exactly after a termination', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('accepted', 'not-accepted'), fc.boolean(), fc.constantFrom('agreement', 'terminated', undefined), async (decision, consented, outcome) => {
+        fc.pre(decision === 'accepted' || !consented)
+        fc.pre(consented || outcome === undefined)
+        const mediation = outcome ? { consented, endedOn: '2026-04-01', outcome } : { consented }
+        const entries = await engine.computeEscalations([complaint({ receivedOn: '2026-03-02', acceptance: { decision, on: '2026-03-06' }, mediation })], { asOf: '2026-04-20' })
+        const deadlines = entries.map((e) => e.deadline)
+        expect(deadlines.includes('mediation')).toBe(decision === 'accepted' && consented)
+        expect(deadlines.includes('mediation-end-notice')).toBe(outcome === 'terminated')
+      }),
+    )
+  })
+
+  it('a testing period given as dates moves the due date as its working days given as a count do', async () => {
+    await fc.assert(
+      fc.asyncProperty(dateIn([2025, 1, 1], [2026, 3, 31]), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 20 }), async (receivedOn, startAfter, length) => {
+        const from = addDays(receivedOn, startAfter)
+        const to = addDays(from, length)
+        const days = engine.calendar.workingDaysBetween(addDays(from, -1), to).days
+        const report = { type: 'report' as const, id: 'R', section: 'metrology' as const, receivedOn, realName: false }
+        const asOf = addDays(to, 1)
+        const [byDates] = await engine.computeEscalations([{ ...report, suspensions: [{ from, to, reason: 'testing' }] }], { asOf })
+        const [byCount] = await engine.computeEscalations([{ ...report, suspendedDays: days }], { asOf })
+        expect(byDates!.dueOn).toBe(byCount!.dueOn)
+      }),
+      { numRuns: 150 },
+    )
+  })
+
+  it('year-end: a due date in December 2026 is computed without 2027 data and is never provisional, whatever the review day', async () => {
+    await fc.assert(
+      fc.asyncProperty(dateIn([2026, 11, 20], [2026, 12, 21]), dateIn([2026, 12, 1], [2026, 12, 31]), fc.boolean(), async (receivedOn, asOf, provisional) => {
+        fc.pre(asOf >= receivedOn)
+        const [entry] = await engine.computeEscalations([complaint({ receivedOn })], { asOf, ...(provisional ? { provisional } : {}) })
+        expect(entry!.dueOn <= '2026-12-31').toBe(true)
+        expect(entry!.provisional).toBeUndefined()
+        if (entry!.nextReviewOn === undefined && entry!.status === 'overdue' && entry!.level < 3) expect(entry!.nextReviewNeedsYear).toBe(2027)
+      }),
+      { numRuns: 150 },
     )
   })
 })

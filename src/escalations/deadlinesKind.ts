@@ -16,6 +16,7 @@ function loadDeadlines(data: DeadlinesFile, ruleSet: RuleSet, ctx: KindContext):
     issues.push(...ctx.checkCites(deadline.cites, [...at, 'cites']))
     if (deadline.extension) issues.push(...ctx.checkCites(deadline.extension.cites, [...at, 'extension', 'cites']))
     if (deadline.suspension) issues.push(...ctx.checkCites(deadline.suspension.cites, [...at, 'suspension', 'cites']))
+    deadline.suspensions?.forEach((period, j) => issues.push(...ctx.checkCites(period.cites, [...at, 'suspensions', j, 'cites'])))
 
     const expected = DEADLINE_ITEM_TYPE[deadline.id]
     if (deadline.appliesTo !== expected) {
@@ -23,7 +24,7 @@ function loadDeadlines(data: DeadlinesFile, ruleSet: RuleSet, ctx: KindContext):
       return
     }
     const types = [expected]
-    issues.push(...checkField(ctx, deadline.onlyIf, types, ['flags'], [...at, 'onlyIf']))
+    issues.push(...checkField(ctx, deadline.onlyIf, types, ['flags', 'events'], [...at, 'onlyIf']))
     issues.push(...checkField(ctx, deadline.from, types, ['events'], [...at, 'from']))
     issues.push(...checkField(ctx, deadline.metBy, types, ['events'], [...at, 'metBy']))
     issues.push(...checkField(ctx, deadline.until, types, ['dues'], [...at, 'until']))
@@ -31,7 +32,7 @@ function loadDeadlines(data: DeadlinesFile, ruleSet: RuleSet, ctx: KindContext):
     issues.push(...checkField(ctx, deadline.suspension?.field, types, ['counts'], [...at, 'suspension', 'field']))
 
     if (deadline.until !== undefined) {
-      for (const key of ['length', 'unit', 'extension', 'suspension'] as const) {
+      for (const key of ['length', 'unit', 'extension', 'suspension', 'suspensions'] as const) {
         if (deadline[key] !== undefined) {
           issues.push(ctx.issueAt([...at, key], 'invalid_value', `期限取事项的 ${deadline.until}（until）时，不能再写 ${key}。`, `a deadline taken from the item's ${deadline.until} (until) cannot also have ${key}.`, { preferKey: true }))
         }
@@ -39,7 +40,7 @@ function loadDeadlines(data: DeadlinesFile, ruleSet: RuleSet, ctx: KindContext):
     } else if (deadline.length === undefined || deadline.unit === undefined) {
       issues.push(ctx.issueAt(at, 'missing_field', `期限 ${deadline.id} 须写 length 和 unit（working-days 工作日或 calendar-days 自然日），或写 until 取事项自带的期限日期。`, `deadline ${deadline.id} needs length and unit (working-days or calendar-days), or until naming the item's own due date.`))
     } else if (deadline.unit !== 'working-days') {
-      for (const key of ['extension', 'suspension'] as const) {
+      for (const key of ['extension', 'suspension', 'suspensions'] as const) {
         if (deadline[key] !== undefined) {
           issues.push(ctx.issueAt([...at, key], 'invalid_value', `${key} 以工作日计，只能用于 unit: working-days 的期限。`, `${key} counts working days, so it needs unit: working-days.`, { preferKey: true }))
         }

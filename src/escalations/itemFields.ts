@@ -10,11 +10,16 @@ import { ITEM_FIELDS, type FieldKind, type ItemType } from './trackedItems.js'
 /** The item type each deadline of the contract belongs to. */
 export const DEADLINE_ITEM_TYPE: Record<DeadlineId, ItemType> = {
   'complaint-acceptance': 'complaint',
+  'complaint-acceptance-notice': 'complaint',
   mediation: 'complaint',
   'mediation-end-notice': 'complaint',
+  'clue-verification': 'complaint',
+  'complaint-jurisdiction-dispute': 'complaint',
   'report-verification': 'report',
   'reporter-notice': 'report',
+  'report-jurisdiction-dispute': 'report',
   'meeting-task': 'meeting-task',
+  'meeting-report': 'meeting-task',
 }
 
 const KIND_ZH: Record<FieldKind, string> = { events: '事件日期', dues: '期限日期', flags: 'true/false 字段', counts: '工作日数字段' }

@@ -29,10 +29,10 @@ const show = (value: unknown) => (value === undefined ? '（无）' : JSON.strin
 function compareEntry(expected: ExpectedEntry, actual: EscalationEntry): ScenarioFailure[] {
   const failures: ScenarioFailure[] = []
   const where = `${expected.itemId} ${expected.deadline}`
-  for (const key of ['dueOn', 'status', 'level', 'workingDaysLate', 'provisional', 'nextReviewOn'] as const) {
+  for (const key of ['dueOn', 'status', 'level', 'workingDaysLate', 'provisional', 'nextReviewOn', 'nextReviewProvisional', 'nextReviewNeedsYear'] as const) {
     const want = expected[key]
     if (want === undefined) continue
-    const got = key === 'provisional' ? (actual.provisional ?? false) : actual[key]
+    const got = key === 'provisional' || key === 'nextReviewProvisional' ? (actual[key] ?? false) : actual[key]
     if (want === null ? got !== undefined : got !== want) failures.push(failure(`${where} ${key}`, want, got, `${where} ${key}: 期望 ${want === null ? '（无）' : show(want)}，实际 ${show(got)}`))
   }
   if (expected.actions !== undefined) {

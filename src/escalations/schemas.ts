@@ -11,11 +11,16 @@ import { ITEM_TYPES } from './trackedItems.js'
 /** The deadlines the contract reports, in the order the YAML lists them. */
 export const DEADLINE_IDS = [
   'complaint-acceptance',
+  'complaint-acceptance-notice',
   'mediation',
   'mediation-end-notice',
+  'clue-verification',
+  'complaint-jurisdiction-dispute',
   'report-verification',
   'reporter-notice',
+  'report-jurisdiction-dispute',
   'meeting-task',
+  'meeting-report',
 ] as const
 
 export type DeadlineId = (typeof DEADLINE_IDS)[number]
@@ -32,7 +37,7 @@ export const deadlineSpec = z.strictObject({
   id: deadlineId,
   name: bilingual.describe('名称 / name, e.g. 受理决定'),
   appliesTo: z.enum(ITEM_TYPES).describe('complaint 投诉；report 举报；meeting-task 联席会议议定事项'),
-  onlyIf: fieldName.optional().describe('只在该 true/false 字段为 true 时适用，如 realName（实名举报）'),
+  onlyIf: fieldName.optional().describe('只在该 true/false 字段为 true，或该事件（截至复核日）已发生时适用，如 realName（实名举报）、acceptanceDecidedOn'),
   from: fieldName.describe('期限自哪一事件起算（当日不计）/ the event the deadline runs from (that day not counted)'),
   length: z.number().int().min(1).max(1000).optional().describe('期限长度 / length'),
   unit: z.enum(['working-days', 'calendar-days']).optional().describe('working-days 工作日；calendar-days 自然日'),
@@ -53,6 +58,15 @@ export const deadlineSpec = z.strictObject({
     })
     .optional()
     .describe('不计入期限的时间（如检定、检验、检测、鉴定）/ time that does not count'),
+  suspensions: z
+    .array(
+      z.strictObject({
+        reason: z.enum(['recusal', 'testing']).describe('事项 suspensions 中该原因的期间按日历换算为工作日，不计入期限'),
+        cites: z.array(citationRef).min(1),
+      }),
+    )
+    .optional()
+    .describe('按事项记录的期间（起止日期）中止或不计入期限 / periods given as dates that do not count'),
   cites: z.array(citationRef).min(1).describe('依据 / legal basis'),
   note: z.string().optional(),
 })
@@ -93,6 +107,10 @@ export const escalationLevelSpec = z.strictObject({
   deadlines: z.array(deadlineId).min(1).describe('适用的期限'),
   trigger: escalationTrigger,
   setBy: z.literal('bureau').optional().describe('bureau：本局自行设定，不是条文原话'),
+  whenMetLate: z
+    .boolean()
+    .optional()
+    .describe('true：逾期后才办结的，本级尚未完成的动作（有 doneWhen 的）仍列出，直到完成，如通报批评'),
   note: z.string().optional(),
   cites: z.array(citationRef).min(1),
   actions: z.array(escalationAction).min(1),
@@ -113,6 +131,8 @@ export const expectedEntry = z.strictObject({
   workingDaysLate: z.number().int().min(0).nullable().optional().describe('null：结果中不应有此项'),
   provisional: z.boolean().optional(),
   nextReviewOn: isoDate.nullable().optional().describe('null：结果中不应有此项'),
+  nextReviewProvisional: z.boolean().optional().describe('下次复核日期按暂定日历算出'),
+  nextReviewNeedsYear: z.number().int().nullable().optional().describe('下次复核日期落在尚无放假通知的年份；null：结果中不应有此项'),
   actions: z.array(z.string()).optional().describe('动作代码，顺序不论，须完全一致'),
 })
 

@@ -71,10 +71,22 @@ export interface EscalationEntry {
   actions: EscalationAction[]
   /** The deadline's articles (with an extension or suspension that applied) and the reached levels'. */
   basis: Citation[]
-  /** Some date came from provisional calendar data (a year no notice covers yet). */
+  /**
+   * `dueOn`, `status`, `level` or `workingDaysLate` came from provisional calendar data (a year no notice
+   * covers yet). Only the dates that decide these count: a look-ahead beyond the data (the day a higher
+   * level would be reached, `nextReviewOn`) never makes an entry provisional, nor a `calendar_coverage` error.
+   */
   provisional?: boolean
-  /** The next date on which the status or the level changes, if it can. */
+  /**
+   * The next date on which the status or the level changes, if it can. When that date lies in a year no
+   * notice covers, it is omitted and `nextReviewNeedsYear` names the year (without `provisional`), or it
+   * is computed from the provisional calendar and `nextReviewProvisional` is true (with `provisional: true`).
+   */
   nextReviewOn?: string
+  /** `nextReviewOn` came from provisional calendar data; the entry's own dates did not. */
+  nextReviewProvisional?: boolean
+  /** The status or level will change on a day in this year, which no holiday notice covers yet; `nextReviewOn` is omitted. */
+  nextReviewNeedsYear?: number
 }
 
 export type { ActorRole, CitationRef, DeadlineId, EscalationStatus }

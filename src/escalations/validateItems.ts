@@ -6,6 +6,8 @@
 import type { Issue } from '../problems/issue.js'
 import { inputIssues } from '../problems/inputIssues.js'
 import { XiaobaoError } from '../problems/XiaobaoError.js'
+import { outcomeIssues } from './checkOutcomes.js'
+import { itemFacts } from './itemFacts.js'
 import { DATE_ORDER, ITEM_SCHEMAS, ITEM_TYPES, type ItemType, type TrackedItem } from './trackedItems.js'
 
 /** More items than this in one call is `input_too_large`: split the batch. */
@@ -52,22 +54,27 @@ function itemIssues(value: unknown, index: number): { item?: TrackedItem; issues
     return { issues }
   }
   const item = parsed.data as TrackedItem
-  const dates = item as unknown as Record<string, string | undefined>
-  const issues: Issue[] = []
-  for (const [later, earlier, strict, needsEarlier] of DATE_ORDER[item.type]) {
-    const a = dates[later]
-    const b = dates[earlier]
+  const issues: Issue[] = outcomeIssues(item, index)
+  if (issues.length) return { issues }
+  const { values, sources } = itemFacts(item)
+  const dates = values as Record<string, string | undefined>
+  const name = (field: string) => sources[field] ?? field
+  for (const [laterFact, earlierFact, strict, needsEarlier] of DATE_ORDER[item.type]) {
+    const a = dates[laterFact]
+    const b = dates[earlierFact]
+    const later = name(laterFact)
+    const earlier = name(earlierFact)
     if (a === undefined) continue
     if (b === undefined) {
       if (needsEarlier) {
-        issues.push(issue([index, later], `${at}.${later}（${a}）已填写，但没有 ${earlier}：${later} 不能先于 ${earlier} 发生，请补上 ${earlier}。`, `${at}.${later} (${a}) is given without ${earlier}; it cannot happen before ${earlier}. Add ${earlier}.`))
+        issues.push(issue([index, ...later.split('.')], `${at}.${later}（${a}）已填写，但没有 ${earlier}：${later} 不能先于 ${earlier} 发生，请补上 ${earlier}。`, `${at}.${later} (${a}) is given without ${earlier}; it cannot happen before ${earlier}. Add ${earlier}.`))
       }
       continue
     }
     if (strict ? a <= b : a < b) {
       issues.push(
         issue(
-          [index, later],
+          [index, ...later.split('.')],
           `${at}.${later}（${a}）${strict ? '不晚于' : '早于'} ${earlier}（${b}），这不可能，请核对日期。`,
           `${at}.${later} (${a}) is ${strict ? 'not after' : 'before'} ${earlier} (${b}), which cannot happen; check the dates.`,
         ),

@@ -2,18 +2,14 @@
  * From a validated meeting record to the facts the procedure's checks test. Only typed derivation here:
  * no threshold and no judgement (those are in rules/procedures/joint-meeting.yaml).
  */
+import { daysBetween } from '../dates/index.js'
 import { isSectionId, SECTION_IDS } from '../sections.js'
 import type { MeetingFacts } from './facts.js'
 import type { MeetingRecord } from './recordInput.js'
 
-/** Days from `from` to `to` (calendar days, no time zone involved). */
-export function daysBetween(from: string, to: string): number {
-  const day = (iso: string) => {
-    const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
-    return Date.UTC(y, m - 1, d) / 86_400_000
-  }
-  return day(to) - day(from)
-}
+/** Days from `from` to `to` (calendar days, no time zone involved): the date module's, kept here for its callers. */
+export { daysBetween }
+
 
 const indexesWhere = <T>(items: readonly T[], test: (item: T) => boolean) =>
   items.flatMap((item, i) => (test(item) ? [i] : []))

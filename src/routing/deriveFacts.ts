@@ -19,6 +19,7 @@ export function normalizeCounty(name: string | undefined): string | undefined {
   const normal = name.normalize('NFKC').trim()
   return normal === '' ? undefined : normal
 }
+import { dayNumberOf, daysInMonth, toDayNumber } from '../dates/index.js'
 
 export function deriveFacts(complaint: Complaint, ruleSet: RuleSet): { facts: Record<string, unknown>; warnings: RoutingWarning[] } {
   const warnings: RoutingWarning[] = []
@@ -179,7 +180,7 @@ export function yearsCounted(from: string, to: string, ruleSet: RuleSet, warning
 function anniversaryOf(from: string, years: number): string {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number]
   const y = fy + years
-  const lastOfMonth = new Date(Date.UTC(y, fm, 0)).getUTCDate()
+  const lastOfMonth = daysInMonth(y, fm)
   return `${String(y).padStart(4, '0')}-${String(fm).padStart(2, '0')}-${String(Math.min(fd, lastOfMonth)).padStart(2, '0')}`
 }
 
@@ -192,11 +193,10 @@ export function yearsBetween(from: string, to: string): number {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number]
   const anniversary = (years: number) => {
     const y = fy + years
-    const last = new Date(Date.UTC(y, fm, 0)).getUTCDate()
-    return Date.UTC(y, fm - 1, Math.min(fd, last))
+    return dayNumberOf(y, fm, Math.min(fd, daysInMonth(y, fm)))
   }
-  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number]
-  const end = Date.UTC(ty, tm - 1, td)
+  const ty = Number(to.slice(0, 4))
+  const end = toDayNumber(to)
   if (end < anniversary(0)) return -yearsBetween(to, from)
   let whole = ty - fy
   while (whole > 0 && anniversary(whole) > end) whole--

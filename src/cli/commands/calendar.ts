@@ -5,7 +5,7 @@
 import type { Engine } from '../../engine/createEngine.js'
 import type { YearDays } from '../../calendar/createCalendar.js'
 import { CHINESE_DAYS_VERSION } from '../../calendar/packageNotices.js'
-import { toDayNumber, weekdayName } from '../../calendar/isoDay.js'
+import { toDayNumber, weekdayName } from '../../dates/index.js'
 import { write, type CliIo } from '../io.js'
 
 export const calendarHelp = `xiaobao calendar YEAR [--json] [--provisional] [--rules DIR]
@@ -41,8 +41,8 @@ export function formatYearDays(days: YearDays): string {
   } else {
     const b = days.basis
     lines.push(
-      `暂定 / provisional: ${days.year} 年尚无放假通知。以下只按《${b?.title ?? '全国年节及纪念日放假办法'}》${b?.article ?? ''}列出公历日期固定的节日，不含春节、清明、端午、中秋等农历节日和调休。`,
-      `No notice for ${days.year} yet: fixed-date statutory holidays only; lunar holidays and make-up days are unknown until the notice.`,
+      `暂定 / provisional: ${days.year} 年尚无放假通知。以下按《${b?.title ?? '全国年节及纪念日放假办法'}》${b?.article ?? ''}（rules/calendar/provisional.yaml）列出法定节日，含春节等农历节日和清明；不含补假、连休和调休，以通知为准。`,
+      `No notice for ${days.year} yet: the statutory holidays of rules/calendar/provisional.yaml, lunar ones and 清明 included; no days in lieu, bridges or make-up days until the notice.`,
     )
   }
   const runs = restRuns(days.restDays)

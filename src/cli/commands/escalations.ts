@@ -82,7 +82,7 @@ export function formatEscalationTable(engine: Pick<Engine, 'ruleSet'>, entries: 
             pad(entry.dueOn + (entry.provisional ? '*' : ''), 12),
             pad(late, 12),
             pad(String(entry.level), 6),
-            entry.nextReviewOn ?? '',
+            entry.nextReviewOn !== undefined ? entry.nextReviewOn + (entry.nextReviewProvisional ? '*' : '') : entry.nextReviewNeedsYear !== undefined ? `待${entry.nextReviewNeedsYear}年通知` : '',
           ]
             .join('')
             .trimEnd(),
@@ -91,8 +91,8 @@ export function formatEscalationTable(engine: Pick<Engine, 'ruleSet'>, entries: 
       if (entry.actions.length && entry.basis.length) lines.push(`        依据：${entry.basis.map(formatCitation).join('；')}`)
     }
   }
-  if (entries.some((e) => e.provisional)) {
-    lines.push('', '* 暂定：该日期用到尚无放假通知的年份，只计周末和公历固定节日；通知发布后请添加 rules/calendar/<年>.yaml 重新计算。', '* provisional: the date needs a year no notice covers yet; add rules/calendar/<year>.yaml once it is published.')
+  if (entries.some((e) => e.provisional || e.nextReviewProvisional)) {
+    lines.push('', '* 暂定：该日期用到尚无放假通知的年份，按《全国年节及纪念日放假办法》的法定节日估算，不含补假和调休；通知发布后请添加 rules/calendar/<年>.yaml 重新计算。', '* provisional: the date needs a year no notice covers yet; add rules/calendar/<year>.yaml once it is published.')
   }
   return lines.join('\n') + '\n'
 }

@@ -32,3 +32,16 @@ describe('isoDay', () => {
     )
   })
 })
+
+describe('day arithmetic on ISO strings', () => {
+  it('counts days and months without a Date', async () => {
+    const { addDays, daysBetween, daysInMonth } = await import('./isoDay.js')
+    expect(daysInMonth(2024, 2)).toBe(29)
+    expect(daysInMonth(2100, 2)).toBe(28)
+    expect(daysInMonth(2026, 12)).toBe(31)
+    expect(daysBetween('2026-12-25', '2027-01-04')).toBe(10)
+    expect(daysBetween('2027-01-04', '2026-12-25')).toBe(-10)
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01')
+    expect(addDays('2024-03-01', -1)).toBe('2024-02-29')
+  })
+})

@@ -63,3 +63,18 @@ const WEEKDAY_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Fri
 export function weekdayName(dayNumber: number, language: 'zh' | 'en'): string {
   return (language === 'zh' ? WEEKDAY_ZH : WEEKDAY_EN)[weekdayOf(dayNumber)]!
 }
+
+/** Days in `month` (1-12) of `year`, by the proleptic Gregorian rules. */
+export function daysInMonth(year: number, month: number): number {
+  return month === 12 ? 31 : dayNumberOf(year, month + 1, 1) - dayNumberOf(year, month, 1)
+}
+
+/** Calendar days from ISO date `from` to ISO date `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return toDayNumber(to) - toDayNumber(from)
+}
+
+/** ISO date `date` plus `n` calendar days (n may be negative). */
+export function addDays(date: string, n: number): string {
+  return toIsoDate(toDayNumber(date) + n)
+}
