@@ -7,7 +7,7 @@ import { CAPABILITIES, parseRuleSetOrThrow } from '../src/capabilities.js'
 import { createEngine } from '../src/engine/createEngine.js'
 import { readRuleFiles } from '../src/node/readRuleFiles.js'
 import { runScenarioTargets } from '../src/scenarios/runner.js'
-import { formatJson, formatJunit, formatText } from '../src/scenarios/reporters.js'
+import { formatJson, formatJunit, formatText, runsPassed } from '../src/scenarios/reporters.js'
 import { RULES_DIR, runCli } from './fixtures.js'
 
 const files = await readRuleFiles(RULES_DIR)
@@ -29,7 +29,7 @@ describe('one runner for every target', () => {
   })
 
   test('failures are typed: path, expected, actual, and the words', () => {
-    const failed = runs.filter((r) => !r.passed)
+    const failed = runs.filter((r) => !r.passed && !r.measured)
     expect(failed.map((r) => r.target)).toEqual(['route', 'meeting'])
     expect(failed[0]!.failures).toEqual([{ path: 'lead', expected: 'advertising', actual: 'metrology', message: 'lead: 期望 advertising，实际 metrology' }])
     expect(failed[1]!.failures).toEqual([{ path: 'compliant', expected: false, actual: true, message: 'compliant: 期望 false，实际 true' }])
@@ -44,7 +44,19 @@ describe('reporters', () => {
 
   test('JSON carries the typed failures', () => {
     const parsed = JSON.parse(formatJson(runs)) as { passed: boolean; failures: { path: string }[] }[]
-    expect(parsed.filter((r) => !r.passed).map((r) => r.failures[0]!.path)).toEqual(['lead', 'compliant'])
+    expect(parsed.filter((r) => !r.passed && !(r as { measured?: unknown }).measured).map((r) => r.failures[0]!.path)).toEqual(['lead', 'compliant'])
+  })
+
+  test('a field corpus is measured: its misses are not failures, its accuracy is printed and checked', () => {
+    const measured = runs.filter((r) => r.measured)
+    expect(measured.length).toBeGreaterThan(300)
+    const text = formatText(runs)
+    expect(text).toContain('实地语料正确率 / field accuracy')
+    expect(text).toMatch(/合计 total: 全部 all \d+\/\d+ = [\d.]+%；冻结 frozen \d+\/\d+/)
+    expect(formatJunit(runs)).toContain('<skipped message="实地语料未命中')
+    // Raising a file's threshold above what it reaches fails the run: the threshold is real.
+    const strict = runs.map((r) => (r.measured ? { ...r, measured: { ...r.measured, minAccuracy: 1 } } : r))
+    expect(runsPassed(strict)).toBe(false)
   })
 
   test('JUnit XML: a suite per file, a case per scenario, a failure per difference', () => {

@@ -5,7 +5,7 @@ import type { SectionId } from '../sections.js'
 import type { Citation, SourceLocation } from '../ruleset/types.js'
 import type { ConditionTrace, KeywordEvidence } from './explainCondition.js'
 import type { DecisionCategory } from './categories/types.js'
-import type { ConfidenceLevel, ConfidenceReason } from './confidence/assessConfidence.js'
+import type { ConfidenceLevel, ConfidenceReason } from './confidence/types.js'
 
 export interface SectionRef {
   id: SectionId

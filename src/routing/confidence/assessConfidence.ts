@@ -10,31 +10,9 @@
  */
 import type { RoutingDecision, RuleHit } from '../types.js'
 import type { ConfidenceSettings } from './schema.js'
+import type { Confidence, ConfidenceLevel, ConfidenceReason, ConfidenceReasonCode } from './types.js'
 
-export type ConfidenceLevel = 'high' | 'medium' | 'low'
-
-export type ConfidenceReasonCode =
-  | 'strong_evidence' // the deciding rule matched at least `strongEvidence` distinct words
-  | 'weak_evidence' // fewer words than that
-  | 'facts_decided' // decided by facts (county, kind, dates), not by words
-  | 'respondent_named' // the respondent's name decided it (a bank, a telecom operator …)
-  | 'by_category' // decided by the goods-or-services category alone
-  | 'fallback' // no rule matched; the general duty leads
-  | 'tie' // two lead rules of equal priority
-  | 'close_runner_up' // another section's lead rule came within `closeMargin`
-  | 'category_disagrees' // the category names other sections, or another authority
-  | 'possibly_out_of_scope' // an out-of-scope rule gave way to this bureau's duty
-
-export interface ConfidenceReason {
-  code: ConfidenceReasonCode
-  message: string
-  messageEn: string
-}
-
-export interface Confidence {
-  confidence: ConfidenceLevel
-  confidenceReasons: ConfidenceReason[]
-}
+export type { Confidence, ConfidenceLevel, ConfidenceReason, ConfidenceReasonCode }
 
 const words = (hit: RuleHit) => new Set(hit.keywords.flatMap((k) => k.keywords)).size
 const usesFact = (hit: RuleHit, fact: string) => hit.facts.some((f) => f.fact === fact)
