@@ -7,6 +7,8 @@ import { loadRuleSet } from '../src/node/loadRuleSet.js'
 import { runScenario } from '../src/scenarios/runScenarios.js'
 import { runMeetingScenario } from '../src/meetings/runMeetingScenarios.js'
 import { runEscalationScenario } from '../src/escalations/runEscalationScenarios.js'
+import { runReportScenario } from '../src/report/runReportScenarios.js'
+import type { ReportRuleSet } from '../src/report/types.js'
 import { FIXTURES, RULES_DIR } from './fixtures.js'
 
 for (const [label, dir] of [
@@ -31,6 +33,13 @@ for (const [label, dir] of [
     if (escalationScenarios.length > 0) {
       test.each(escalationScenarios.map((s) => [`${s.at.file}:${s.at.line} ${s.name}`, s] as const))('%s', async (_name, scenario) => {
         const result = await runEscalationScenario(engine, scenario)
+        expect(result.failures).toEqual([])
+      })
+    }
+    const reportScenarios = (ruleSet as ReportRuleSet).reportScenarios ?? []
+    if (reportScenarios.length > 0) {
+      test.each(reportScenarios.map((s) => [`${s.at.file}:${s.at.line} ${s.name}`, s] as const))('%s', async (_name, scenario) => {
+        const result = await runReportScenario(engine, scenario)
         expect(result.failures).toEqual([])
       })
     }
