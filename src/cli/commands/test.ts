@@ -6,6 +6,8 @@ import { join } from 'node:path'
 import { runScenarios, type ScenarioResult } from '../../scenarios/runScenarios.js'
 import { runMeetingScenarios } from '../../meetings/runMeetingScenarios.js'
 import { runEscalationScenarios } from '../../escalations/runEscalationScenarios.js'
+import { runReportScenarios } from '../../report/runReportScenarios.js'
+import type { ReportRuleSet } from '../../report/types.js'
 import { engineFor, write, type CliIo } from '../io.js'
 import { analyzeRuleSet } from '../../analysis/analyzeRuleSet.js'
 import { formatCoverageSummary } from '../../analysis/formatAnalysis.js'
@@ -21,10 +23,12 @@ export async function testCommand(dir: string, io: CliIo, options: { filter?: st
   const scenarios = engine.ruleSet.scenarios.filter((s) => !options.filter || s.name.includes(options.filter))
   const meetingScenarios = (engine.ruleSet.meetingScenarios ?? []).filter((s) => !options.filter || s.name.includes(options.filter))
   const escalationScenarios = (engine.ruleSet.escalationScenarios ?? []).filter((s) => !options.filter || s.name.includes(options.filter))
+  const reportScenarios = ((engine.ruleSet as ReportRuleSet).reportScenarios ?? []).filter((s) => !options.filter || s.name.includes(options.filter))
   const results: ScenarioResult[] = [
     ...(await runScenarios(engine, scenarios)),
     ...(await runMeetingScenarios(engine, meetingScenarios)),
     ...(await runEscalationScenarios(engine, escalationScenarios)),
+    ...(await runReportScenarios(engine, reportScenarios)),
   ]
   const failed = results.filter((r) => !r.passed)
   if (options.json) {
