@@ -49,6 +49,19 @@ describe('xiaobao report', () => {
     expect(r.out).toContain('〔电话〕')
   })
 
+  test('progress on stderr only when it is a terminal', async () => {
+    const { PassThrough, Readable } = await import('node:stream')
+    const { main } = await import('../src/cli/main.js')
+    const stdout = new PassThrough()
+    const stderr = Object.assign(new PassThrough(), { isTTY: true })
+    let err = ''
+    stdout.resume()
+    stderr.on('data', (c) => (err += c))
+    const code = await main(['report', SAMPLE, ...PERIOD, '--json'], { stdout, stderr, stdin: Readable.from(['']), cwd: new URL('..', import.meta.url).pathname })
+    expect(code).toBe(0)
+    expect(err).toMatch(/\r已读 243 条 \/ records read  100%/)
+  })
+
   test('a JSON array works like NDJSON; bad arguments exit 2 with the usage', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'xiaobao-report-'))
     const file = join(dir, 'records.json')

@@ -16,7 +16,12 @@ export function compilePattern(pattern: string): RegExp | { error: string } {
   }
 }
 
-/** A function that applies every pattern in order; a pattern that does not compile is skipped (a load error). */
+/**
+ * A function that applies every pattern in order; a pattern that does not compile is skipped (it is a
+ * load error of rules/report.yaml anyway).
+ * @example
+ * createRedactor([{ pattern: '1[3-9]\\d{9}', replacement: '〔电话〕' }])('电话13812345678') // '电话〔电话〕'
+ */
 export function createRedactor(patterns: readonly Pick<RedactionPattern, 'pattern' | 'replacement'>[]): Redactor {
   const compiled = patterns.flatMap((p) => {
     const regex = compilePattern(p.pattern)

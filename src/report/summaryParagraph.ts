@@ -11,6 +11,10 @@ const count = (rows: readonly Row[], key: string) => {
   return row ? cellText(row.cell) : '0'
 }
 
+/**
+ * @example
+ * summaryParagraph(summary) // '2026年1月1日至2026年6月30日，XX县市场监督管理局共收到消费维权投诉、举报、咨询150件，…'
+ */
 export function summaryParagraph(summary: ReportSummary): string {
   const { counts, handling, hotSpots, totals } = summary
   const parts: string[] = []
