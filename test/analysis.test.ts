@@ -9,8 +9,8 @@ import { ANALYSIS_CODES, type Analysis, type AnalyzeOptions, type Finding } from
 import { createEngine } from '../src/engine/createEngine.js'
 import { analyzeRuleSet as exported, ANALYSIS_CODES as exportedCodes } from '../src/index.js'
 import { loadRuleSet } from '../src/node/loadRuleSet.js'
-import { parseRuleSet } from '../src/ruleset/parseRuleSet.js'
-import type { RuleSet } from '../src/ruleset/types.js'
+import { parseRuleSet } from '../src/capabilities.js'
+import type { RuleSet } from '../src/capabilities.js'
 import { analysisFixtureExpectation, analysisFixtureNames, analysisFixtureRuleSet } from './fixtures/analysis/fixtures.js'
 import { baseFiles, RULES_DIR } from './fixtures.js'
 

@@ -14,8 +14,8 @@ import { XiaobaoError } from '../src/problems/XiaobaoError.js'
 import { CHANNELS } from '../src/routing/complaintInput.js'
 import type { ConditionTrace } from '../src/routing/explainCondition.js'
 import type { RoutingDecision } from '../src/routing/types.js'
-import { parseRuleSetOrThrow } from '../src/ruleset/parseRuleSet.js'
-import type { RuleSet } from '../src/ruleset/types.js'
+import { parseRuleSetOrThrow } from '../src/capabilities.js'
+import type { RuleSet } from '../src/capabilities.js'
 import { baseFiles, RULES_DIR } from './fixtures.js'
 
 type Outcome = { decision: RoutingDecision } | { error: { code: string; issues: unknown } }

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { readRuleFiles } from '../src/node/readRuleFiles.js'
 import { formatIssue } from '../src/problems/issue.js'
-import { parseRuleSet } from '../src/ruleset/parseRuleSet.js'
+import { parseRuleSet } from '../src/capabilities.js'
 import { FIXTURES, RULES_DIR } from './fixtures.js'
 
 const DIR = FIXTURES + 'invalid-escalations/'

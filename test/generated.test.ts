@@ -4,16 +4,21 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { renderBundledRules } from '../src/node/bundleRules.js'
-import { ruleFileJsonSchemas } from '../src/ruleset/jsonSchemas.js'
+import { renderBundledCalendar, renderBundledRules } from '../src/node/bundleRules.js'
+import { ruleFileJsonSchemas } from '../src/capabilities.js'
 import { RULES_DIR } from './fixtures.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
 
 describe('generated files are up to date (run `npm run gen` when this fails)', () => {
-  test('src/ruleset/bundledRules.generated.ts matches rules/', async () => {
-    const current = readFileSync(join(ROOT, 'src/ruleset/bundledRules.generated.ts'), 'utf8')
+  test('src/engine/bundledRules.generated.ts matches rules/', async () => {
+    const current = readFileSync(join(ROOT, 'src/engine/bundledRules.generated.ts'), 'utf8')
     expect(current === (await renderBundledRules(RULES_DIR)), 'bundled rules are stale: run `npm run gen`').toBe(true)
+  })
+
+  test('src/calendar/bundledCalendar.generated.ts matches rules/calendar/', async () => {
+    const current = readFileSync(join(ROOT, 'src/calendar/bundledCalendar.generated.ts'), 'utf8')
+    expect(current === (await renderBundledCalendar(RULES_DIR)), 'bundled calendar is stale: run `npm run gen`').toBe(true)
   })
 
   test('rules/schemas/*.json match the zod schemas', () => {
@@ -24,7 +29,7 @@ describe('generated files are up to date (run `npm run gen` when this fails)', (
   })
 
   test('every rule file names its JSON Schema for the editor', () => {
-    const texts = readFileSync(join(ROOT, 'src/ruleset/bundledRules.generated.ts'), 'utf8')
+    const texts = readFileSync(join(ROOT, 'src/engine/bundledRules.generated.ts'), 'utf8')
     expect(texts).toContain('yaml-language-server: $schema=')
   })
 })
@@ -32,8 +37,14 @@ describe('generated files are up to date (run `npm run gen` when this fails)', (
 describe('the pre-parsed bundled rule set', () => {
   test('equals parsing the bundled files now', async () => {
     const { defaultRuleSet, bundledRuleFiles } = await import('../src/engine/defaultRuleSet.js')
-    const { parseRuleSetOrThrow } = await import('../src/ruleset/parseRuleSet.js')
+    const { parseRuleSetOrThrow } = await import('../src/capabilities.js')
     const reparsed = JSON.parse(JSON.stringify(parseRuleSetOrThrow(bundledRuleFiles())))
     expect(defaultRuleSet()).toEqual(reparsed)
+  })
+
+  test('the bundled calendar slice equals the bundled rule set\'s calendar', async () => {
+    const { defaultRuleSet } = await import('../src/engine/defaultRuleSet.js')
+    const { parseBundledCalendar } = await import('../src/calendar/bundledCalendar.generated.js')
+    expect(parseBundledCalendar()).toEqual(defaultRuleSet().calendar)
   })
 })

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { formatIssue } from '../src/problems/issue.js'
-import { parseRuleSet } from '../src/ruleset/parseRuleSet.js'
+import { parseRuleSet } from '../src/capabilities.js'
 import { baseFiles, FIXTURES } from './fixtures.js'
 
 const invalid = readdirSync(FIXTURES + 'invalid').filter((f) => f.endsWith('.yaml'))

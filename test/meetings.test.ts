@@ -9,7 +9,7 @@ import { parse } from 'yaml'
 import { describe, expect, test } from 'vitest'
 import { createEngine } from '../src/engine/createEngine.js'
 import { formatIssue } from '../src/problems/issue.js'
-import { parseRuleSet } from '../src/ruleset/parseRuleSet.js'
+import { parseRuleSet } from '../src/capabilities.js'
 import { baseFiles, FIXTURES, RULES_DIR, runCli } from './fixtures.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
@@ -52,7 +52,8 @@ describe('each broken procedure file is reported with its code, file:line:col an
   test('two procedure files', async () => {
     const result = parseRuleSet([...(await baseFiles()), ARTICLES, PROCEDURE, { path: 'procedures/copy.yaml', text: PROCEDURE.text }])
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.issues[0]).toMatchObject({ code: 'duplicate_rule_id', file: 'procedures/copy.yaml', line: 8 })
+    const line = PROCEDURE.text.split('\n').indexOf('kind: procedure') + 1
+    if (!result.ok) expect(result.issues).toMatchObject([{ code: 'duplicate_file', file: 'procedures/copy.yaml', line }])
   })
 })
 

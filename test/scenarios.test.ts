@@ -4,11 +4,10 @@
 import { describe, expect, test } from 'vitest'
 import { createEngine } from '../src/engine/createEngine.js'
 import { loadRuleSet } from '../src/node/loadRuleSet.js'
-import { runScenario } from '../src/scenarios/runScenarios.js'
+import { runScenario } from '../src/routing/routeScenarios.js'
 import { runMeetingScenario } from '../src/meetings/runMeetingScenarios.js'
 import { runEscalationScenario } from '../src/escalations/runEscalationScenarios.js'
 import { runReportScenario } from '../src/report/runReportScenarios.js'
-import type { ReportRuleSet } from '../src/report/types.js'
 import { FIXTURES, RULES_DIR } from './fixtures.js'
 
 for (const [label, dir] of [
@@ -36,7 +35,7 @@ for (const [label, dir] of [
         expect(result.failures).toEqual([])
       })
     }
-    const reportScenarios = (ruleSet as ReportRuleSet).reportScenarios ?? []
+    const reportScenarios = ruleSet.reportScenarios ?? []
     if (reportScenarios.length > 0) {
       test.each(reportScenarios.map((s) => [`${s.at.file}:${s.at.line} ${s.name}`, s] as const))('%s', async (_name, scenario) => {
         const result = await runReportScenario(engine, scenario)

@@ -6,7 +6,8 @@
  * - the national time limits (《暂行办法》, 《处罚程序规定》) against the deadline rules.
  */
 import type { CitationRef } from '../ruleset/schemas.js'
-import type { ArticleRecord, DocId, RuleSet, SourceLocation } from '../ruleset/types.js'
+import type { ArticleRecord, DocId, SourceLocation } from '../ruleset/types.js'
+import type { RuleSet } from '../capabilities.js'
 import type { RoutingDecision } from '../routing/types.js'
 import { finding, itemName, itemNameEn, list, listEn } from './findings.js'
 import { allRules } from './routeSync.js'

@@ -2,7 +2,8 @@
  * Shadowed and dead rules, unused vocabularies and keywords claimed by two competing vocabularies:
  * what a decision-table verifier calls masked rows and unreachable rows.
  */
-import type { RoutingRule, RuleSet } from '../ruleset/types.js'
+import type { RoutingRule } from '../routing/ruleSet.js'
+import type { RuleSet } from '../capabilities.js'
 import { vocabulariesOf } from './conditionPaths.js'
 import { finding, list, listEn } from './findings.js'
 import { contradiction, implies, termsOf, type Term } from './keywordTerms.js'

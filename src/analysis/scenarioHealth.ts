@@ -4,7 +4,9 @@
  */
 import { complaintInput } from '../routing/complaintInput.js'
 import type { MeetingScenarioRecord } from '../meetings/types.js'
-import type { RuleSet, ScenarioRecord, SourceLocation } from '../ruleset/types.js'
+import type { RuleSet } from '../capabilities.js'
+import type { ScenarioRecord } from '../routing/ruleSet.js'
+import type { SourceLocation } from '../ruleset/types.js'
 import { finding } from './findings.js'
 import type { Finding } from './types.js'
 

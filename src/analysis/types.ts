@@ -4,7 +4,8 @@
  */
 import type { ComplaintInput } from '../routing/complaintInput.js'
 import type { MeetingScenarioRecord } from '../meetings/types.js'
-import type { DocId, ScenarioRecord, SourceLocation } from '../ruleset/types.js'
+import type { DocId, SourceLocation } from '../ruleset/types.js'
+import type { ScenarioRecord } from '../routing/ruleSet.js'
 import type { SectionId } from '../sections.js'
 
 export type AnalysisSeverity = 'error' | 'warning' | 'info'

@@ -2,7 +2,7 @@
  * Checks of the calendar functions' arguments. A wrong argument is an `invalid_input` XiaobaoError with
  * the parameter's name, never a TypeError, a NaN date or a loop that does not end.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { xiaobaoError } from '../problems/XiaobaoError.js'
 import { isoDate } from '../ruleset/schemas.js'
 

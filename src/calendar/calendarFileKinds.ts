@@ -1,14 +1,21 @@
 /**
- * The calendar's rule-file kinds for the loader: add `...calendarFileKinds` to `EXTRA_FILE_KINDS` in
- * `src/ruleset/registry.ts`. Each file is checked with positions (`file:line:col`) and lands in
+ * The calendar's rule-file kinds for the loader (listed by `calendarCapability`). Each file is checked with positions (`file:line:col`) and lands in
  * `ruleSet.calendar`, ready for `createCalendar({ years, provisionalHolidays })`.
  */
 import type { Issue } from '../problems/issue.js'
-import type { FileKindModule, KindContext } from '../ruleset/fileKinds.js'
-import type { RuleSet } from '../ruleset/types.js'
+import type { KindContext, RuleFileKind } from '../ruleset/capability.js'
+import type { RuleSetCore } from '../ruleset/types.js'
 import { calendarFile, calendarProvisionalFile, type CalendarFile, type CalendarProvisionalFile } from './schemas.js'
 import { validateCalendarProvisional } from './validateCalendarProvisional.js'
 import { validateCalendarYear } from './validateCalendarYear.js'
+
+/** What the calendar adds to a rule set. */
+export interface CalendarSlice {
+  /** `rules/calendar/`: the year files and the provisional rules. */
+  calendar?: CalendarRules
+}
+
+type RuleSet = RuleSetCore & CalendarSlice
 
 /** What `rules/calendar/` holds once loaded. */
 export interface CalendarRules {
@@ -28,9 +35,10 @@ function calendarOf(ruleSet: RuleSet): CalendarRules {
   return ruleSet.calendar
 }
 
-const yearKind: FileKindModule<CalendarFile> = {
+const yearKind: RuleFileKind<CalendarFile, RuleSet> = {
   kind: 'calendar',
   schema: calendarFile,
+  role: 'defines',
   load(data, ruleSet, ctx) {
     const issues = located(validateCalendarYear(data), ctx)
     const name = ctx.file.split('/').pop()
@@ -58,21 +66,18 @@ const yearKind: FileKindModule<CalendarFile> = {
   },
 }
 
-const provisionalKind: FileKindModule<CalendarProvisionalFile> = {
+const provisionalKind: RuleFileKind<CalendarProvisionalFile, RuleSet> = {
   kind: 'calendar-provisional',
   schema: calendarProvisionalFile,
+  role: 'defines',
+  max: 1,
   load(data, ruleSet, ctx) {
     const issues = located(validateCalendarProvisional(data), ctx)
     const calendar = calendarOf(ruleSet)
-    if (calendar.provisional) {
-      issues.push(
-        ctx.issueAt(['kind'], 'invalid_value', '暂行规则（kind: calendar-provisional）只能有一个文件。', 'There can be only one provisional file (kind: calendar-provisional).'),
-      )
-    }
     if (!issues.some((issue) => issue.severity === 'error')) calendar.provisional = data
     return issues
   },
 }
 
-/** The calendar's file kinds, for the loader's registry. */
-export const calendarFileKinds: readonly FileKindModule[] = [yearKind as FileKindModule, provisionalKind as FileKindModule]
+/** The calendar's file kinds (see `capability.ts`). */
+export const calendarFileKinds: readonly RuleFileKind[] = [yearKind, provisionalKind]

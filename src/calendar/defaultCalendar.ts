@@ -1,9 +1,9 @@
-import { defaultRuleSet } from '../engine/defaultRuleSet.js'
-import type { RuleSet } from '../ruleset/types.js'
+import type { CalendarSlice } from './calendarFileKinds.js'
+import { parseBundledCalendar } from './bundledCalendar.generated.js'
 import { createCalendar, type AddWorkingDaysOptions, type CalendarOptions, type WorkingCalendar } from './createCalendar.js'
 
 /** The calendar of a rule set: its `rules/calendar/` years over the chinese-days data. */
-export function calendarOf(ruleSet: RuleSet): WorkingCalendar {
+export function calendarOf(ruleSet: CalendarSlice): WorkingCalendar {
   return createCalendar({ years: ruleSet.calendar?.years ?? [], provisionalHolidays: ruleSet.calendar?.provisional })
 }
 
@@ -17,7 +17,12 @@ let calendar: WorkingCalendar | undefined
  * defaultCalendar().coverage().at(-1) // → { year: 2026, from: 'yaml', source: { title: '国务院办公厅关于2026年部分节假日安排的通知', … } }
  */
 export function defaultCalendar(): WorkingCalendar {
-  calendar ??= calendarOf(defaultRuleSet())
+  // Only the calendar slice of the bundled rules (generated with them), so importing the calendar
+  // does not bring in the routing rules.
+  if (!calendar) {
+    const rules = parseBundledCalendar()
+    calendar = createCalendar({ years: rules.years, provisionalHolidays: rules.provisional })
+  }
   return calendar
 }
 

@@ -5,7 +5,7 @@
  * Semantic checks that need more than one field live in `validateCalendarYear` and
  * `validateCalendarProvisional`.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { isoDate } from '../ruleset/schemas.js'
 
 /** The notice a year file transcribes. */

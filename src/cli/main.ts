@@ -68,6 +68,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         html: { type: 'string' },
         coverage: { type: 'boolean' },
         verbose: { type: 'boolean' },
+        reporter: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
         'compare-with': { type: 'string' },
@@ -127,7 +128,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'lint':
         return await lintCommand(at(positionals[0] ?? 'rules'), io, { json: values.json ?? false })
       case 'test':
-        return await testCommand(at(positionals[0] ?? 'rules'), io, { filter: values.filter, json: values.json ?? false, coverage: values.coverage ?? false })
+        return await testCommand(at(positionals[0] ?? 'rules'), io, { filter: values.filter, json: values.json ?? false, coverage: values.coverage ?? false, reporter: values.reporter })
       case 'analyze':
         return await analyzeCommand(at(positionals[0] ?? 'rules'), io, { json: values.json ?? false, format: values.format, html: values.html ? at(values.html) : undefined, asOf: values['as-of'], verbose: values.verbose ?? false })
       case 'schema':

@@ -2,12 +2,12 @@
  * `createEngine()`: the object apps hold. It binds a checked rule set to its evaluators once, so each
  * call only validates its input and evaluates.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { inputIssues } from '../problems/inputIssues.js'
 import { XiaobaoError } from '../problems/XiaobaoError.js'
-import type { RuleSet } from '../ruleset/types.js'
+import type { RuleSet } from '../capabilities.js'
 import { createReferenceEvaluator, type Evaluator } from '../routing/referenceEvaluator.js'
-import { routeWith } from '../routing/routeComplaint.js'
+import { routeWith } from '../routing/createRouter.js'
 import { createDecider } from '../routing/decide.js'
 import { createCompiledRouter } from '../routing/compiled/createCompiledRouter.js'
 import { routeMany, type RouteManyResult } from '../routing/compiled/routeMany.js'

@@ -2,8 +2,8 @@
  * The bundled rules (`rules/` at build time). They were parsed and checked when the package was built
  * (`npm run gen`), so loading them is one `JSON.parse`: no disk, no network, no YAML parsing.
  */
-import type { RuleSet } from '../ruleset/types.js'
-import { BUNDLED_RULE_FILES, parseBundledRuleSet } from '../ruleset/bundledRules.generated.js'
+import type { RuleSet } from '../capabilities.js'
+import { BUNDLED_RULE_FILES, parseBundledRuleSet } from './bundledRules.generated.js'
 
 let cached: RuleSet | undefined
 

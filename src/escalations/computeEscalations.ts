@@ -9,7 +9,7 @@
  * event on or before that day. `workingDaysLate` counts the working days after the due date up to and
  * including the day of review (or of the late event) — a rest day just after the due date is late by 0.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { WorkingCalendar } from '../calendar/createCalendar.js'
 import { inputIssues } from '../problems/inputIssues.js'
 import type { Issue } from '../problems/issue.js'
@@ -17,7 +17,8 @@ import { XiaobaoError } from '../problems/XiaobaoError.js'
 import type { SectionRef } from '../routing/types.js'
 import { resolveCitation } from '../ruleset/citations.js'
 import { isoDate, type CitationRef } from '../ruleset/schemas.js'
-import type { Citation, RuleSet } from '../ruleset/types.js'
+import type { Citation } from '../ruleset/types.js'
+import type { EscalationsRuleSet as RuleSet } from './types.js'
 import type { SectionId } from '../sections.js'
 import { fill } from './messages.js'
 import type { EscalationLevelSpec } from './schemas.js'

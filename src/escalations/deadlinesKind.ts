@@ -3,16 +3,12 @@
  * its length, what meets it and its basis. Every mistake is reported with `file:line:col`.
  */
 import type { Issue } from '../problems/issue.js'
-import type { FileKindModule, KindContext } from '../ruleset/fileKinds.js'
-import type { RuleSet } from '../ruleset/types.js'
+import type { KindContext, RuleFileKind } from '../ruleset/capability.js'
+import type { EscalationsRuleSet as RuleSet } from './types.js'
 import { checkField, DEADLINE_ITEM_TYPE } from './itemFields.js'
 import { DEADLINE_IDS, deadlinesFile, type DeadlinesFile } from './schemas.js'
 
 function loadDeadlines(data: DeadlinesFile, ruleSet: RuleSet, ctx: KindContext): Issue[] {
-  if (ruleSet.deadlines) {
-    const prior = ruleSet.deadlines.at
-    return [ctx.issueAt(['kind'], 'invalid_value', `期限已在 ${prior.file}:${prior.line} 定义；期限文件（kind: deadlines）只能有一个。`, `deadlines are already defined at ${prior.file}:${prior.line}; there can be only one deadlines file.`)]
-  }
   const issues: Issue[] = []
   data.deadlines.forEach((deadline, i) => {
     const at = ['deadlines', i]
@@ -71,9 +67,11 @@ function loadDeadlines(data: DeadlinesFile, ruleSet: RuleSet, ctx: KindContext):
   return issues
 }
 
-/** The `deadlines` file kind, for the loader's registry. */
-export const deadlinesFileKind: FileKindModule<DeadlinesFile> = {
+/** The `deadlines` file kind (one file: it defines the deadlines the ladder refers to). */
+export const deadlinesFileKind: RuleFileKind<DeadlinesFile, RuleSet> = {
   kind: 'deadlines',
   schema: deadlinesFile,
+  role: 'defines',
+  max: 1,
   load: loadDeadlines,
 }

@@ -4,8 +4,8 @@
  * reported with `file:line:col`.
  */
 import type { Issue } from '../problems/issue.js'
-import type { FileKindModule, KindContext } from '../ruleset/fileKinds.js'
-import type { RuleSet } from '../ruleset/types.js'
+import type { KindContext, RuleFileKind } from '../ruleset/capability.js'
+import type { EscalationsRuleSet as RuleSet } from './types.js'
 import { isSectionId, SECTION_IDS } from '../sections.js'
 import { checkField, DEADLINE_ITEM_TYPE, fieldsOf } from './itemFields.js'
 import { placeholdersOf, STANDARD_PLACEHOLDERS } from './messages.js'
@@ -24,10 +24,6 @@ function describeTrigger(trigger: EscalationLevelSpec['trigger']): { zh: string;
 }
 
 function loadEscalation(data: EscalationFile, ruleSet: RuleSet, ctx: KindContext): Issue[] {
-  if (ruleSet.escalation) {
-    const prior = ruleSet.escalation.at
-    return [ctx.issueAt(['kind'], 'invalid_value', `升级梯度已在 ${prior.file}:${prior.line} 定义；kind: escalation 的文件只能有一个。`, `the ladder is already defined at ${prior.file}:${prior.line}; there can be only one escalation file.`)]
-  }
   const issues: Issue[] = []
   data.levels.forEach((level, i) => {
     const at = ['levels', i]
@@ -118,8 +114,10 @@ function loadEscalation(data: EscalationFile, ruleSet: RuleSet, ctx: KindContext
 }
 
 /** The `escalation` file kind, for the loader's registry. */
-export const escalationFileKind: FileKindModule<EscalationFile> = {
+export const escalationFileKind: RuleFileKind<EscalationFile, RuleSet> = {
   kind: 'escalation',
   schema: escalationFile,
+  role: 'refers',
+  max: 1,
   load: loadEscalation,
 }

@@ -4,8 +4,8 @@
  * runs, so a scenario can expect `invalid_input`.
  */
 import type { Issue } from '../problems/issue.js'
-import type { KindContext, ScenarioTargetModule } from '../ruleset/fileKinds.js'
-import type { RuleSet } from '../ruleset/types.js'
+import type { KindContext, ScenarioFileKind } from '../ruleset/capability.js'
+import type { EscalationsRuleSet as RuleSet } from './types.js'
 import { escalationScenariosFile, type EscalationScenariosFile } from './schemas.js'
 
 function loadEscalationScenarios(data: EscalationScenariosFile, ruleSet: RuleSet, ctx: KindContext): Issue[] {
@@ -40,8 +40,8 @@ function loadEscalationScenarios(data: EscalationScenariosFile, ruleSet: RuleSet
   return issues
 }
 
-/** The `escalations` scenario target, for the loader's registry. */
-export const escalationScenarioTarget: ScenarioTargetModule<EscalationScenariosFile> = {
+/** The `escalations` scenario target. */
+export const escalationScenarioTarget: ScenarioFileKind<EscalationScenariosFile, RuleSet> = {
   target: 'escalations',
   schema: escalationScenariosFile,
   load: loadEscalationScenarios,

@@ -3,7 +3,7 @@
  * deadline and escalation file kinds.
  */
 import type { Issue } from '../problems/issue.js'
-import type { KindContext } from '../ruleset/fileKinds.js'
+import type { KindContext } from '../ruleset/capability.js'
 import type { DeadlineId } from './schemas.js'
 import { ITEM_FIELDS, type FieldKind, type ItemType } from './trackedItems.js'
 

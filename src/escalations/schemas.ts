@@ -4,7 +4,7 @@
  * in rules/schemas/ are generated from them. Checks that need more than one field live in the kinds'
  * `load` (deadlinesKind.ts, escalationKind.ts), with positions.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { citationRef, isoDate } from '../ruleset/schemas.js'
 import { ITEM_TYPES } from './trackedItems.js'
 

@@ -2,7 +2,7 @@
  * What `computeEscalations` tracks: complaints (投诉), reports (举报) and joint-meeting assignments
  * (联席会议议定事项), each with the dates of the events that start and meet its deadlines.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { isoDate, sectionId } from '../ruleset/schemas.js'
 
 const itemId = z.string().min(1).max(200).describe('件号，如 12315 平台的工单号 / the item’s id')

@@ -3,7 +3,8 @@
  */
 import type { SectionRef } from '../routing/types.js'
 import type { CitationRef } from '../ruleset/schemas.js'
-import type { Citation, SourceLocation } from '../ruleset/types.js'
+import type { Citation, RuleSetCore, SourceLocation } from '../ruleset/types.js'
+import type { CalendarSlice } from '../calendar/calendarFileKinds.js'
 import type { ActorRole, DeadlineId, DeadlineSpec, EscalationLevelSpec, EscalationStatus, ExpectedEntry } from './schemas.js'
 
 /** A deadline of `rules/deadlines.yaml`, checked, with where it is written. */
@@ -77,3 +78,16 @@ export interface EscalationEntry {
 }
 
 export type { ActorRole, CitationRef, DeadlineId, EscalationStatus }
+
+/** What escalations add to a rule set. */
+export interface EscalationsSlice {
+  /** `rules/deadlines.yaml`: the statutory deadlines, their lengths and bases. */
+  deadlines?: DeadlineRules
+  /** `rules/escalation.yaml`: the reminder and overdue ladder. */
+  escalation?: EscalationLadder
+  /** Scenario files with `target: escalations`. */
+  escalationScenarios?: EscalationScenarioRecord[]
+}
+
+/** The part of a rule set escalations read (deadlines count on the calendar). */
+export type EscalationsRuleSet = RuleSetCore & EscalationsSlice & CalendarSlice

@@ -5,7 +5,8 @@
  */
 import { XiaobaoError } from '../problems/XiaobaoError.js'
 import { resolveCitation } from '../ruleset/citations.js'
-import type { Citation, RuleSet } from '../ruleset/types.js'
+import type { Citation } from '../ruleset/types.js'
+import type { MeetingsRuleSet as RuleSet } from './types.js'
 import { createConditionEvaluator, type Evaluator } from '../routing/referenceEvaluator.js'
 import { evidenceOf, explainCondition } from '../routing/explainCondition.js'
 import { deriveMeetingFacts } from './deriveMeetingFacts.js'

@@ -4,8 +4,8 @@
  * level, lists are replaced whole, `null` removes a field.
  */
 import type { Issue } from '../problems/issue.js'
-import type { KindContext, ScenarioTargetModule } from '../ruleset/fileKinds.js'
-import type { RuleSet } from '../ruleset/types.js'
+import type { KindContext, ScenarioFileKind } from '../ruleset/capability.js'
+import type { MeetingsRuleSet as RuleSet } from './types.js'
 import { meetingScenariosFile, type MeetingScenariosFile } from './schemas.js'
 
 const isMapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
@@ -40,8 +40,7 @@ function loadMeetingScenarios(data: MeetingScenariosFile, ruleSet: RuleSet, ctx:
       issues.push(ctx.issueAt([...at, 'changes'], 'invalid_scenario', '使用 changes 时，文件须有 baseline（合规的基准会议记录）。', 'changes need a baseline record in the file.'))
       return
     }
-    // Codes are checked here when the procedure was loaded first (procedures/ sorts before tests/);
-    // otherwise an unknown code fails when the scenario runs.
+    // The procedure (a defining kind) is always loaded first, so the codes are always checked here.
     if (known) {
       for (const list of ['findings', 'includes', 'excludes'] as const) {
         scenario.expect[list]?.forEach((code, j) => {
@@ -57,8 +56,8 @@ function loadMeetingScenarios(data: MeetingScenariosFile, ruleSet: RuleSet, ctx:
   return issues
 }
 
-/** The `meeting` scenario target, for the loader's registry. */
-export const meetingScenarioTarget: ScenarioTargetModule<MeetingScenariosFile> = {
+/** The `meeting` scenario target. */
+export const meetingScenarioTarget: ScenarioFileKind<MeetingScenariosFile, RuleSet> = {
   target: 'meeting',
   schema: meetingScenariosFile,
   load: loadMeetingScenarios,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { parseRuleSet } from '../ruleset/parseRuleSet.js'
+import { parseRuleSet } from '../capabilities.js'
 import { meetingRuleFiles, meetingRuleSet } from './ruleFiles.testing.js'
 import { MEETING_FACTS } from './facts.js'
 

@@ -4,14 +4,13 @@
  * `file:line:col` like any other rule file.
  */
 import type { Issue } from '../problems/issue.js'
-import type { FileKindModule, KindContext } from '../ruleset/fileKinds.js'
+import type { KindContext, RuleFileKind } from '../ruleset/capability.js'
 import type { ConditionNode } from '../ruleset/schemas.js'
-import type { RuleSet } from '../ruleset/types.js'
 import { INDEX_FACTS, MEETING_FACTS } from './facts.js'
 import { unknownPlaceholders } from './interpolate.js'
 import { recordPathProblem } from './recordPaths.js'
 import { procedureFile, type ProcedureFile } from './schemas.js'
-import type { MeetingCheckRule, MeetingProcedure } from './types.js'
+import type { MeetingCheckRule, MeetingProcedure, MeetingsRuleSet as RuleSet } from './types.js'
 
 const NUMERIC_OPERATORS = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']
 const FACT_NAMES = Object.keys(MEETING_FACTS)
@@ -55,10 +54,6 @@ function checkReferences(node: unknown, path: (string | number)[], params: Proce
 /** Loads one procedure file into `ruleSet.meetingProcedure`. */
 function loadProcedure(data: ProcedureFile, ruleSet: RuleSet, ctx: KindContext): Issue[] {
   const issues: Issue[] = []
-  if (ruleSet.meetingProcedure) {
-    const prior = ruleSet.meetingProcedure.at
-    return [ctx.issueAt(['procedure'], 'duplicate_rule_id', `联席会议程序已在 ${prior.file}:${prior.line} 定义，只能有一个文件。`, `the joint-meeting procedure is already defined at ${prior.file}:${prior.line}; one file only.`)]
-  }
   // When only a condition failed zod, `data` is the raw value: defaults were not applied.
   const paramsSpec = data.params ?? {}
   const paramNames = Object.keys(paramsSpec)
@@ -115,9 +110,11 @@ function loadProcedure(data: ProcedureFile, ruleSet: RuleSet, ctx: KindContext):
   return issues
 }
 
-/** The `procedure` file kind, for the loader's registry. */
-export const procedureFileKind: FileKindModule<ProcedureFile> = {
+/** The `procedure` file kind (one file: it defines the check codes the meeting scenarios name). */
+export const procedureFileKind: RuleFileKind<ProcedureFile, RuleSet> = {
   kind: 'procedure',
   schema: procedureFile,
+  role: 'defines',
+  max: 1,
   load: loadProcedure,
 }

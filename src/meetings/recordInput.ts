@@ -3,7 +3,7 @@
  * Strict objects: a misspelt field is an error, not a silently ignored value. Enums are flat lists so a
  * wrong value gets a message that names every allowed one.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { isoDate } from '../ruleset/schemas.js'
 import { SECTION_IDS } from '../sections.js'
 

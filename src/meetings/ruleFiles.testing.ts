@@ -8,8 +8,9 @@ import articles from '../../rules/articles/implementation-measures.yaml?raw'
 import procedure from '../../rules/procedures/joint-meeting.yaml?raw'
 import scenarios from '../../rules/tests/meetings.test.yaml?raw'
 import { parse } from 'yaml'
-import { parseRuleSet, type RuleFileText } from '../ruleset/parseRuleSet.js'
-import type { RuleSet } from '../ruleset/types.js'
+import { parseRuleSet } from '../capabilities.js'
+import { type RuleFileText } from '../ruleset/parseRuleSet.js'
+import type { RuleSet } from '../capabilities.js'
 import type { MeetingRecordInput } from './recordInput.js'
 
 export const CONFIG_TEXT = `kind: config

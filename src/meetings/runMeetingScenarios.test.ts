@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { createEngine } from '../engine/createEngine.js'
-import { parseRuleSet } from '../ruleset/parseRuleSet.js'
+import { parseRuleSet } from '../capabilities.js'
 import { applyChanges } from './meetingScenarios.js'
 import { meetingRuleFiles, meetingRuleSet } from './ruleFiles.testing.js'
 import { compareMeetingExpectation, runMeetingScenario, runMeetingScenarios } from './runMeetingScenarios.js'

@@ -2,7 +2,7 @@
  * The zod schemas of the joint-meeting rule files: the procedure (`kind: procedure`) and its scenarios
  * (`kind: scenarios`, `target: meeting`). The JSON Schemas in rules/schemas/ are generated from them.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { citationRef, topCondition } from '../ruleset/schemas.js'
 import { INDEX_FACTS } from './facts.js'
 

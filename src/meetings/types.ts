@@ -2,7 +2,7 @@
  * The loaded joint-meeting procedure and what `checkMeetingDecision` returns.
  */
 import type { ConditionNode, CitationRef } from '../ruleset/schemas.js'
-import type { Citation, SourceLocation } from '../ruleset/types.js'
+import type { Citation, RuleSetCore, SourceLocation } from '../ruleset/types.js'
 import type { IndexFactName } from './facts.js'
 import type { MeetingExpectation, ProcedureParam } from './schemas.js'
 
@@ -60,3 +60,14 @@ export interface MeetingScenarioRecord {
   expect: MeetingExpectation
   at: SourceLocation
 }
+
+/** What meetings add to a rule set. */
+export interface MeetingsSlice {
+  /** `rules/procedures/joint-meeting.yaml`: the joint meeting's parameters and checks (seq 22-26). */
+  meetingProcedure?: MeetingProcedure
+  /** Scenario files with `target: meeting`. */
+  meetingScenarios?: MeetingScenarioRecord[]
+}
+
+/** The part of a rule set meetings read. */
+export type MeetingsRuleSet = RuleSetCore & MeetingsSlice

@@ -2,8 +2,8 @@
  * Loads a rules folder from disk (Node only).
  */
 import { XiaobaoError } from '../problems/XiaobaoError.js'
-import { parseRuleSet, type ParseRuleSetResult } from '../ruleset/parseRuleSet.js'
-import type { RuleSet } from '../ruleset/types.js'
+import { parseRuleSet, type ParseRuleSetResult } from '../capabilities.js'
+import type { RuleSet } from '../capabilities.js'
 import { readRuleFiles } from './readRuleFiles.js'
 
 /**

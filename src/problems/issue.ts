@@ -26,6 +26,7 @@ export type LoadIssueCode =
   | 'dangling_citation'
   | 'duty_mismatch'
   | 'missing_file'
+  | 'duplicate_file' // 只能有一个的文件类型（config、procedure、deadlines……）写了两个
   | 'invalid_period'
   | 'invalid_scenario'
   | 'calendar_date_outside_year'

@@ -4,19 +4,19 @@
  * 《暂行办法》第三十三条、第三十四条、第三十五条).
  */
 import { resolveCitation } from '../ruleset/citations.js'
-import type { Citation, RuleSet } from '../ruleset/types.js'
+import type { Citation } from '../ruleset/types.js'
 import { CHANNELS } from '../routing/complaintInput.js'
 import type { Accumulators } from './accumulators.js'
 import { CHANNEL_LABELS, DISPOSITION_LABELS, KIND_LABELS, monthLabel } from './labels.js'
 import { createRedactor } from './redact.js'
 import type { Tally, TallyEntry } from './tally.js'
-import type { Cell, ErrorEntry, Rate, ReportRules, ReportSummary, Row, SectionHandling, SummarizeOptions, Trend } from './types.js'
+import type { Cell, ErrorEntry, Rate, ReportRuleSet, ReportRules, ReportSummary, Row, SectionHandling, SummarizeOptions, Trend } from './types.js'
 
 interface Input {
   acc: Accumulators
   errors: ErrorEntry[]
   rules: ReportRules
-  ruleSet: RuleSet
+  ruleSet: ReportRuleSet
   options: SummarizeOptions & { audience: 'internal' | 'public' }
   acceptanceDays: number
 }
@@ -123,7 +123,7 @@ export function buildSummary({ acc, errors, rules, ruleSet, options, acceptanceD
       byKind: Object.entries(KIND_LABELS).map(([key, label]) => row(acc.byKind, key, label)),
       byChannel: CHANNELS.map((key) => row(acc.byChannel, key, CHANNEL_LABELS[key])),
       byDisposition: Object.entries(DISPOSITION_LABELS).map(([key, label]) => row(acc.byDisposition, key, label)),
-      bySection: acc.bySection.ranked().map((key) => row(acc.bySection, key, key === 'none' ? '无主办股室' : (ruleSet.sections[key as keyof RuleSet['sections']]?.name ?? key))),
+      bySection: acc.bySection.ranked().map((key) => row(acc.bySection, key, key === 'none' ? '无主办股室' : (ruleSet.sections[key as keyof ReportRuleSet['sections']]?.name ?? key))),
       byCategory: acc.byCategory.ranked().map((key) => row(acc.byCategory, key, categoryName(key))),
       byMonth: monthsBetween(options.from, options.to).map((key) => row(acc.byMonth, key, monthLabel(key))),
     },

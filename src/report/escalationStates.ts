@@ -9,7 +9,7 @@
  */
 import type { ComputeEscalationsOptions, EscalationEntry } from '../escalations/types.js'
 import type { TrackedItem } from '../escalations/trackedItems.js'
-import type { RuleSet } from '../ruleset/types.js'
+import type { EscalationsRuleSet } from '../escalations/types.js'
 
 export interface DeadlineState {
   deadline: string
@@ -20,7 +20,7 @@ export interface DeadlineState {
 const MAX_KEYS = 200_000
 
 export function createEscalationStates(
-  ruleSet: RuleSet,
+  ruleSet: Pick<EscalationsRuleSet, 'deadlines' | 'escalation'>,
   computeEscalations: (items: readonly TrackedItem[], options: ComputeEscalationsOptions) => Promise<EscalationEntry[]>,
   options: ComputeEscalationsOptions,
 ): (item: TrackedItem) => DeadlineState[] | Promise<DeadlineState[]> {

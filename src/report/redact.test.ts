@@ -44,7 +44,7 @@ describe('matchPartial (report scenarios)', () => {
   it('compares only the keys written; lists by length and item', () => {
     expect(matchPartial({ a: 1 }, { a: 1, b: 2 })).toEqual([])
     expect(matchPartial({ a: [{ x: 1 }] }, { a: [{ x: 1, y: 2 }] })).toEqual([])
-    expect(matchPartial({ a: [1] }, { a: [1, 2] })).toEqual([expect.stringContaining('summary.a: 期望 1 项，实际 2 项')])
-    expect(matchPartial({ a: { b: null } }, { a: { b: 0 } })).toEqual(['summary.a.b: 期望 null，实际 0'])
+    expect(matchPartial({ a: [1] }, { a: [1, 2] }).map((f) => f.message)).toEqual([expect.stringContaining('summary.a: 期望 1 项，实际 2 项')])
+    expect(matchPartial({ a: { b: null } }, { a: { b: 0 } })).toEqual([{ path: 'summary.a.b', expected: null, actual: 0, message: 'summary.a.b: 期望 null，实际 0' }])
   })
 })

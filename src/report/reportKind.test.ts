@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { readRuleFiles } from '../node/readRuleFiles.js'
-import { parseRuleSet } from '../ruleset/parseRuleSet.js'
-import type { ReportRuleSet } from './types.js'
+import { parseRuleSet } from '../capabilities.js'
 
 const RULES_DIR = new URL('../../rules/', import.meta.url).pathname
 const REAL = readFileSync(RULES_DIR + 'report.yaml', 'utf8')
@@ -26,7 +25,7 @@ describe('rules/report.yaml', () => {
     const result = await loadWith(REAL)
     expect(result.ok ? [] : result.issues.map((i) => i.message)).toEqual([])
     if (!result.ok) return
-    const report = (result.value as ReportRuleSet).report!
+    const report = result.value.report!
     expect(report.chapters.map((c) => c.id)).toEqual(['overview', 'handling', 'sections', 'hot-spots', 'appendix'])
     expect(report.settings.smallCellThreshold.value).toBe(5)
     for (const setting of Object.values(report.settings)) expect(setting.cites !== undefined || setting.setBy === 'bureau').toBe(true)

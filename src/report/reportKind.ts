@@ -4,8 +4,7 @@
  * each redaction pattern is run against its own examples when the file is loaded.
  */
 import type { Issue } from '../problems/issue.js'
-import type { FileKindModule, KindContext } from '../ruleset/fileKinds.js'
-import type { RuleSet } from '../ruleset/types.js'
+import type { KindContext, RuleFileKind } from '../ruleset/capability.js'
 import { compilePattern, createRedactor } from './redact.js'
 import { REPORT_CHAPTERS, reportFile, type ReportFile } from './schemas.js'
 import type { ReportRuleSet } from './types.js'
@@ -25,12 +24,7 @@ function checkBasis(ctx: KindContext, value: Based, path: (string | number)[]): 
   ]
 }
 
-function loadReport(data: ReportFile, ruleSet: RuleSet, ctx: KindContext): Issue[] {
-  const target = ruleSet as ReportRuleSet
-  if (target.report) {
-    const prior = target.report.at
-    return [ctx.issueAt(['kind'], 'invalid_value', `报告设置已在 ${prior.file}:${prior.line} 定义；kind: report 的文件只能有一个。`, `the report settings are already defined at ${prior.file}:${prior.line}; there can be only one report file.`)]
-  }
+function loadReport(data: ReportFile, ruleSet: ReportRuleSet, ctx: KindContext): Issue[] {
   const issues: Issue[] = []
   const seen = new Map<string, number>()
   data.chapters.forEach((chapter, i) => {
@@ -79,13 +73,18 @@ function loadReport(data: ReportFile, ruleSet: RuleSet, ctx: KindContext): Issue
     })
   })
   const { kind: _kind, ...rest } = data
-  target.report = { ...rest, at: ctx.at(['kind']) }
+  ruleSet.report = { ...rest, at: ctx.at(['kind']) }
   return issues
 }
 
-/** The `report` file kind, for the loader's registry. */
-export const reportFileKind: FileKindModule<ReportFile> = {
+/**
+ * The `report` file kind: it only refers to names (articles), and there is one (a second is the
+ * loader's `duplicate_file`).
+ */
+export const reportFileKind: RuleFileKind<ReportFile, ReportRuleSet> = {
   kind: 'report',
   schema: reportFile,
+  role: 'refers',
+  max: 1,
   load: loadReport,
 }

@@ -4,14 +4,13 @@
  * becomes an appendix entry, which a scenario can expect).
  */
 import type { Issue } from '../problems/issue.js'
-import type { KindContext, ScenarioTargetModule } from '../ruleset/fileKinds.js'
-import type { RuleSet } from '../ruleset/types.js'
+import type { KindContext, ScenarioFileKind } from '../ruleset/capability.js'
 import { reportScenariosFile, type ReportScenariosFile } from './schemas.js'
 import type { ReportRuleSet } from './types.js'
 
-function loadReportScenarios(data: ReportScenariosFile, ruleSet: RuleSet, ctx: KindContext): Issue[] {
+function loadReportScenarios(data: ReportScenariosFile, ruleSet: ReportRuleSet, ctx: KindContext): Issue[] {
   const issues: Issue[] = []
-  const scenarios = ((ruleSet as ReportRuleSet).reportScenarios ??= [])
+  const scenarios = (ruleSet.reportScenarios ??= [])
   data.scenarios.forEach((scenario, i) => {
     const at = ['scenarios', i]
     const { summary, contains, notContains, error } = scenario.expect
@@ -28,8 +27,8 @@ function loadReportScenarios(data: ReportScenariosFile, ruleSet: RuleSet, ctx: K
   return issues
 }
 
-/** The `report` scenario target, for the loader's registry. */
-export const reportScenarioTarget: ScenarioTargetModule<ReportScenariosFile> = {
+/** The `report` scenario target (its loading half; running is in `runReportScenarios.ts`). */
+export const reportScenarioTarget: ScenarioFileKind<ReportScenariosFile, ReportRuleSet> = {
   target: 'report',
   schema: reportScenariosFile,
   load: loadReportScenarios,

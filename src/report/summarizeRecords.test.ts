@@ -5,7 +5,7 @@ import { XiaobaoError } from '../problems/XiaobaoError.js'
 import { recordsFromLines } from './ndjsonRecords.js'
 import { renderReportHtml } from './renderReportHtml.js'
 import { renderReportMarkdown } from './renderReportMarkdown.js'
-import type { ReportRuleSet, ReportSummary } from './types.js'
+import type { ReportSummary } from './types.js'
 
 const engine = createEngine()
 const period = { from: '2026-01-01', to: '2026-06-30' }
@@ -92,7 +92,7 @@ describe('summarizeRecords: bad input is a typed error or an appendix entry, nev
   })
 
   it('a rule set without rules/report.yaml says which file is missing', async () => {
-    const { report: _report, ...rest } = engine.ruleSet as ReportRuleSet
+    const { report: _report, ...rest } = engine.ruleSet
     const bare = createEngine({ rules: rest })
     const error = await thrown(() => bare.summarizeRecords([], period))
     expect(error.code).toBe('missing_file')
@@ -124,7 +124,7 @@ describe('summarizeRecords: public output never contains a phone, ID-card or ban
   const number = fc.oneof(phone, idCard, bankCard)
   const filler = fc.string({ unit: fc.constantFrom('超', '市', '牛', '奶', '过', '期', '，', ' ', '-', 'a', '电', '话', '号', '7', '0'), maxLength: 12 })
   const withNumbers = fc.tuple(filler, number, filler, fc.option(number, { nil: undefined }), filler).map(([a, n1, b, n2, c]) => ({ text: `${a}${n1}${b}${n2 ?? ''}${c}`, numbers: n2 ? [n1, n2] : [n1] }))
-  const named = { ...(engine.ruleSet as ReportRuleSet) }
+  const named = { ...engine.ruleSet }
   named.report = { ...named.report!, settings: { ...named.report!.settings, nameBusinessesPublicly: { value: true, setBy: 'bureau' } } }
   const namingEngine = createEngine({ rules: named })
 

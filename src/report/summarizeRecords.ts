@@ -13,7 +13,6 @@ import { inputIssues } from '../problems/inputIssues.js'
 import type { Issue } from '../problems/issue.js'
 import { XiaobaoError, xiaobaoError } from '../problems/XiaobaoError.js'
 import { isoDate } from '../ruleset/schemas.js'
-import type { RuleSet } from '../ruleset/types.js'
 import { commitCurrent, commitPrevious, createAccumulators, type CurrentFacts } from './accumulators.js'
 import { buildSummary } from './buildSummary.js'
 import { createEscalationStates, type DeadlineState } from './escalationStates.js'
@@ -26,7 +25,7 @@ import type { ErrorEntry, ReportRuleSet, ReportSummary, SummarizeOptions } from 
 
 /** What the report needs from the other capabilities, passed in (it imports none of their internals). */
 export interface ReportDependencies {
-  ruleSet: RuleSet
+  ruleSet: ReportRuleSet
   calendar: WorkingCalendar
   /** Routes one complaint input (the compiled, synchronous path). Throws `XiaobaoError` for bad input. */
   route(input: unknown): RoutedDecision
@@ -125,8 +124,8 @@ const toFen = (yuan: number | undefined) => (yuan === undefined ? 0 : Math.round
  *   `missing_file` when the rule set has no rules/report.yaml or rules/deadlines.yaml.
  */
 export function createRecordSummarizer(deps: ReportDependencies) {
-  const ruleSet = deps.ruleSet as ReportRuleSet
-  const sectionName = (id: string) => (id === NO_SECTION.id ? NO_SECTION.name : (ruleSet.sections[id as keyof RuleSet['sections']]?.name ?? id))
+  const ruleSet = deps.ruleSet
+  const sectionName = (id: string) => (id === NO_SECTION.id ? NO_SECTION.name : (ruleSet.sections[id as keyof ReportRuleSet['sections']]?.name ?? id))
 
   return async function summarizeRecords(records: Iterable<unknown> | AsyncIterable<unknown>, options: SummarizeOptions): Promise<ReportSummary> {
     const opts = checkOptions(options)

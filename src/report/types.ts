@@ -1,7 +1,8 @@
 /**
  * The loaded report rules and what `summarizeRecords` returns: plain, JSON-serialisable data.
  */
-import type { Citation, RuleSet, SourceLocation } from '../ruleset/types.js'
+import type { EscalationsSlice } from '../escalations/types.js'
+import type { Citation, RuleSetCore, SourceLocation } from '../ruleset/types.js'
 import type { Audience, RedactionPattern, ReportChapterId, ReportFile, ReportScenario } from './schemas.js'
 
 /** rules/report.yaml, checked, with where it is written. */
@@ -13,13 +14,16 @@ export interface ReportScenarioRecord extends ReportScenario {
   at: SourceLocation
 }
 
-/** The rule set as this capability sees it: the fields its kinds fill in. */
-export interface ReportRuleSet extends RuleSet {
+/** What the report adds to a rule set. */
+export interface ReportSlice {
   /** `rules/report.yaml`. */
   report?: ReportRules
   /** Scenario files with `target: report`. */
   reportScenarios?: ReportScenarioRecord[]
 }
+
+/** The part of a rule set the report reads: its own slice, and the deadlines and ladder it counts against. */
+export type ReportRuleSet = RuleSetCore & ReportSlice & EscalationsSlice
 
 /**
  * A count and, for the bureau's own view, the ids of the records behind it. In the public report a count

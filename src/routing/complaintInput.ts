@@ -2,7 +2,7 @@
  * The complaint an app passes to `routeComplaint`, validated with zod. Unknown keys are refused so a
  * misspelt field (`recievedOn`) is an error, not a silently ignored value.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { isoDate } from '../ruleset/schemas.js'
 
 export const CHANNELS = ['12315-platform', '12315-hotline', 'letter', 'visit', 'referral'] as const

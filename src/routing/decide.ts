@@ -5,7 +5,9 @@
  * `{ explain: true }`, every condition's result.
  */
 import type { CitationRef } from '../ruleset/schemas.js'
-import type { Citation, IntakeRule, RoutingRule, RuleSet, ScreeningRule } from '../ruleset/types.js'
+import type { Citation } from '../ruleset/types.js'
+import type { IntakeRule, RoutingRule, ScreeningRule } from './ruleSet.js'
+import type { RoutingRuleSet as RuleSet } from './ruleSet.js'
 import { resolveCitation } from '../ruleset/citations.js'
 import type { SectionId } from '../sections.js'
 import type { Complaint } from './complaintInput.js'

@@ -2,7 +2,7 @@
  * Derives the facts that rules read from a validated complaint. Typed code fills in defaults and says
  * so in warnings; the rules in YAML make every decision.
  */
-import type { RuleSet } from '../ruleset/types.js'
+import type { RoutingRuleSet as RuleSet } from './ruleSet.js'
 import type { Complaint } from './complaintInput.js'
 import { normalizeText } from './normalizeText.js'
 import type { RoutingWarning } from './types.js'

@@ -23,21 +23,4 @@ export const ROUTING_FACTS = {
 
 export type RoutingFactName = keyof typeof ROUTING_FACTS
 
-/** json-rules-engine's built-in operators. */
-export const BUILTIN_OPERATORS = [
-  'equal',
-  'notEqual',
-  'in',
-  'notIn',
-  'contains',
-  'doesNotContain',
-  'lessThan',
-  'lessThanInclusive',
-  'greaterThan',
-  'greaterThanInclusive',
-] as const
-
-/** Our operators for Chinese free text. `value` is a vocabulary name or a list of keywords. */
-export const TEXT_OPERATORS = ['containsAny', 'notContainsAny'] as const
-
-export const ALL_OPERATORS: readonly string[] = [...BUILTIN_OPERATORS, ...TEXT_OPERATORS]
+export { BUILTIN_OPERATORS, TEXT_OPERATORS, ALL_OPERATORS } from '../conditions/operators.js'

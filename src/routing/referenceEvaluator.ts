@@ -4,7 +4,7 @@
  */
 import { Engine, Rule } from 'json-rules-engine'
 import type { ConditionNode } from '../ruleset/schemas.js'
-import type { RuleSet } from '../ruleset/types.js'
+import type { RoutingRuleSet as RuleSet } from './ruleSet.js'
 import { applyOperator, type VocabularyLookup } from './explainCondition.js'
 import { TEXT_OPERATORS } from './facts.js'
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { createEngine, type Engine } from '../engine/createEngine.js'
 import { XiaobaoError } from '../problems/XiaobaoError.js'
-import { parseRuleSetOrThrow } from '../ruleset/parseRuleSet.js'
+import { parseRuleSetOrThrow } from '../capabilities.js'
 import { baseFiles } from '../../test/fixtures.js'
 
 let engine: Engine

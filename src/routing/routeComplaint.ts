@@ -1,14 +1,11 @@
 /**
- * Routes one complaint, report or inquiry: validates it, derives the facts, runs the rules, decides.
+ * Validates one complaint, report or inquiry (the first step of the routing pipeline, `createRouter.ts`).
  */
 import type { Issue } from '../problems/issue.js'
 import { inputIssues } from '../problems/inputIssues.js'
 import { XiaobaoError } from '../problems/XiaobaoError.js'
-import type { RuleSet } from '../ruleset/types.js'
+import type { RoutingRuleSet as RuleSet } from './ruleSet.js'
 import { complaintInput, type Complaint } from './complaintInput.js'
-import { createDecider, referenceEvaluation, type Decider } from './decide.js'
-import { deriveFacts } from './deriveFacts.js'
-import type { RoutingDecision, RouteOptions } from './types.js'
 
 /** Validates a complaint against the schema and the rule set's limits; throws `XiaobaoError`. */
 export function validateComplaint(input: unknown, ruleSet: RuleSet): Complaint {
@@ -41,21 +38,4 @@ export function validateComplaint(input: unknown, ruleSet: RuleSet): Complaint {
     throw new XiaobaoError([issue])
   }
   return complaint
-}
-
-/**
- * Routes with an evaluator that returns the set of fired rule ids (json-rules-engine, the reference).
- * Pass the engine's `decider` to reuse its prepared citations.
- */
-export async function routeWith(
-  ruleSet: RuleSet,
-  evaluate: (facts: Record<string, unknown>) => Promise<Set<string>> | Set<string>,
-  input: unknown,
-  options: RouteOptions = {},
-  decider: Decider = createDecider(ruleSet),
-): Promise<RoutingDecision> {
-  const complaint = validateComplaint(input, ruleSet)
-  const { facts, warnings } = deriveFacts(complaint, ruleSet)
-  const fired = await evaluate(facts)
-  return decider(complaint, facts, referenceEvaluation(ruleSet, facts, fired), warnings, options)
 }

@@ -2,7 +2,7 @@
  * Citations: from a rule's `{ seq, item }` to the quoted article item a clerk can paste into a file.
  */
 import type { CitationRef } from './schemas.js'
-import type { Citation, RuleSet } from './types.js'
+import type { Citation, RuleSetCore as RuleSet } from './types.js'
 
 /** The quoted citation, or `undefined` when the article is not in the rule set (a load error). */
 export function resolveCitation(ruleSet: RuleSet, ref: CitationRef): Citation | undefined {
@@ -24,4 +24,24 @@ export function formatCitation(citation: Citation): string {
     citation.doc === 'implementation-measures' ? '实施办法' : citation.doc === 'complaint-measures' ? '《暂行办法》' : '《处罚程序规定》'
   const seq = citation.doc === 'implementation-measures' ? `（seq ${citation.seq}）` : ''
   return `${doc}${citation.printed}${citation.label ?? (citation.item ? `第${citation.item}项` : '')}${seq}`
+}
+
+/** Why a citation does not resolve, or `undefined` when it does. */
+export function citationProblem(ruleSet: RuleSet, cite: CitationRef): { zh: string; en: string } | undefined {
+  const doc = cite.doc ?? 'implementation-measures'
+  const article = ruleSet.articles[`${doc}:${cite.seq}`]
+  const docName = doc === 'implementation-measures' ? '本县实施办法' : doc === 'complaint-measures' ? '《暂行办法》' : '《处罚程序规定》'
+  if (!article) {
+    return {
+      zh: `引用的条文不存在：${docName} seq ${cite.seq}。${doc === 'implementation-measures' ? '本县实施办法只有 seq 1..28。' : '请先在 rules/articles/ 中收录该条。'}`,
+      en: `the cited article does not exist: ${doc} seq ${cite.seq}.${doc === 'implementation-measures' ? ' The county regulation has seq 1..28 only.' : ' Add it to rules/articles/ first.'}`,
+    }
+  }
+  if (cite.item !== undefined && !article.items.some((i) => i.item === cite.item)) {
+    return {
+      zh: `引用的项不存在：${docName}${article.printed}（seq ${cite.seq}）没有第 ${cite.item} 项，共有 ${article.items.length} 项。`,
+      en: `the cited item does not exist: ${doc} ${article.printed} (seq ${cite.seq}) has no item ${cite.item}; it has ${article.items.length}.`,
+    }
+  }
+  return undefined
 }

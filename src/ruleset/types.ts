@@ -1,18 +1,12 @@
 /**
- * A loaded, checked rule set: plain serialisable data, every rule with the place it was written.
+ * The core of a loaded, checked rule set — what the loader itself knows: the bureau, the articles every
+ * capability cites, the sections, the vocabularies conditions name, and every file read. Each capability
+ * adds its own slice (see `Capability` in `capability.ts`); the whole `RuleSet` type is assembled from
+ * the capabilities list in `src/capabilities.ts`. Plain serialisable data, every rule with the place it
+ * was written.
  */
 import type { SectionId } from '../sections.js'
-import type { CalendarRules } from '../calendar/calendarFileKinds.js'
-import type { MeetingProcedure, MeetingScenarioRecord } from '../meetings/types.js'
-import type { DeadlineRules, EscalationLadder, EscalationScenarioRecord } from '../escalations/types.js'
-import type {
-  ConditionNode,
-  EffectivePeriod,
-  IntakeRuleSpec,
-  RoutingRuleSpec,
-  RouteScenario,
-  ScreeningRuleSpec,
-} from './schemas.js'
+import type { EffectivePeriod } from './schemas.js'
 
 /** Where a thing is written: `file:line:col`. */
 export interface SourceLocation {
@@ -65,27 +59,7 @@ export interface VocabularyRecord {
   at: SourceLocation
 }
 
-export interface RoutingRule extends Omit<RoutingRuleSpec, 'when'> {
-  section: SectionId
-  when: ConditionNode
-  at: SourceLocation
-}
-
-export interface IntakeRule extends Omit<IntakeRuleSpec, 'when'> {
-  when: ConditionNode
-  at: SourceLocation
-}
-
-export interface ScreeningRule extends Omit<ScreeningRuleSpec, 'when'> {
-  when: ConditionNode
-  at: SourceLocation
-}
-
-export interface ScenarioRecord extends RouteScenario {
-  at: SourceLocation
-}
-
-export interface RuleSet {
+export interface RuleSetCore {
   bureau: { name: string; county: string }
   fallback: { section: SectionId; cites: { doc?: DocId; seq: number; item?: number }[] }
   limits: { maxTextLength: number }
@@ -93,22 +67,6 @@ export interface RuleSet {
   articles: Record<string, ArticleRecord>
   sections: Partial<Record<SectionId, SectionRecord>>
   vocabularies: Record<string, VocabularyRecord>
-  routingRules: RoutingRule[]
-  intakeRules: IntakeRule[]
-  screeningRules: ScreeningRule[]
-  scenarios: ScenarioRecord[]
-  /** `rules/calendar/`: the year files and the provisional rules. */
-  calendar?: CalendarRules
-  /** `rules/procedures/joint-meeting.yaml`: the joint meeting's parameters and checks (seq 22-26). */
-  meetingProcedure?: MeetingProcedure
-  /** Scenario files with `target: meeting`. */
-  meetingScenarios?: MeetingScenarioRecord[]
-  /** `rules/deadlines.yaml`: the statutory deadlines, their lengths and bases. */
-  deadlines?: DeadlineRules
-  /** `rules/escalation.yaml`: the reminder and overdue ladder. */
-  escalation?: EscalationLadder
-  /** Scenario files with `target: escalations`. */
-  escalationScenarios?: EscalationScenarioRecord[]
   /** Every file read, with its kind, so analysis and messages can point back into it. */
   files: { path: string; kind: string }[]
 }

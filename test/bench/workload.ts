@@ -3,7 +3,7 @@
  * own vocabularies mixed with plain text, across kinds, channels and respondents.
  */
 import type { ComplaintInput } from '../../src/routing/complaintInput.js'
-import type { RuleSet } from '../../src/ruleset/types.js'
+import type { RuleSet } from '../../src/capabilities.js'
 
 /** Small, seedable PRNG (mulberry32), so every run routes the same complaints. */
 export function prng(seed: number) {

@@ -1,16 +1,17 @@
 /**
- * `npm run gen`: regenerates what is derived from rules/ and src/ — the bundled rules module and the
- * JSON Schemas in rules/schemas/. Tests fail when either is stale.
+ * `npm run gen`: regenerates what is derived from rules/ and src/ — the bundled rules module, the bundled
+ * calendar slice and the JSON Schemas in rules/schemas/. Tests fail when either is stale.
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { writeBundledRules } from '../../src/node/bundleRules.js'
-import { ruleFileJsonSchemas } from '../../src/ruleset/jsonSchemas.js'
+import { writeBundledCalendar, writeBundledRules } from '../../src/node/bundleRules.js'
+import { ruleFileJsonSchemas } from '../../src/capabilities.js'
 
 const root = join(import.meta.dirname, '..', '..')
 await mkdir(join(root, 'rules', 'schemas'), { recursive: true })
 for (const [name, schema] of Object.entries(ruleFileJsonSchemas())) {
   await writeFile(join(root, 'rules', 'schemas', name), JSON.stringify(schema, null, 2) + '\n')
 }
-const changed = await writeBundledRules(join(root, 'rules'), join(root, 'src', 'ruleset', 'bundledRules.generated.ts'))
-console.log(`rules/schemas written; bundled rules ${changed ? 'updated' : 'unchanged'}`)
+const changed = await writeBundledRules(join(root, 'rules'), join(root, 'src', 'engine', 'bundledRules.generated.ts'))
+const calendarChanged = await writeBundledCalendar(join(root, 'rules'), join(root, 'src', 'calendar', 'bundledCalendar.generated.ts'))
+console.log(`rules/schemas written; bundled rules ${changed ? 'updated' : 'unchanged'}; bundled calendar ${calendarChanged ? 'updated' : 'unchanged'}`)

@@ -3,7 +3,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { ruleFileJsonSchemas } from '../../ruleset/jsonSchemas.js'
+import { ruleFileJsonSchemas } from '../../capabilities.js'
 import { write, type CliIo } from '../io.js'
 
 export const schemaHelp = `xiaobao schema [out-dir]

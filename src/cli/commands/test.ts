@@ -3,51 +3,37 @@
  * any failure. The closing line is `N passed, M failed`.
  */
 import { join } from 'node:path'
-import { runScenarios, type ScenarioResult } from '../../scenarios/runScenarios.js'
-import { runMeetingScenarios } from '../../meetings/runMeetingScenarios.js'
-import { runEscalationScenarios } from '../../escalations/runEscalationScenarios.js'
-import { runReportScenarios } from '../../report/runReportScenarios.js'
-import type { ReportRuleSet } from '../../report/types.js'
+import { CAPABILITIES } from '../../capabilities.js'
+import { runScenarioTargets } from '../../scenarios/runner.js'
+import { formatJson, formatJunit, formatText } from '../../scenarios/reporters.js'
 import { engineFor, write, type CliIo } from '../io.js'
 import { analyzeRuleSet } from '../../analysis/analyzeRuleSet.js'
 import { formatCoverageSummary } from '../../analysis/formatAnalysis.js'
 
-export const testHelp = `xiaobao test [rules-dir] [--filter TEXT] [--json] [--coverage]
+export const testHelp = `xiaobao test [rules-dir] [--filter TEXT] [--json | --reporter text|json|junit] [--coverage]
   运行规则目录里的测试场景（*.test.yaml）。Run the scenario files (*.test.yaml) of a rules folder.
   rules-dir 默认为 ./rules。--filter 只运行名称含 TEXT 的场景。退出码：有失败为 1。
   --coverage 另列测试覆盖：哪些规则、条件、职责项从未被场景走到（xiaobao analyze 的摘要）。
-  --coverage also prints which rules, conditions and duty items no scenario reaches.`
+  --coverage also prints which rules, conditions and duty items no scenario reaches.
+  --reporter junit 输出 JUnit XML，供持续集成显示。--reporter junit writes JUnit XML for a CI.`
 
-export async function testCommand(dir: string, io: CliIo, options: { filter?: string; json: boolean; coverage?: boolean }): Promise<number> {
+const REPORTERS = ['text', 'json', 'junit'] as const
+
+export async function testCommand(dir: string, io: CliIo, options: { filter?: string; json: boolean; coverage?: boolean; reporter?: string }): Promise<number> {
+  const reporter = options.reporter ?? (options.json ? 'json' : 'text')
+  if (!(REPORTERS as readonly string[]).includes(reporter)) {
+    await write(io.stderr, `未知的 --reporter ${JSON.stringify(reporter)}；可用：${REPORTERS.join('、')} / unknown reporter; use ${REPORTERS.join(', ')}\n`)
+    return 2
+  }
   const engine = await engineFor(dir)
-  const scenarios = engine.ruleSet.scenarios.filter((s) => !options.filter || s.name.includes(options.filter))
-  const meetingScenarios = (engine.ruleSet.meetingScenarios ?? []).filter((s) => !options.filter || s.name.includes(options.filter))
-  const escalationScenarios = (engine.ruleSet.escalationScenarios ?? []).filter((s) => !options.filter || s.name.includes(options.filter))
-  const reportScenarios = ((engine.ruleSet as ReportRuleSet).reportScenarios ?? []).filter((s) => !options.filter || s.name.includes(options.filter))
-  const results: ScenarioResult[] = [
-    ...(await runScenarios(engine, scenarios)),
-    ...(await runMeetingScenarios(engine, meetingScenarios)),
-    ...(await runEscalationScenarios(engine, escalationScenarios)),
-    ...(await runReportScenarios(engine, reportScenarios)),
-  ]
-  const failed = results.filter((r) => !r.passed)
-  if (options.json) {
-    await write(io.stdout, JSON.stringify(results.map(({ decision: _d, ...r }) => r), null, 2) + '\n')
-  } else {
-    let file = ''
-    for (const r of results) {
-      if (r.at.file !== file) {
-        file = r.at.file
-        await write(io.stdout, `\n${join(dir, file)}\n`)
-      }
-      await write(io.stdout, `  ${r.passed ? '✓' : '✗'} ${r.name}${r.passed ? '' : `  (${join(dir, r.at.file)}:${r.at.line})`}\n`)
-      for (const f of r.failures) await write(io.stdout, `      ${f}\n`)
-    }
-    await write(io.stdout, `\n${results.length - failed.length} passed, ${failed.length} failed\n`)
-  }
+  const runs = await runScenarioTargets(engine, CAPABILITIES.flatMap((c) => c.targets), options.filter)
+  const file = (path: string) => join(dir, path)
+  await write(io.stdout, reporter === 'json' ? formatJson(runs) : reporter === 'junit' ? formatJunit(runs, file) : formatText(runs, file))
   if (options.coverage) {
-    const analysis = analyzeRuleSet(engine.ruleSet, { scenarios, meetingScenarios })
-    await write(options.json ? io.stderr : io.stdout, '\n' + formatCoverageSummary(analysis, { file: (path) => join(dir, path) }))
+    const filtered = <T extends { name: string }>(list: readonly T[] | undefined) => (list ?? []).filter((s) => !options.filter || s.name.includes(options.filter))
+    const analysis = analyzeRuleSet(engine.ruleSet, { scenarios: filtered(engine.ruleSet.scenarios), meetingScenarios: filtered(engine.ruleSet.meetingScenarios) })
+    const targets = CAPABILITIES.flatMap((c) => c.targets).flatMap((t) => t.coverage?.(engine.ruleSet, runs.filter((r) => r.target === t.target)) ?? [])
+    await write(reporter === 'text' ? io.stdout : io.stderr, '\n' + formatCoverageSummary(analysis, { file }) + targets.map((line) => line + '\n').join(''))
   }
-  return failed.length > 0 ? 1 : 0
+  return runs.some((r) => !r.passed) ? 1 : 0
 }

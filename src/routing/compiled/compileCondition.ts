@@ -6,22 +6,11 @@
  * `compileRuleSet.ts`); any other shape falls back to the same operator the reference engine runs.
  */
 import type { ConditionNode } from '../../ruleset/schemas.js'
-import { applyOperator, matchKeywords, type ConditionTrace, type Facts, type KeywordEvidence, type VocabularyLookup } from '../explainCondition.js'
+import { applyOperator, isFactReference, matchKeywords, resolveJrePath, shorten, type ConditionTrace, type Evidence, type Facts, type KeywordEvidence, type VocabularyLookup } from '../../conditions/evaluate.js'
+import { operatorOf } from '../../conditions/operators.js'
 import type { RoutingFactName } from '../facts.js'
 
-export interface FactEvidence {
-  fact: string
-  path?: string
-  operator: string
-  value: unknown
-  actual: unknown
-}
-
-/** What `evidenceOf` gives for a fired rule: the keywords found and the facts that held. */
-export interface Evidence {
-  keywords: KeywordEvidence[]
-  facts: FactEvidence[]
-}
+export type { Evidence, FactEvidence } from '../../conditions/evaluate.js'
 
 export interface CompiledCondition {
   /** Whether the condition holds (what json-rules-engine would say). */
@@ -62,16 +51,6 @@ export interface CompileContext {
 
 const hasOwn = Object.prototype.hasOwnProperty
 
-/** json-rules-engine's fact-value validator of the numeric operators. */
-function isNumeric(value: unknown): boolean {
-  if (typeof value === 'number') return value === value // parseFloat(String(n)) is NaN only for NaN
-  return Number.parseFloat(value as string).toString() !== 'NaN'
-}
-
-function shorten(v: unknown) {
-  return typeof v === 'string' && v.length > 200 ? v.slice(0, 200) + '…' : v
-}
-
 /**
  * One accessor per routing fact, each its own function so each property read stays monomorphic (a
  * shared `facts[name]` would be a megamorphic keyed load on every condition — measured 5× slower).
@@ -100,22 +79,6 @@ function factGetter(name: string): (facts: Facts) => unknown {
   return hasOwn.call(ACCESSORS, name) ? ACCESSORS[name as RoutingFactName] : (facts) => facts[name]
 }
 
-/**
- * json-rules-engine resolves `path` only on non-null objects (anything else is returned as it is), with
- * jsonpath-plus, which for our `$.a.b` paths follows own properties of any truthy value — so
- * `$.name.length` of a non-empty string is its length.
- */
-export function resolveJrePath(value: unknown, keys: readonly string[]): unknown {
-  if (value === null || typeof value !== 'object') return value
-  let node: unknown = value
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!
-    if (!node || !hasOwn.call(node, key)) return undefined
-    node = (node as Record<string, unknown>)[key]
-  }
-  return node
-}
-
 function valueGetter(fact: string, path: string | undefined): (facts: Facts) => unknown {
   const get = factGetter(fact)
   if (!path) return get
@@ -123,26 +86,7 @@ function valueGetter(fact: string, path: string | undefined): (facts: Facts) => 
   return (facts) => resolveJrePath(get(facts), keys)
 }
 
-/** json-rules-engine's test for a `{ fact }` value. */
-export function isFactReference(value: unknown): value is { fact: string; path?: string } {
-  return value !== null && typeof value === 'object' && hasOwn.call(value, 'fact')
-}
-
-type Compare = (factValue: unknown, value: unknown) => boolean
-
-/** json-rules-engine's built-in operators, expression for expression (so they throw where it throws). */
-const BUILTIN: Record<string, Compare> = {
-  equal: (a, b) => a === b,
-  notEqual: (a, b) => a !== b,
-  in: (a, b) => (b as unknown[]).indexOf(a) > -1,
-  notIn: (a, b) => (b as unknown[]).indexOf(a) === -1,
-  contains: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
-  doesNotContain: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
-  lessThan: (a, b) => isNumeric(a) && (a as number) < (b as number),
-  lessThanInclusive: (a, b) => isNumeric(a) && (a as number) <= (b as number),
-  greaterThan: (a, b) => isNumeric(a) && (a as number) > (b as number),
-  greaterThanInclusive: (a, b) => isNumeric(a) && (a as number) >= (b as number),
-}
+export { isFactReference, resolveJrePath }
 
 /** Compiles `node`. Unknown operators compile to "false", as our explain evaluator says. */
 export function compileCondition(node: ConditionNode, ctx: CompileContext): CompiledCondition {
@@ -242,7 +186,8 @@ function compileLeaf(node: Leaf, ctx: CompileContext): CompiledCondition {
       test = generic
     }
   } else {
-    const compare = BUILTIN[operator]
+    const spec = operatorOf(operator)
+    const compare = spec && !spec.text ? (a: unknown, b: unknown) => spec.test(a, b, ctx.vocab) : undefined
     if (!compare) test = () => false
     else if (reference) test = (facts) => compare(factValue(facts), value(facts))
     else {

@@ -5,7 +5,7 @@
  * read, and a rule's evidence comes from the scan instead of re-running its conditions.
  */
 import type { ConditionNode } from '../../ruleset/schemas.js'
-import type { RuleSet } from '../../ruleset/types.js'
+import type { RoutingRuleSet as RuleSet } from '../ruleSet.js'
 import type { Evaluation, Stage } from '../decide.js'
 import type { Facts, VocabularyLookup } from '../explainCondition.js'
 import { compileCondition, isFactReference, type CompiledCondition, type Evidence, type KeywordSet, type ScanState } from './compileCondition.js'

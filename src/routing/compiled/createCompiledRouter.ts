@@ -1,11 +1,10 @@
 /**
- * The compiled, synchronous routing path: validate (zod, as on every path), derive the facts, scan the
- * text once, run the compiled conditions, decide.
+ * The compiled, synchronous routing path: the one pipeline (`createRouter`) with the compiled conditions
+ * as its evaluator (the text scanned once, the conditions run as closures).
  */
-import type { RuleSet } from '../../ruleset/types.js'
+import type { RoutingRuleSet as RuleSet } from '../ruleSet.js'
 import { createDecider, type Decider } from '../decide.js'
-import { deriveFacts } from '../deriveFacts.js'
-import { validateComplaint } from '../routeComplaint.js'
+import { createRouter } from '../createRouter.js'
 import type { RouteOptions, RoutingDecision } from '../types.js'
 import { compileRuleSet, type CompiledRuleSet } from './compileRuleSet.js'
 
@@ -17,12 +16,5 @@ export interface CompiledRouter {
 
 export function createCompiledRouter(ruleSet: RuleSet, decider: Decider = createDecider(ruleSet)): CompiledRouter {
   const compiled = compileRuleSet(ruleSet)
-  return {
-    compiled,
-    route(input, options) {
-      const complaint = validateComplaint(input, ruleSet)
-      const { facts, warnings } = deriveFacts(complaint, ruleSet)
-      return decider(complaint, facts, compiled.evaluate(facts), warnings, options)
-    },
-  }
+  return { compiled, route: createRouter(ruleSet, compiled.evaluate, { decider }).route }
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { baseFiles } from '../../../test/fixtures.js'
 import { createEngine, type Engine } from '../../engine/createEngine.js'
 import { XiaobaoError } from '../../problems/XiaobaoError.js'
-import { parseRuleSetOrThrow } from '../../ruleset/parseRuleSet.js'
+import { parseRuleSetOrThrow } from '../../capabilities.js'
 import { isRouteError, type RouteManyResult } from './routeMany.js'
 
 let compiled: Engine

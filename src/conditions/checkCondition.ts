@@ -4,8 +4,7 @@
  * message that names what is allowed.
  */
 import type { Issue } from '../problems/issue.js'
-import { TEXT_OPERATORS } from '../routing/facts.js'
-import { issueAt, type YamlSource } from './yamlSource.js'
+import { operatorOf } from './operators.js'
 
 export interface ConditionContext {
   facts: readonly string[]
@@ -16,9 +15,12 @@ export interface ConditionContext {
 const BOOLEAN_KEYS = ['all', 'any', 'not'] as const
 const LEAF_KEYS = ['fact', 'operator', 'value', 'path', 'params']
 
-export function checkCondition(source: YamlSource, node: unknown, path: (string | number)[], ctx: ConditionContext, top = false): Issue[] {
+/** Makes a located issue at a path of the file being checked (the loader knows where the path is). */
+export type IssueAt = (path: (string | number)[], code: Issue['code'], message: string, messageEn: string, options?: { preferKey?: boolean }) => Issue
+
+export function checkCondition(issueAt: IssueAt, node: unknown, path: (string | number)[], ctx: ConditionContext, top = false): Issue[] {
   const at = (p: (string | number)[], code: Issue['code'], zh: string, en: string, preferKey = false) =>
-    issueAt(source, p, code, zh, en, { preferKey })
+    issueAt(p, code, zh, en, { preferKey })
   if (node === null || typeof node !== 'object' || Array.isArray(node)) {
     return [at(path, 'invalid_type', '条件应为映射：{ all: [...] }、{ any: [...] }、{ not: ... } 或 { fact, operator, value }。', 'a condition must be a mapping: { all: [...] }, { any: [...] }, { not: ... } or { fact, operator, value }.')]
   }
@@ -33,11 +35,11 @@ export function checkCondition(source: YamlSource, node: unknown, path: (string 
     }
     const key = booleanKeys[0]!
     const child = record[key]
-    if (key === 'not') return checkCondition(source, child, [...path, key], ctx)
+    if (key === 'not') return checkCondition(issueAt, child, [...path, key], ctx)
     if (!Array.isArray(child) || child.length === 0) {
       return [at([...path, key], 'invalid_type', `"${key}" 后面应是至少一个条件的列表。`, `"${key}" must be followed by a list of at least one condition.`)]
     }
-    child.forEach((c, i) => issues.push(...checkCondition(source, c, [...path, key, i], ctx)))
+    child.forEach((c, i) => issues.push(...checkCondition(issueAt, c, [...path, key, i], ctx)))
     return issues
   }
   if (top) {
@@ -63,17 +65,9 @@ export function checkCondition(source: YamlSource, node: unknown, path: (string 
   if ('operator' in record) {
     if (typeof operator !== 'string' || !ctx.operators.includes(operator)) {
       issues.push(at([...path, 'operator'], 'unknown_operator', `未知的运算符 ${JSON.stringify(operator)}；可用：${ctx.operators.join('、')}。`, `unknown operator ${JSON.stringify(operator)}; known operators: ${ctx.operators.join(', ')}.`))
-    } else if ((operator === 'in' || operator === 'notIn') && !Array.isArray(value)) {
-      issues.push(at([...path, 'value'], 'invalid_value', `${operator} 的 value 应为列表，如 [letter, visit]。`, `the value of ${operator} must be a list, e.g. [letter, visit].`))
-    } else if ((TEXT_OPERATORS as readonly string[]).includes(operator)) {
-      if (typeof value === 'string') {
-        if (!ctx.vocabularies.has(value)) {
-          const known = [...ctx.vocabularies]
-          issues.push(at([...path, 'value'], 'unknown_vocabulary', `未知的关键词表 "${value}"，已定义的有：${known.slice(0, 40).join('、')}${known.length > 40 ? '……' : ''}。`, `unknown vocabulary "${value}"; defined: ${known.slice(0, 40).join(', ')}${known.length > 40 ? '…' : ''}.`))
-        }
-      } else if (!Array.isArray(value) || value.length === 0 || value.some((k) => typeof k !== 'string' || k.trim() === '')) {
-        issues.push(at([...path, 'value'], 'invalid_value', `${operator} 的 value 应为关键词表的名称，或非空的关键词列表。`, `the value of ${operator} must be a vocabulary name or a non-empty list of keywords.`))
-      }
+    } else {
+      const problem = operatorOf(operator)?.checkValue?.(value, ctx.vocabularies)
+      if (problem) issues.push(at([...path, 'value'], problem.code, problem.zh, problem.en))
     }
   }
   return issues

@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { Engine } from 'json-rules-engine'
 import { describe, expect, test } from 'vitest'
-import type { ConditionNode } from '../ruleset/schemas.js'
-import { applyOperator, evidenceOf, explainCondition, matchKeywords } from './explainCondition.js'
-import { BUILTIN_OPERATORS } from './facts.js'
+import type { ConditionNode } from './schema.js'
+import { applyOperator, evidenceOf, explainCondition, matchKeywords } from './evaluate.js'
+import { BUILTIN_OPERATORS } from './operators.js'
 
 const vocab = (name: string) => (({ 计量: ['缺斤少两', '电子秤'], 食品: ['牛奶'] }) as Record<string, string[]>)[name]
 

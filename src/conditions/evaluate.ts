@@ -1,0 +1,147 @@
+/**
+ * The ground-floor evaluator: evaluates a json-rules-engine condition synchronously with the same
+ * semantics as json-rules-engine 7.3 (the operator table in `operators.ts`, its `path` resolution, its
+ * `{ fact }` values), and records a result for every condition — no short-circuiting — with the
+ * evidence: the fact's value and the keywords that matched. An optional tracer sees every node.
+ */
+import type { ConditionNode } from './schema.js'
+import { matchKeywords, operatorOf, type KeywordEvidence, type VocabularyLookup } from './operators.js'
+
+export { matchKeywords }
+export type { KeywordEvidence, VocabularyLookup }
+
+export type Facts = Readonly<Record<string, unknown>>
+
+export interface ConditionTrace {
+  /** `all` / `any` / `not`, or the leaf's `fact operator value`. */
+  kind: 'all' | 'any' | 'not' | 'leaf'
+  result: boolean
+  fact?: string
+  path?: string
+  operator?: string
+  value?: unknown
+  /** The fact's value as compared (texts are cut to 200 characters). */
+  factValue?: unknown
+  /** For text operators: the keywords found in the text. */
+  matched?: KeywordEvidence
+  children?: ConditionTrace[]
+}
+
+/** Called for every node evaluated, children before their parent (OPA's topdown tracer is the model). */
+export type ConditionTracer = (node: ConditionNode, trace: ConditionTrace) => void
+
+/** A fact that held in a true condition, as evidence. */
+export interface FactEvidence {
+  fact: string
+  path?: string
+  operator: string
+  value: unknown
+  actual: unknown
+}
+
+/** What made a true condition true: the keywords found and the facts that held. */
+export interface Evidence {
+  keywords: KeywordEvidence[]
+  facts: FactEvidence[]
+}
+
+/**
+ * Resolves `path` the way json-rules-engine's default resolver (JSONPath, `$.a.b`) does for our paths:
+ * jsonpath-plus follows own properties of any truthy value, so `$.name.length` of a non-empty string is
+ * its length.
+ */
+export function resolvePath(value: unknown, path: string | undefined): unknown {
+  return path ? resolveJrePath(value, path.slice(2).split('.')) : value
+}
+
+/**
+ * The same with the path's keys split once (the compiled path calls it per evaluation): json-rules-engine
+ * resolves `path` only on non-null objects (anything else is returned as it is), with jsonpath-plus,
+ * which for our `$.a.b` paths follows own properties of any truthy value.
+ */
+export function resolveJrePath(value: unknown, keys: readonly string[]): unknown {
+  if (value === null || typeof value !== 'object') return value
+  let node: unknown = value
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!
+    if (!node || !Object.prototype.hasOwnProperty.call(node, key)) return undefined
+    node = (node as Record<string, unknown>)[key]
+  }
+  return node
+}
+
+/** json-rules-engine's test for a `{ fact }` value. */
+export function isFactReference(value: unknown): value is { fact: string; path?: string } {
+  return value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, 'fact')
+}
+
+/** Compares like json-rules-engine's operators (and ours). */
+export function applyOperator(operator: string, factValue: unknown, value: unknown, vocab: VocabularyLookup): boolean {
+  return operatorOf(operator)?.test(factValue, value, vocab) ?? false
+}
+
+/** A fact as json-rules-engine's almanac gives it: only the facts passed in, nothing inherited. */
+function factOf(facts: Facts, name: string): unknown {
+  return Object.prototype.hasOwnProperty.call(facts, name) ? facts[name] : undefined
+}
+
+function valueOf(value: unknown, facts: Facts): unknown {
+  if (isFactReference(value)) return resolvePath(factOf(facts, value.fact), value.path)
+  return value
+}
+
+/** A fact value as shown in a trace or evidence: texts cut to 200 characters. */
+export function shorten(v: unknown) {
+  return typeof v === 'string' && v.length > 200 ? v.slice(0, 200) + '…' : v
+}
+
+/** Evaluates every condition of `node` against `facts` and returns the full trace. */
+export function explainCondition(node: ConditionNode, facts: Facts, vocab: VocabularyLookup, tracer?: ConditionTracer): ConditionTrace {
+  const trace = explainNode(node, facts, vocab, tracer)
+  tracer?.(node, trace)
+  return trace
+}
+
+function explainNode(node: ConditionNode, facts: Facts, vocab: VocabularyLookup, tracer: ConditionTracer | undefined): ConditionTrace {
+  if ('all' in node) {
+    const children = node.all.map((c) => explainCondition(c, facts, vocab, tracer))
+    return { kind: 'all', result: children.every((c) => c.result), children }
+  }
+  if ('any' in node) {
+    const children = node.any.map((c) => explainCondition(c, facts, vocab, tracer))
+    return { kind: 'any', result: children.some((c) => c.result), children }
+  }
+  if ('not' in node) {
+    const child = explainCondition(node.not, facts, vocab, tracer)
+    return { kind: 'not', result: !child.result, children: [child] }
+  }
+  const factValue = resolvePath(factOf(facts, node.fact), node.path)
+  const value = valueOf(node.value, facts)
+  const result = applyOperator(node.operator, factValue, value, vocab)
+  const trace: ConditionTrace = { kind: 'leaf', result, fact: node.fact, operator: node.operator, value: node.value, factValue: shorten(factValue) }
+  if (node.path) trace.path = node.path
+  if (operatorOf(node.operator)?.text) {
+    trace.matched = matchKeywords(factValue, value, vocab)
+    delete trace.factValue // the text itself is in the input; the evidence is the keywords
+  }
+  return trace
+}
+
+/** The keywords and facts that made a true condition true (what a clerk needs to see). */
+export function evidenceOf(trace: ConditionTrace): Evidence {
+  const keywords: KeywordEvidence[] = []
+  const facts: FactEvidence[] = []
+  const walk = (t: ConditionTrace, positive: boolean) => {
+    if (t.kind === 'leaf') {
+      if (!t.result) return
+      if (t.operator === 'containsAny' && positive && t.matched) keywords.push(t.matched)
+      else if (t.operator !== 'containsAny' && t.operator !== 'notContainsAny')
+        facts.push({ fact: t.fact!, ...(t.path ? { path: t.path } : {}), operator: t.operator!, value: t.value, actual: t.factValue })
+      return
+    }
+    if (t.kind === 'not') return walk(t.children![0]!, !positive)
+    for (const c of t.children ?? []) if (c.result) walk(c, positive)
+  }
+  walk(trace, true)
+  return { keywords, facts }
+}

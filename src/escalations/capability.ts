@@ -1,0 +1,16 @@
+/**
+ * Deadlines and escalation as a capability: the `deadlines` and `escalation` files and the
+ * `escalations` scenarios.
+ */
+import type { Capability } from '../ruleset/capability.js'
+import { deadlinesFileKind } from './deadlinesKind.js'
+import { escalationFileKind } from './escalationKind.js'
+import { escalationScenarioTarget } from './escalationScenarios.js'
+import { escalationScenarioRunner } from './runEscalationScenarios.js'
+import type { EscalationsSlice } from './types.js'
+
+export const escalationsCapability: Capability<EscalationsSlice> = {
+  name: 'escalations',
+  kinds: [deadlinesFileKind, escalationFileKind],
+  targets: [{ ...escalationScenarioTarget, ...escalationScenarioRunner }],
+}

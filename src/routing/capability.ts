@@ -1,0 +1,24 @@
+/**
+ * Routing as a capability: its rule-file kinds, its scenario target and its slice of the rule set.
+ */
+import type { Issue } from '../problems/issue.js'
+import type { Capability } from '../ruleset/capability.js'
+import { routeScenarioTarget, ROUTING_KINDS } from './ruleFileKinds.js'
+import { routeScenarioRunner } from './routeScenarios.js'
+import type { RoutingSlice } from './ruleSet.js'
+
+export const routingCapability: Capability<RoutingSlice> = {
+  name: 'routing',
+  kinds: ROUTING_KINDS,
+  targets: [{ ...routeScenarioTarget, ...routeScenarioRunner }],
+  initial: () => ({ routingRules: [], intakeRules: [], screeningRules: [], scenarios: [] }),
+  check(ruleSet) {
+    const warnings: Issue[] = []
+    for (const rule of ruleSet.intakeRules) {
+      if (!ruleSet.sections[rule.section]) {
+        warnings.push({ code: 'unknown_section', severity: 'warning', file: rule.at.file, line: rule.at.line, col: rule.at.col, message: `受理规则 ${rule.id} 指向的股室 "${rule.section}" 没有股室文件。`, messageEn: `intake rule ${rule.id} names section "${rule.section}", which has no section file.` })
+      }
+    }
+    return warnings
+  },
+}

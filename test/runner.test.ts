@@ -1,0 +1,72 @@
+/**
+ * The one scenario runner: one result type for every target, failures as `{ path, expected, actual }`,
+ * reporters apart (text, JSON, JUnit XML), and `xiaobao test --reporter junit`.
+ */
+import { describe, expect, test } from 'vitest'
+import { CAPABILITIES, parseRuleSetOrThrow } from '../src/capabilities.js'
+import { createEngine } from '../src/engine/createEngine.js'
+import { readRuleFiles } from '../src/node/readRuleFiles.js'
+import { runScenarioTargets } from '../src/scenarios/runner.js'
+import { formatJson, formatJunit, formatText } from '../src/scenarios/reporters.js'
+import { RULES_DIR, runCli } from './fixtures.js'
+
+const files = await readRuleFiles(RULES_DIR)
+const broken = files.map((f) =>
+  f.path === 'sections/metrology.test.yaml'
+    ? { ...f, text: f.text.replace('lead: metrology, assist: [food-circulation]', 'lead: advertising, assist: [food-circulation]') }
+    : f.path === 'tests/meetings.test.yaml'
+      ? { ...f, text: f.text.replace('expect: { compliant: true, findings: [] }', 'expect: { compliant: false }') }
+      : f,
+)
+const engine = createEngine({ rules: parseRuleSetOrThrow(broken) })
+const runs = await runScenarioTargets(engine, CAPABILITIES.flatMap((c) => c.targets))
+
+describe('one runner for every target', () => {
+  test('every target is run, in the order of the capabilities', () => {
+    expect([...new Set(runs.map((r) => r.target))]).toEqual(['route', 'meeting', 'escalations', 'report'])
+    const ruleSet = engine.ruleSet
+    expect(runs.length).toBe(ruleSet.scenarios.length + (ruleSet.meetingScenarios?.length ?? 0) + (ruleSet.escalationScenarios?.length ?? 0) + (ruleSet.reportScenarios?.length ?? 0))
+  })
+
+  test('failures are typed: path, expected, actual, and the words', () => {
+    const failed = runs.filter((r) => !r.passed)
+    expect(failed.map((r) => r.target)).toEqual(['route', 'meeting'])
+    expect(failed[0]!.failures).toEqual([{ path: 'lead', expected: 'advertising', actual: 'metrology', message: 'lead: 期望 advertising，实际 metrology' }])
+    expect(failed[1]!.failures).toEqual([{ path: 'compliant', expected: false, actual: true, message: 'compliant: 期望 false，实际 true' }])
+  })
+})
+
+describe('reporters', () => {
+  test('text ends with the count', () => {
+    expect(formatText(runs)).toMatch(/\n\d+ passed, 2 failed\n$/)
+    expect(formatText(runs)).toContain('  ✗ ')
+  })
+
+  test('JSON carries the typed failures', () => {
+    const parsed = JSON.parse(formatJson(runs)) as { passed: boolean; failures: { path: string }[] }[]
+    expect(parsed.filter((r) => !r.passed).map((r) => r.failures[0]!.path)).toEqual(['lead', 'compliant'])
+  })
+
+  test('JUnit XML: a suite per file, a case per scenario, a failure per difference', () => {
+    const xml = formatJunit(runs)
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="xiaobao"')).toBe(true)
+    expect(xml).toContain(`tests="${runs.length}" failures="2"`)
+    expect(xml).toContain('<testsuite name="sections/metrology.test.yaml"')
+    expect(xml).toContain('<failure message="lead: 期望 advertising，实际 metrology" type="lead">lead: expected &quot;advertising&quot;, actual &quot;metrology&quot;</failure>')
+    expect((xml.match(/<testcase /g) ?? []).length).toBe(runs.length)
+  })
+
+  test('xiaobao test --reporter junit', async () => {
+    const { code, out } = await runCli(['test', 'rules', '--reporter', 'junit'])
+    expect(code).toBe(0)
+    expect(out).toContain('failures="0"')
+    const bad = await runCli(['test', 'rules', '--reporter', 'tap'])
+    expect(bad.code).toBe(2)
+  })
+})
+
+test('xiaobao test --coverage covers every target (escalations: deadlines and ladder levels)', async () => {
+  const { out } = await runCli(['test', 'rules', '--coverage'])
+  expect(out).toMatch(/期限 \/ deadlines: \d+\/\d+/)
+  expect(out).toMatch(/督办级别 \/ escalation levels: \d+\/\d+/)
+})

@@ -1,0 +1,24 @@
+/**
+ * The size of an app that imports only the calendar: an esbuild bundle (browser, ESM, minified) of
+ * `import { isWorkingDay } from 'xiaobao'`, with `xiaobao` resolved to src/index.ts.
+ */
+import { build } from 'esbuild'
+
+const root = new URL('../..', import.meta.url).pathname
+
+export async function calendarBundleBytes(): Promise<number> {
+  const result = await build({
+    stdin: { contents: `import { isWorkingDay } from 'xiaobao'\nconsole.log(isWorkingDay('2026-02-14'))\n`, resolveDir: root, loader: 'ts' },
+    alias: { xiaobao: root + 'src/index.ts' },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    minify: true,
+    treeShaking: true,
+    logLevel: 'silent',
+  })
+  return result.outputFiles[0]!.contents.byteLength
+}
+
+if (process.argv[1]?.endsWith('calendarBundle.ts')) console.log(`${await calendarBundleBytes()} bytes`)
