@@ -61,5 +61,6 @@ describe('only one file of a kind with a max', () => {
     const line = original.text.split('\n').findIndex((l) => l.startsWith('kind:')) + 1
     expect(result.issues).toMatchObject([{ code: 'duplicate_file', file: copy.path, line, col: 7 }])
     expect(result.issues[0].message).toContain(`已有 ${path}:${line}`)
+    expect(result.issues[0]).toMatchObject({ kind: original.text.match(/^kind: (\S+)/m)![1], max: 1, earlier: { file: path, line } })
   })
 })
