@@ -8,13 +8,14 @@ import * as z from 'zod'
 import { calendarCapability } from './calendar/capability.js'
 import { escalationsCapability } from './escalations/capability.js'
 import { meetingsCapability } from './meetings/capability.js'
+import { reportCapability } from './report/capability.js'
 import { routingCapability } from './routing/capability.js'
 import type { RuleSetOf } from './ruleset/capability.js'
 import { CORE_KINDS } from './ruleset/coreKinds.js'
 import { parseRuleSet as parseWith, type ParseRuleSetResult as ParseResult, type RuleFileText } from './ruleset/parseRuleSet.js'
 import { XiaobaoError } from './problems/XiaobaoError.js'
 
-export const CAPABILITIES = [routingCapability, calendarCapability, meetingsCapability, escalationsCapability] as const
+export const CAPABILITIES = [routingCapability, calendarCapability, meetingsCapability, escalationsCapability, reportCapability] as const
 
 /** A loaded, checked rule set: the core plus every capability's slice. Plain serialisable data. */
 export interface RuleSet extends RuleSetOf<typeof CAPABILITIES> {}

@@ -2,7 +2,7 @@
  * Type tests: the public signatures other apps code against (run by `vitest --typecheck`).
  */
 import { describe, expectTypeOf, test } from 'vitest'
-import { createEngine, parseRuleSet, XiaobaoError, type Citation, type Issue, type RouteErrorRecord, type RoutingDecision, type RuleSet, type SectionRef } from 'xiaobao'
+import { createEngine, parseRuleSet, recordsFromLines, XiaobaoError, type Cell, type Citation, type Issue, type ReportSummary, type RouteErrorRecord, type RoutingDecision, type RuleSet, type SectionRef, type SummarizeOptions } from 'xiaobao'
 import { loadRuleSet } from 'xiaobao/node'
 
 describe('public API types', () => {
@@ -40,6 +40,15 @@ describe('public API types', () => {
     expectTypeOf<RoutingDecision['basis']>().toEqualTypeOf<Citation[]>()
     expectTypeOf<Citation['doc']>().toEqualTypeOf<'implementation-measures' | 'complaint-measures' | 'penalty-procedure'>()
     expectTypeOf<Citation>().toHaveProperty('printed').toEqualTypeOf<string>()
+  })
+
+  test('the report', () => {
+    const engine = createEngine()
+    expectTypeOf(engine.summarizeRecords).returns.toEqualTypeOf<Promise<ReportSummary>>()
+    expectTypeOf(engine.summarizeRecords).parameter(1).toEqualTypeOf<SummarizeOptions>()
+    expectTypeOf<SummarizeOptions['audience']>().toEqualTypeOf<'internal' | 'public' | undefined>()
+    expectTypeOf<Cell>().toEqualTypeOf<{ count: number; ids?: string[] } | { count: null; shown: string }>()
+    expectTypeOf(recordsFromLines(['{}'])).toMatchTypeOf<AsyncIterable<unknown>>()
   })
 
   test('loading and errors', () => {

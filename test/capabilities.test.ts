@@ -16,7 +16,7 @@ describe('the capabilities list', () => {
     const targets = CAPABILITIES.flatMap((c) => c.targets.map((t) => t.target))
     expect(new Set(kinds).size).toBe(kinds.length)
     expect(new Set(targets).size).toBe(targets.length)
-    expect(CAPABILITIES.map((c) => c.name)).toEqual(['routing', 'calendar', 'meetings', 'escalations'])
+    expect(CAPABILITIES.map((c) => c.name)).toEqual(['routing', 'calendar', 'meetings', 'escalations', 'report'])
   })
 
   test('every file of the rule set has its kind', () => {
@@ -47,11 +47,12 @@ describe('load order never matters', () => {
     expect(b.deadlines).toEqual(a.deadlines)
     expect(b.escalation).toEqual(a.escalation)
     expect(b.calendar).toEqual(a.calendar)
+    expect(b.report).toEqual(a.report)
   })
 })
 
 describe('only one file of a kind with a max', () => {
-  test.each(['config.yaml', 'procedures/joint-meeting.yaml', 'deadlines.yaml', 'escalation.yaml', 'calendar/provisional.yaml'])('a second %s is one duplicate_file error at its kind', (path) => {
+  test.each(['config.yaml', 'procedures/joint-meeting.yaml', 'deadlines.yaml', 'escalation.yaml', 'calendar/provisional.yaml', 'report.yaml'])('a second %s is one duplicate_file error at its kind', (path) => {
     const original = fileOf(path)
     const copy = { path: `zz-copy/${path.split('/').pop()}`, text: original.text }
     const result = parseRuleSet([...files, copy])
@@ -60,5 +61,6 @@ describe('only one file of a kind with a max', () => {
     const line = original.text.split('\n').findIndex((l) => l.startsWith('kind:')) + 1
     expect(result.issues).toMatchObject([{ code: 'duplicate_file', file: copy.path, line, col: 7 }])
     expect(result.issues[0].message).toContain(`已有 ${path}:${line}`)
+    expect(result.issues[0]).toMatchObject({ kind: original.text.match(/^kind: (\S+)/m)![1], max: 1, earlier: { file: path, line } })
   })
 })

@@ -23,9 +23,9 @@ const runs = await runScenarioTargets(engine, CAPABILITIES.flatMap((c) => c.targ
 
 describe('one runner for every target', () => {
   test('every target is run, in the order of the capabilities', () => {
-    expect([...new Set(runs.map((r) => r.target))]).toEqual(['route', 'meeting', 'escalations'])
+    expect([...new Set(runs.map((r) => r.target))]).toEqual(['route', 'meeting', 'escalations', 'report'])
     const ruleSet = engine.ruleSet
-    expect(runs.length).toBe(ruleSet.scenarios.length + (ruleSet.meetingScenarios?.length ?? 0) + (ruleSet.escalationScenarios?.length ?? 0))
+    expect(runs.length).toBe(ruleSet.scenarios.length + (ruleSet.meetingScenarios?.length ?? 0) + (ruleSet.escalationScenarios?.length ?? 0) + (ruleSet.reportScenarios?.length ?? 0))
   })
 
   test('failures are typed: path, expected, actual, and the words', () => {

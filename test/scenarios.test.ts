@@ -9,6 +9,7 @@ import { runOne } from '../src/scenarios/runner.js'
 import { measureRuns } from '../src/scenarios/accuracy.js'
 import { runMeetingScenario } from '../src/meetings/runMeetingScenarios.js'
 import { runEscalationScenario } from '../src/escalations/runEscalationScenarios.js'
+import { runReportScenario } from '../src/report/runReportScenarios.js'
 import { FIXTURES, RULES_DIR } from './fixtures.js'
 
 for (const [label, dir] of [
@@ -42,6 +43,13 @@ for (const [label, dir] of [
     if (escalationScenarios.length > 0) {
       test.each(escalationScenarios.map((s) => [`${s.at.file}:${s.at.line} ${s.name}`, s] as const))('%s', async (_name, scenario) => {
         const result = await runEscalationScenario(engine, scenario)
+        expect(result.failures).toEqual([])
+      })
+    }
+    const reportScenarios = ruleSet.reportScenarios ?? []
+    if (reportScenarios.length > 0) {
+      test.each(reportScenarios.map((s) => [`${s.at.file}:${s.at.line} ${s.name}`, s] as const))('%s', async (_name, scenario) => {
+        const result = await runReportScenario(engine, scenario)
         expect(result.failures).toEqual([])
       })
     }

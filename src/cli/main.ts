@@ -12,8 +12,9 @@ import { engineFor, printError, type CliIo } from './io.js'
 import { escalationsCommand, escalationsHelp } from './commands/escalations.js'
 import { calendarCommand, calendarHelp } from './commands/calendar.js'
 import { analyzeCommand, analyzeHelp } from './commands/analyze.js'
+import { reportCommand, reportHelp } from './commands/report.js'
 
-const HELP: Record<string, string> = { route: routeHelp, lint: lintHelp, test: testHelp, schema: schemaHelp, 'check-meeting': checkMeetingHelp, escalations: escalationsHelp, calendar: calendarHelp, analyze: analyzeHelp }
+const HELP: Record<string, string> = { route: routeHelp, lint: lintHelp, test: testHelp, schema: schemaHelp, 'check-meeting': checkMeetingHelp, escalations: escalationsHelp, calendar: calendarHelp, analyze: analyzeHelp, report: reportHelp }
 
 export const mainHelp = `xiaobao（消保）— 县市场监管局消费者权益保护规则工具
 Usage: xiaobao <command> [options]
@@ -26,6 +27,7 @@ Usage: xiaobao <command> [options]
   escalations FILE      期限、超期与督办 / deadlines, overdue items and escalation (--as-of DATE)
   calendar YEAR         某年的放假和调休上班日 / a year's rest days and make-up working days
   analyze [rules-dir]   分析规则：覆盖、冲突、遮蔽、测试覆盖 / analyse the rules (coverage, collisions, shadowing)
+  report FILE           消费维权数据分析报告 / the information-analysis report (--from, --to; HTML, Markdown, JSON)
 
 xiaobao <command> --help 查看各命令的说明 / for a command's options.`
 
@@ -67,6 +69,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         coverage: { type: 'boolean' },
         verbose: { type: 'boolean' },
         reporter: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        'compare-with': { type: 'string' },
+        markdown: { type: 'boolean' },
+        audience: { type: 'string' },
       },
     })
   } catch (error) {
@@ -102,6 +109,21 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'calendar': {
         const engine = await engineFor(values.rules ? at(values.rules) : undefined)
         return await calendarCommand(engine, positionals[0], io, { json: values.json ?? false, provisional: values.provisional ?? false })
+      }
+      case 'report': {
+        const engine = await engineFor(values.rules ? at(values.rules) : undefined)
+        const file = positionals[0]
+        return await reportCommand(engine, file === undefined || file === '-' ? file : at(file), io, {
+          from: values.from,
+          to: values.to,
+          compareWith: values['compare-with'],
+          html: values.html ? at(values.html) : undefined,
+          markdown: values.markdown ?? false,
+          json: values.json ?? false,
+          audience: values.audience,
+          provisional: values.provisional ?? false,
+          strict: values.strict ?? false,
+        })
       }
       case 'lint':
         return await lintCommand(at(positionals[0] ?? 'rules'), io, { json: values.json ?? false })

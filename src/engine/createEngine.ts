@@ -22,6 +22,8 @@ import type { WorkingCalendar } from '../calendar/createCalendar.js'
 import { createEscalationComputer } from '../escalations/computeEscalations.js'
 import type { TrackedItem } from '../escalations/trackedItems.js'
 import type { ComputeEscalationsOptions, EscalationEntry } from '../escalations/types.js'
+import { createRecordSummarizer } from '../report/summarizeRecords.js'
+import type { ReportSummary, SummarizeOptions } from '../report/types.js'
 
 function looksLikeRuleSet(value: unknown): value is RuleSet {
   if (value === null || typeof value !== 'object') return false
@@ -113,6 +115,19 @@ export interface Engine {
    * out[0] // { itemId: 'C1', deadline: 'complaint-acceptance', dueOn: '2026-10-14', status: 'due-soon', level: 1, … }
    */
   computeEscalations(items: readonly TrackedItem[], options: ComputeEscalationsOptions): Promise<EscalationEntry[]>
+  /**
+   * The information-analysis report (实施办法第十八条, seq 27; 《暂行办法》第三十四条): one pass over records
+   * (an array, a generator or an async iterable such as `recordsFromLines(lines)`), each routed when it
+   * carries no decision and its deadlines computed as of `to`; counts by kind, channel, disposition,
+   * section, category and month, handling figures, hot spots against `compareWith`, every figure with
+   * its record ids (`audience: 'internal'`) or small cells suppressed and personal data redacted
+   * (`audience: 'public'`, 第三十三条、第三十五条). A bad record is an entry of `errors`, never an exception.
+   * @throws XiaobaoError `invalid_input` for bad options; `missing_file` without rules/report.yaml.
+   * @example
+   * const summary = await engine.summarizeRecords(records, { from: '2026-01-01', to: '2026-06-30' })
+   * summary.counts.byKind // [{ key: 'complaint', label: '投诉', cell: { count: 2, ids: ['A', 'B'] } }, …]
+   */
+  summarizeRecords(records: Iterable<unknown> | AsyncIterable<unknown>, options: SummarizeOptions): Promise<ReportSummary>
 }
 
 /**
@@ -141,14 +156,24 @@ export function createEngine(options?: EngineOptions): Engine {
   let calendar: WorkingCalendar | undefined
   const calendarOnce = () => (calendar ??= calendarOf(ruleSet))
   let escalations: ReturnType<typeof createEscalationComputer> | undefined
+  const escalationsOnce = () => (escalations ??= createEscalationComputer(ruleSet, calendarOnce()))
+  let summarizer: ReturnType<typeof createRecordSummarizer> | undefined
   return {
     ruleSet,
     get calendar() {
       return calendarOnce()
     },
     async computeEscalations(items, escalationOptions) {
-      escalations ??= createEscalationComputer(ruleSet, calendarOnce())
-      return escalations(items, escalationOptions)
+      return escalationsOnce()(items, escalationOptions)
+    },
+    summarizeRecords(records, summarizeOptions) {
+      summarizer ??= createRecordSummarizer({
+        ruleSet,
+        calendar: calendarOnce(),
+        route: (input) => compiled.route(input),
+        computeEscalations: (items, escalationOptions) => escalationsOnce()(items, escalationOptions),
+      })
+      return summarizer(records, summarizeOptions)
     },
     async routeComplaint(input, routeOptions) {
       return route(input, checkRouteOptions(routeOptions))

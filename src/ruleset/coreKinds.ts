@@ -4,7 +4,9 @@
  */
 import type { z } from 'zod'
 import { normalizeText } from '../conditions/normalizeText.js'
+import type { Issue } from '../problems/issue.js'
 import type { RuleFileKind } from './capability.js'
+import { LOADER_MESSAGES } from './messages.js'
 import { articlesFile, configFile, vocabulariesFile } from './schemas.js'
 import type { RuleSetCore } from './types.js'
 
@@ -42,11 +44,13 @@ const vocabulariesKind: RuleFileKind<z.infer<typeof vocabulariesFile>, RuleSetCo
   schema: vocabulariesFile,
   role: 'defines',
   define(d, ruleSet, ctx) {
-    const issues = []
+    const issues: Issue[] = []
     for (const [name, vocab] of Object.entries(d.vocabularies)) {
       const prior = ruleSet.vocabularies[name]
       if (prior) {
-        issues.push(ctx.issueAt(['vocabularies', name], 'duplicate_vocabulary', `关键词表 "${name}" 重复定义，已在 ${prior.at.file}:${prior.at.line} 定义。关键词表只定义一次，按名称引用。`, `vocabulary "${name}" is defined twice; first at ${prior.at.file}:${prior.at.line}. Define it once and refer to it by name.`, { preferKey: true }))
+        const fields = { name, earlier: { file: prior.at.file, line: prior.at.line } }
+        const text = (language: 'zh' | 'en') => LOADER_MESSAGES.text(language, 'duplicate_vocabulary', fields)
+        issues.push({ ...ctx.issueAt(['vocabularies', name], 'duplicate_vocabulary', text('zh'), text('en'), { preferKey: true }), ...fields })
         continue
       }
       ruleSet.vocabularies[name] = { name, description: vocab.description, keywords: [...new Set(vocab.keywords.map(normalizeText))], ...(vocab.notInside ? { notInside: [...new Set(vocab.notInside.map(normalizeText))] } : {}), at: ctx.at(['vocabularies', name]) }

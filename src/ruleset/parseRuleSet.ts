@@ -20,6 +20,7 @@ import type { CitationRef } from './schemas.js'
 import type { RuleSetCore, SourceLocation } from './types.js'
 import { issueAt, locate, parseYamlSource, type YamlSource } from './yamlSource.js'
 import { zodToIssues } from './zodIssues.js'
+import { LOADER_MESSAGES, type LoaderIssueFields } from './messages.js'
 
 export { citationProblem }
 
@@ -34,6 +35,11 @@ export interface RuleFileText {
 export type ParseRuleSetResult<R = RuleSetCore> =
   | { ok: true; value: R; warnings: Issue[] }
   | { ok: false; issues: [Issue, ...Issue[]]; warnings: Issue[] }
+
+/** A loader issue with its typed fields, its text from the loader's catalog. */
+export function loaderIssue<C extends keyof LoaderIssueFields>(source: YamlSource, path: (string | number)[], code: C, fields: LoaderIssueFields[C], options?: { preferKey?: boolean }): Issue {
+  return { ...issueAt(source, path, code, LOADER_MESSAGES.text('zh', code, fields), LOADER_MESSAGES.text('en', code, fields), options), ...fields }
+}
 
 interface Loaded {
   source: YamlSource
@@ -104,16 +110,7 @@ export function parseRuleSet<const Cs extends readonly Capability<any>[]>(files:
       counts.set(module, [...seen, source])
       if (module.max !== undefined && seen.length >= module.max) {
         const first = seen[0]!
-        const where = `${first.file}:${locate(first, ['kind']).line}`
-        issues.push(
-          issueAt(
-            source,
-            ['kind'],
-            'duplicate_file',
-            `kind: ${kind} 的文件只能有 ${module.max} 个，已有 ${where}。`,
-            `there can be only ${module.max} file${module.max === 1 ? '' : 's'} of kind ${kind}; ${where} is another.`,
-          ),
-        )
+        issues.push(loaderIssue(source, ['kind'], 'duplicate_file', { kind, max: module.max, earlier: { file: first.file, line: locate(first, ['kind']).line } }))
         continue
       }
     }
@@ -161,7 +158,7 @@ export function parseRuleSet<const Cs extends readonly Capability<any>[]>(files:
           ruleIds.set(id, at(source, path))
           return []
         }
-        return [report(path, 'duplicate_rule_id', `规则编号 "${id}" 重复，已在 ${prior.file}:${prior.line}:${prior.col} 使用。规则编号必须唯一且稳定。`, `duplicate rule id "${id}", already used at ${prior.file}:${prior.line}:${prior.col}. Rule ids must be unique and stable.`)]
+        return [loaderIssue(source, path, 'duplicate_rule_id', { id, earlier: { file: prior.file, line: prior.line, col: prior.col } })]
       },
       addArticle: (record, path) => {
         const key = `${record.doc}:${record.seq}`
@@ -170,7 +167,7 @@ export function parseRuleSet<const Cs extends readonly Capability<any>[]>(files:
           ruleSet.articles[key] = record
           return []
         }
-        return [report(path, 'duplicate_article', `${record.printed}（seq ${record.seq}）重复定义，已在 ${prior.at.file}:${prior.at.line} 定义。`, `article seq ${record.seq} (${record.printed}) is defined twice; first at ${prior.at.file}:${prior.at.line}.`)]
+        return [loaderIssue(source, path, 'duplicate_article', { seq: record.seq, printed: record.printed, earlier: { file: prior.at.file, line: prior.at.line } })]
       },
     }
   }

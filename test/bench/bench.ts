@@ -5,10 +5,13 @@
  *      case), the reference path (`evaluator: 'reference'`), the compiled path async and sync, and the
  *      compiled conditions alone (the plain engine's work) — complaints/s, µs p50/p99, CPU µs, ratio;
  *   3. the rule set scaled ×1, ×10, ×100 (clones with new ids and perturbed keywords);
- *   4. a 1,000,000-line NDJSON file routed through the built CLI: throughput and peak RSS.
+ *   4. a 1,000,000-line NDJSON file routed through the built CLI: throughput and peak RSS;
+ *   5. summarizeRecords over 500,000 generated records (a year of a large county), one thread, in its
+ *      own process: wall and CPU seconds, peak RSS (test/bench/reportScale.ts).
  * A benchmark, not a test: compare the ratios within one run. Knobs: BENCH_COUNT (complaints per path,
  * default 5000), BENCH_SCALES (default "1,10,100"), BENCH_LINES (NDJSON lines, default 1000000; 0
- * skips), BENCH_BUILD=0 (use the existing dist/ instead of running `npx tsup`).
+ * skips), BENCH_BUILD=0 (use the existing dist/ instead of running `npx tsup`), BENCH_REPORT (records for
+ * the report, default 500000; 0 skips).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
@@ -35,6 +38,7 @@ const COUNT = Number(process.env.BENCH_COUNT ?? 5000)
 const SCALES = (process.env.BENCH_SCALES ?? '1,10,100').split(',').map(Number).filter((n) => n >= 1)
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000)
 const BUILD = process.env.BENCH_BUILD !== '0'
+const REPORT = Number(process.env.BENCH_REPORT ?? 500_000)
 
 interface Row {
   name: string
@@ -246,11 +250,32 @@ if (LINES > 0) {
   rmSync(dir, { recursive: true, force: true })
 }
 
+// The report: summarizeRecords over generated records, one thread, its own process -----------------
+interface ReportRun {
+  records: number
+  seconds: number
+  cpuSeconds: number
+  rssMb: number
+  errors: number
+  inPeriod: number
+}
+let report: ReportRun | undefined
+if (REPORT > 0) {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test/bench/reportScale.ts'), String(REPORT), 'internal'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })
+  if (child.status !== 0) throw new Error(`reportScale failed: ${child.stderr}`)
+  report = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as ReportRun
+  console.log(`\n## summarizeRecords over ${REPORT.toLocaleString('en')} generated records (one thread, internal audience: every figure keeps its ids)\n`)
+  table(
+    ['records', 'in period', 'wall s', 'records/s', 'CPU s (user+sys)', 'CPU µs/record', 'peak RSS MB'],
+    [[report.records.toLocaleString('en'), report.inPeriod.toLocaleString('en'), fmt(report.seconds), Math.round(report.records / report.seconds).toLocaleString('en'), fmt(report.cpuSeconds), fmt((report.cpuSeconds * 1e6) / report.records), fmt(report.rssMb, 0)]],
+  )
+}
+
 // Targets ----------------------------------------------------------------------------------------
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED')
 const ratio1 = syncRow.perSecond / baseline
 const loadCompile = parseWarm + engineWarm
-console.log('\n## Targets (issue 6)\n')
+console.log('\n## Targets (issues 6 and 14)\n')
 const targets: (string | number)[][] = [
   ['compiled ≥ 100× plain JRE (sync, shipped rules)', `${fmt(ratio1, 1)}×`, verdict(ratio1 >= 100)],
   ['ratio does not shrink at ×10', ratios.has(10) ? `×1 ${fmt(ratios.get(1) ?? ratio1, 1)} → ×10 ${fmt(ratios.get(10)!, 1)}` : 'not run', ratios.has(10) ? verdict(ratios.get(10)! >= (ratios.get(1) ?? ratio1) * 0.95) : '-'],
@@ -261,5 +286,9 @@ if (cli) {
   const scaled = (cli.seconds * 1_000_000) / cli.lines
   targets.push(['1,000,000 NDJSON lines ≤ 20 s', `${fmt(scaled)} s${cli.lines === 1_000_000 ? '' : ' (extrapolated)'}; CPU ${fmt((cli.cpuSeconds * 1_000_000) / cli.lines)} s`, verdict(scaled <= 20)])
   targets.push(['peak memory ≤ 200 MB', `${fmt(cli.rssMb, 0)} MB`, verdict(cli.rssMb <= 200)])
+}
+if (report) {
+  const scaled = (report.seconds * 500_000) / report.records
+  targets.push(['report: 500,000 records ≤ 30 s on one core (issue 14)', `${fmt(scaled)} s wall${report.records === 500_000 ? '' : ' (extrapolated)'}; CPU ${fmt((report.cpuSeconds * 500_000) / report.records)} s`, verdict(scaled <= 30)])
 }
 table(['target', 'measured', ''], targets)

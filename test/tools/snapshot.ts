@@ -39,6 +39,8 @@ export const CLI_COMMANDS: { name: string; args: string[]; stdin?: string }[] = 
   { name: 'analyze-markdown', args: ['analyze', 'rules', '--format', 'markdown'] },
   { name: 'analyze-json', args: ['analyze', 'rules', '--json'] },
   { name: 'analyze-as-of', args: ['analyze', 'rules', '--as-of', '2026-06-30'] },
+  { name: 'report', args: ['report', 'examples/records.ndjson', '--from', '2026-01-01', '--to', '2026-06-30', '--compare-with', '2025-07-01..2025-12-31'] },
+  { name: 'report-public-json', args: ['report', 'examples/records.ndjson', '--from', '2026-01-01', '--to', '2026-06-30', '--json', '--audience', 'public'] },
   { name: 'help', args: ['--help'] },
   { name: 'lint-invalid-fixture', args: ['lint', 'test/fixtures/invalid'] },
 ]
@@ -101,10 +103,16 @@ async function scenarioSnapshots(label: string, dir: string): Promise<Record<str
     const options = { asOf: s.asOf, ...(s.provisional !== undefined ? { provisional: s.provisional } : {}) }
     escalations.push({ scenario: `${s.at.file}:${s.at.line} ${s.name}`, ...(await outcome(() => engine.computeEscalations(s.items as never, options))) })
   }
+  const report: unknown[] = []
+  for (const s of ruleSet.reportScenarios ?? []) {
+    const options = { from: s.from, to: s.to, ...(s.compareWith ? { compareWith: s.compareWith } : {}), ...(s.audience ? { audience: s.audience } : {}), ...(s.provisional !== undefined ? { provisional: s.provisional } : {}) }
+    report.push({ scenario: `${s.at.file}:${s.at.line} ${s.name}`, ...(await outcome(() => engine.summarizeRecords(s.records, options))) })
+  }
   return {
     [`${label}/routing.json`]: json(routing),
     [`${label}/meetings.json`]: json(meetings),
     [`${label}/escalations.json`]: json(escalations),
+    [`${label}/report.json`]: json(report),
     [`${label}/ruleset.json`]: json(ruleSet),
   }
 }

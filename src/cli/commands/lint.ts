@@ -2,6 +2,7 @@
  * `xiaobao lint [rules-dir]`: every load problem with `file:line:col`; exit 1 on any error.
  */
 import { join } from 'node:path'
+import { CAPABILITIES } from '../../capabilities.js'
 import { safeLoadRuleSet } from '../../node/loadRuleSet.js'
 import { formatIssue } from '../../problems/issue.js'
 import { write, type CliIo } from '../io.js'
@@ -26,7 +27,7 @@ export async function lintCommand(dir: string, io: CliIo, options: { json: boole
           `${r.screeningRules.length} 条受理/管辖规则 screening rules, ${Object.keys(r.vocabularies).length} 个关键词表 vocabularies, ` +
           `${r.meetingProcedure?.checks.length ?? 0} 项会议检查 meeting checks, ${r.deadlines?.deadlines.length ?? 0} 个期限 deadlines, ` +
           `${r.escalation?.levels.length ?? 0} 级督办 escalation levels, ${r.calendar?.years.length ?? 0} 个年度日历 calendar years, ` +
-          `${r.scenarios.length + (r.meetingScenarios?.length ?? 0) + (r.escalationScenarios?.length ?? 0)} 个测试场景 scenarios` +
+          `${CAPABILITIES.flatMap((c) => c.targets).reduce((n, t) => n + t.scenarios(r).length, 0)} 个测试场景 scenarios` +
           `${result.warnings.length ? `, ${result.warnings.length} 条警告 warnings` : ''}\n`,
       )
     } else {

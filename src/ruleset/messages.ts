@@ -1,0 +1,47 @@
+/**
+ * The loader's messages, one catalog, Chinese and English: the issues about files and names as a whole
+ * (duplicates, unknown kinds). Each code's typed fields are in `LoaderIssueFields`.
+ */
+import type { Issue } from '../problems/issue.js'
+import { defineMessages } from '../problems/messages.js'
+
+/** Where the earlier definition is: `file:line` (`col` when the message names it). */
+export interface Earlier {
+  file: string
+  line: number
+  col?: number
+}
+
+/** The typed fields of the loader's issues, by code (a duplicate carries where the earlier one is). */
+export interface LoaderIssueFields {
+  duplicate_rule_id: { id: string; earlier: Earlier }
+  duplicate_article: { seq: number; printed: string; earlier: Earlier }
+  duplicate_vocabulary: { name: string; earlier: Earlier }
+  duplicate_file: { kind: string; max: number; earlier: Earlier }
+}
+
+/** The loader's typed issues, a union discriminated by `code`: `if (i.code === 'duplicate_rule_id') i.earlier.file`. */
+export type LoaderIssue = { [C in keyof LoaderIssueFields]: Issue & { code: C } & LoaderIssueFields[C] }[keyof LoaderIssueFields]
+
+export const LOADER_MESSAGES = defineMessages<LoaderIssueFields>(
+  {
+    duplicate_rule_id: ['id', 'earlier'],
+    duplicate_article: ['seq', 'printed', 'earlier'],
+    duplicate_vocabulary: ['name', 'earlier'],
+    duplicate_file: ['kind', 'max', 'earlier'],
+  },
+  {
+    zh: {
+      duplicate_rule_id: '规则编号 "{id}" 重复，已在 {earlier} 使用。规则编号必须唯一且稳定。',
+      duplicate_article: '{printed}（seq {seq}）重复定义，已在 {earlier} 定义。',
+      duplicate_vocabulary: '关键词表 "{name}" 重复定义，已在 {earlier} 定义。关键词表只定义一次，按名称引用。',
+      duplicate_file: 'kind: {kind} 的文件只能有 {max} 个，已有 {earlier}。',
+    },
+    en: {
+      duplicate_rule_id: 'duplicate rule id "{id}", already used at {earlier}. Rule ids must be unique and stable.',
+      duplicate_article: 'article seq {seq} ({printed}) is defined twice; first at {earlier}.',
+      duplicate_vocabulary: 'vocabulary "{name}" is defined twice; first at {earlier}. Define it once and refer to it by name.',
+      duplicate_file: 'there can be at most {max} file(s) of kind {kind}; {earlier} is another.',
+    },
+  },
+)
