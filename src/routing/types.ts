@@ -5,10 +5,8 @@ import type { SectionId } from '../sections.js'
 import type { Citation, SourceLocation } from '../ruleset/types.js'
 import type { ConditionTrace, KeywordEvidence } from './explainCondition.js'
 
-export interface SectionRef {
-  id: SectionId
-  name: string
-}
+export type { SectionRef } from '../sections.js'
+import type { SectionRef } from '../sections.js'
 
 export type WarningCode =
   | 'lead_tie'
