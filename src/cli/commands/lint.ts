@@ -4,6 +4,7 @@
 import { join } from 'node:path'
 import { safeLoadRuleSet } from '../../node/loadRuleSet.js'
 import { formatIssue } from '../../problems/issue.js'
+import { CAPABILITIES } from '../../capabilities.js'
 import { write, type CliIo } from '../io.js'
 
 export const lintHelp = `xiaobao lint [rules-dir] [--json]
@@ -26,7 +27,7 @@ export async function lintCommand(dir: string, io: CliIo, options: { json: boole
           `${r.screeningRules.length} 条受理/管辖规则 screening rules, ${Object.keys(r.vocabularies).length} 个关键词表 vocabularies, ` +
           `${r.meetingProcedure?.checks.length ?? 0} 项会议检查 meeting checks, ${r.deadlines?.deadlines.length ?? 0} 个期限 deadlines, ` +
           `${r.escalation?.levels.length ?? 0} 级督办 escalation levels, ${r.calendar?.years.length ?? 0} 个年度日历 calendar years, ` +
-          `${r.scenarios.length + (r.meetingScenarios?.length ?? 0) + (r.escalationScenarios?.length ?? 0)} 个测试场景 scenarios` +
+          `${CAPABILITIES.flatMap((c) => c.targets).reduce((n, t) => n + t.scenarios(r).length, 0)} 个测试场景 scenarios` +
           `${result.warnings.length ? `, ${result.warnings.length} 条警告 warnings` : ''}\n`,
       )
     } else {
