@@ -29,3 +29,9 @@ export type SectionId = (typeof SECTION_IDS)[number]
 export function isSectionId(value: unknown): value is SectionId {
   return typeof value === 'string' && (SECTION_IDS as readonly string[]).includes(value)
 }
+
+/** A section as results name it: its id and its name. */
+export interface SectionRef {
+  id: SectionId
+  name: string
+}

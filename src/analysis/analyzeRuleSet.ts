@@ -7,7 +7,7 @@ import { validateMeetingRecord } from '../meetings/validateMeetingRecord.js'
 import { deriveMeetingFacts } from '../meetings/deriveMeetingFacts.js'
 import type { MeetingProcedure, MeetingScenarioRecord } from '../meetings/types.js'
 import type { ComplaintInput } from '../routing/complaintInput.js'
-import { applies } from '../routing/decide.js'
+import { applies, inForce as ruleInForce } from '../routing/decide.js'
 import { explainCondition, type ConditionTrace } from '../routing/explainCondition.js'
 import type { RuleSet } from '../capabilities.js'
 import type { ScenarioRecord } from '../routing/ruleSet.js'
@@ -115,7 +115,7 @@ function testCoverageFindings(ruleSet: RuleSet, rows: readonly RuleCoverageRow[]
     const count = row.stage === 'meeting' ? meetingCount : scenarioCount
     if (count === 0) continue
     if (rule) {
-      const inForce = !asOf || ((!rule.effective?.from || rule.effective.from <= asOf) && (!rule.effective?.to || asOf <= rule.effective.to))
+      const inForce = !asOf || ruleInForce(rule, asOf)
       const { terms, complete } = termsOf(rule.when, vocab)
       const impossible = complete && terms.every((t) => contradiction(t, 'appliesTo' in rule ? rule.appliesTo : undefined))
       if (!inForce || impossible) continue // reported as expired / not yet in force / unsatisfiable

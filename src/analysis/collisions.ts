@@ -4,6 +4,7 @@
  * of the bureau. Found in the scenarios, and in complaints built from the rules' own keyword lists.
  */
 import { applies } from '../routing/decide.js'
+import { COMPLAINT_KINDS } from '../routing/schemas.js'
 import { evidenceOf } from '../routing/explainCondition.js'
 import type { ComplaintInput } from '../routing/complaintInput.js'
 import type { RoutingRule } from '../routing/ruleSet.js'
@@ -13,7 +14,7 @@ import { routeSync, type RoutedComplaint } from './routeSync.js'
 import type { CollisionExample } from './types.js'
 import { vocabularyLookup } from '../conditions/operators.js'
 
-const KINDS = ['complaint', 'report', 'inquiry'] as const
+const KINDS = COMPLAINT_KINDS
 
 export interface Collision {
   rules: [RoutingRule, RoutingRule]

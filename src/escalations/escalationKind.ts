@@ -113,7 +113,7 @@ function loadEscalation(data: EscalationFile, ruleSet: RuleSet, ctx: KindContext
   return issues
 }
 
-/** The `escalation` file kind, for the loader's registry. */
+/** The `escalation` file kind (one file; it refers to the deadlines). */
 export const escalationFileKind: RuleFileKind<EscalationFile, RuleSet> = {
   kind: 'escalation',
   schema: escalationFile,

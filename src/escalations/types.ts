@@ -1,7 +1,7 @@
 /**
  * The loaded deadline rules and what `computeEscalations` returns.
  */
-import type { SectionRef } from '../routing/types.js'
+import type { SectionRef } from '../sections.js'
 import type { CitationRef } from '../ruleset/schemas.js'
 import type { Citation, RuleSetCore, SourceLocation } from '../ruleset/types.js'
 import type { CalendarSlice } from '../calendar/calendarFileKinds.js'

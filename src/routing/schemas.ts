@@ -6,7 +6,10 @@ import * as z from 'zod'
 import { topCondition } from '../conditions/schema.js'
 import { bilingual, citationRef, effectivePeriod, sectionId } from '../ruleset/schemas.js'
 
-const complaintKind = z.enum(['complaint', 'report', 'inquiry'])
+/** The kinds of matter a rule may apply to: 投诉、举报、咨询. */
+export const COMPLAINT_KINDS = ['complaint', 'report', 'inquiry'] as const
+
+const complaintKind = z.enum(COMPLAINT_KINDS)
 
 export const duty = z.strictObject({
   item: z.number().int().positive(),

@@ -7,10 +7,8 @@ import type { ConditionTrace, KeywordEvidence } from './explainCondition.js'
 import type { DecisionCategory } from './categories/types.js'
 import type { ConfidenceLevel, ConfidenceReason } from './confidence/types.js'
 
-export interface SectionRef {
-  id: SectionId
-  name: string
-}
+export type { SectionRef } from '../sections.js'
+import type { SectionRef } from '../sections.js'
 
 export type WarningCode =
   | 'lead_tie'
