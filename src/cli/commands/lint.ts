@@ -5,7 +5,6 @@ import { join } from 'node:path'
 import { CAPABILITIES } from '../../capabilities.js'
 import { safeLoadRuleSet } from '../../node/loadRuleSet.js'
 import { formatIssue } from '../../problems/issue.js'
-import { CAPABILITIES } from '../../capabilities.js'
 import { write, type CliIo } from '../io.js'
 
 export const lintHelp = `xiaobao lint [rules-dir] [--json]
