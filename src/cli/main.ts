@@ -12,8 +12,9 @@ import { engineFor, printError, type CliIo } from './io.js'
 import { escalationsCommand, escalationsHelp } from './commands/escalations.js'
 import { calendarCommand, calendarHelp } from './commands/calendar.js'
 import { analyzeCommand, analyzeHelp } from './commands/analyze.js'
+import { initCommand, initHelp } from './commands/init.js'
 
-const HELP: Record<string, string> = { route: routeHelp, lint: lintHelp, test: testHelp, schema: schemaHelp, 'check-meeting': checkMeetingHelp, escalations: escalationsHelp, calendar: calendarHelp, analyze: analyzeHelp }
+const HELP: Record<string, string> = { route: routeHelp, lint: lintHelp, test: testHelp, schema: schemaHelp, 'check-meeting': checkMeetingHelp, escalations: escalationsHelp, calendar: calendarHelp, analyze: analyzeHelp, init: initHelp }
 
 export const mainHelp = `xiaobao（消保）— 县市场监管局消费者权益保护规则工具
 Usage: xiaobao <command> [options]
@@ -26,6 +27,7 @@ Usage: xiaobao <command> [options]
   escalations FILE      期限、超期与督办 / deadlines, overdue items and escalation (--as-of DATE)
   calendar YEAR         某年的放假和调休上班日 / a year's rest days and make-up working days
   analyze [rules-dir]   分析规则：覆盖、冲突、遮蔽、测试覆盖 / analyse the rules (coverage, collisions, shadowing)
+  init [dir]            新建本局自己的规则目录（--county 县名）/ create a bureau's own rules folder
 
 xiaobao <command> --help 查看各命令的说明 / for a command's options.`
 
@@ -66,6 +68,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         html: { type: 'string' },
         coverage: { type: 'boolean' },
         verbose: { type: 'boolean' },
+        county: { type: 'string' },
+        force: { type: 'boolean' },
       },
     })
   } catch (error) {
@@ -108,6 +112,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await testCommand(at(positionals[0] ?? 'rules'), io, { filter: values.filter, json: values.json ?? false, coverage: values.coverage ?? false })
       case 'analyze':
         return await analyzeCommand(at(positionals[0] ?? 'rules'), io, { json: values.json ?? false, format: values.format, html: values.html ? at(values.html) : undefined, asOf: values['as-of'], verbose: values.verbose ?? false })
+      case 'init':
+        return await initCommand(at(positionals[0] ?? 'rules'), io, { county: values.county, force: values.force ?? false, shown: positionals[0] ?? 'rules' })
       case 'schema':
         return await schemaCommand(at(positionals[0] ?? 'rules/schemas'), io)
     }
