@@ -21,7 +21,7 @@ export function legalStaffReadme({ dir, county }: { dir: string; county: string 
 | \`intake.yaml\`、\`screening.yaml\` | 谁登记受理；不予受理与移送 |
 | \`procedures/joint-meeting.yaml\` | 联席会议议事程序的检查 |
 | \`deadlines.yaml\`、\`escalation.yaml\`、\`calendar/\` | 法定期限、逾期督办、每年的放假调休安排 |
-| \`articles/*.yaml\` | 实施办法、《暂行办法》等条文原文 |
+| \`articles/*.yaml\` | 实施办法、《暂行办法》等条文原文。\`implementation-measures.yaml\` 和各股室文件里的职责原文来自随包的示例县，请换成本局自己的实施办法原文（条号 \`seq\` 与规则的 \`cites\` 对应，换后运行 lint 核对） |
 | \`schemas/*.json\` | 供编辑器补全、检查用的 JSON Schema，由程序生成，请勿手改 |
 
 ## 怎样改规则
