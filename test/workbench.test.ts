@@ -10,11 +10,14 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { loadWorkbenchAssets, type WorkbenchAssets } from '../src/node/workbench/assets.js'
 import { startWorkbench, type Workbench } from '../src/node/workbench/server.js'
+import { workbenchCommand } from '../src/cli/commands/workbench.js'
 import { runCli } from './fixtures.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 const noChromium = !existsSync(CHROMIUM)
 const SHOTS = process.env.WORKBENCH_SCREENSHOTS // a folder to keep the screenshots in (optional)
+/** Waits for the page (or the server) to get there: not a timing assertion, only a bound on waiting. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 60_000, interval: 100 })
 
 let assets: WorkbenchAssets
 let work: string
@@ -149,6 +152,38 @@ describe('workbench server: refusals', () => {
   })
 })
 
+describe('xiaobao workbench (command)', () => {
+  test('--help, a bad --port and a missing folder', async () => {
+    expect((await runCli(['workbench', '--help'])).out).toContain('xiaobao workbench [rules-dir]')
+    expect((await runCli(['init', '--help'])).out).toContain('xiaobao init [dir]')
+    const port = await runCli(['workbench', 'rules', '--port', 'eighty'])
+    expect(port.code).toBe(2)
+    expect(port.err).toContain('--port')
+    const missing = await runCli(['workbench', join(work, 'no-such-folder')])
+    expect(missing.code).toBe(2)
+    expect(missing.err).toContain('xiaobao init')
+  })
+
+  test('prints the address with the token and whether the rules load, serves until told to stop', async () => {
+    const { PassThrough, Readable } = await import('node:stream')
+    const dir = await rulesFolder('command')
+    const stdout = new PassThrough()
+    let out = ''
+    stdout.on('data', (c) => (out += c))
+    let stop!: () => void
+    const until = new Promise<void>((resolve) => (stop = resolve))
+    let url = ''
+    const done = workbenchCommand(dir, { stdout, stderr: new PassThrough(), stdin: Readable.from(['']), cwd: work }, { until, onListening: (u) => (url = u) })
+    await poll(() => url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=/)
+    expect(out).toContain(url)
+    expect(out).toContain('规则检查通过')
+    expect((await fetch(url.slice(0, url.indexOf('#')))).status).toBe(200)
+    stop()
+    expect(await done).toBe(0)
+    expect(out).toContain('工作台已关闭')
+  })
+})
+
 describe.skipIf(noChromium)(`workbench in headless Chromium (${noChromium ? `SKIPPED: ${CHROMIUM} not installed; apt-get install chromium. It always runs in CI.` : CHROMIUM})`, () => {
   let wb: Workbench
   let dir: string
@@ -190,7 +225,7 @@ describe.skipIf(noChromium)(`workbench in headless Chromium (${noChromium ? `SKI
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 })
     expect(page.url()).not.toContain('token=') // taken out of the address bar
     const counts = page.locator('#scenario-counts')
-    await expect.poll(() => counts.textContent()).toMatch(/^(\d+) 个场景：\1 通过，0 失败/)
+    await poll(() => counts.textContent()).toMatch(/^(\d+) 个场景：\1 通过，0 失败/)
     const total = Number(/^(\d+)/.exec((await counts.textContent())!)![1])
     expect(await page.locator('#header-scenarios').textContent()).toBe(`场景 ${total}/${total} 通过`)
 
@@ -199,7 +234,7 @@ describe.skipIf(noChromium)(`workbench in headless Chromium (${noChromium ? `SKI
     await page.fill('#respondent-county', '青田县')
     await page.fill('#complaint-text', '在县城某超市买的酸奶过期了，要求退款')
     await page.click('#route-button')
-    await expect.poll(() => page.locator('#lead').textContent()).toContain('食品流通安全监督管理股')
+    await poll(() => page.locator('#lead').textContent()).toContain('食品流通安全监督管理股')
     expect(await page.locator('#disposition').textContent()).toContain('分办')
     expect(await page.locator('#intake').textContent()).toContain('12315')
     expect(await page.locator('#highlighted-text mark').allTextContents()).toEqual(['超市', '酸奶'])
@@ -211,7 +246,7 @@ describe.skipIf(noChromium)(`workbench in headless Chromium (${noChromium ? `SKI
     // A scenario picked from the list routes as it expects.
     const option = page.locator('#scenario-picker option').nth(1)
     await page.selectOption('#scenario-picker', (await option.getAttribute('value'))!)
-    await expect.poll(() => page.locator('#expectation').textContent()).toContain('✓')
+    await poll(() => page.locator('#expectation').textContent()).toContain('✓')
 
     // 2. Break a rule: a misspelt operator in sections/food-circulation.yaml.
     const path = 'sections/food-circulation.yaml'
@@ -222,19 +257,19 @@ describe.skipIf(noChromium)(`workbench in headless Chromium (${noChromium ? `SKI
     const brokenLine = broken.slice(0, broken.indexOf('containAny')).split('\n').length
     await page.click('#tab-edit')
     await page.click(`button[data-path="${path}"]`)
-    await expect.poll(() => page.locator('#file-title').textContent()).toBe(path)
+    await poll(() => page.locator('#file-title').textContent()).toBe(path)
     const replaceText = async (text: string) => {
       await page.click('#editor .cm-content')
       await page.keyboard.press('Control+A')
       await page.keyboard.insertText(text)
     }
     await replaceText(broken)
-    await expect.poll(() => page.locator('#lint-summary').textContent()).toContain('1 个错误')
+    await poll(() => page.locator('#lint-summary').textContent()).toContain('1 个错误')
     const problem = await page.locator('#problem-list li').first().textContent()
     expect(problem).toContain(`${path}:${brokenLine}:`)
     expect(problem).toContain('unknown_operator')
     expect(problem).toMatch(/未知的运算符|运算符/)
-    await expect.poll(() => page.locator('#editor .cm-lintRange-error').count()).toBeGreaterThan(0)
+    await poll(() => page.locator('#editor .cm-lintRange-error').count()).toBeGreaterThan(0)
     expect(await page.locator('#save-button').isDisabled()).toBe(true)
     expect(await page.locator('#rules-status').textContent()).toContain('1 个错误')
     await page.keyboard.press('Escape')
@@ -246,22 +281,22 @@ describe.skipIf(noChromium)(`workbench in headless Chromium (${noChromium ? `SKI
     await page.keyboard.press('End')
     await page.keyboard.press('Enter')
     await page.keyboard.type('- { fact: text, operator: ')
-    await expect.poll(() => page.locator('.cm-tooltip-autocomplete li').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('containsAny')]))
+    await poll(() => page.locator('.cm-tooltip-autocomplete li').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('containsAny')]))
     await shot('workbench-completion')
     await page.keyboard.press('Escape')
 
     // 3. Fix it with a change that lints but changes the routing: the rule now only assists.
     const fixed = edit(original, 'role: lead', 'role: assist')
     await replaceText(fixed)
-    await expect.poll(() => page.locator('#lint-ok').count()).toBe(1)
-    await expect.poll(() => page.locator('#save-button').isDisabled()).toBe(false)
+    await poll(() => page.locator('#lint-ok').count()).toBe(1)
+    await poll(() => page.locator('#save-button').isDisabled()).toBe(false)
     await page.click('#save-button')
-    await expect.poll(() => page.locator('#save-status').textContent()).toContain(`已保存 ${path}，原文件留作 ${path}.bak`)
+    await poll(() => page.locator('#save-status').textContent()).toContain(`已保存 ${path}，原文件留作 ${path}.bak`)
     expect(readFileSync(join(dir, path), 'utf8')).toBe(fixed)
     expect(readFileSync(join(dir, `${path}.bak`), 'utf8')).toBe(original)
 
     // 4. The save ran the scenarios again: some food scenarios now fail.
-    await expect.poll(() => counts.getAttribute('data-run')).toBe('2')
+    await poll(() => counts.getAttribute('data-run')).toBe('2')
     const after = (await counts.textContent())!
     const failed = Number(/(\d+) 失败/.exec(after)![1])
     expect(failed).toBeGreaterThan(0)
@@ -273,9 +308,9 @@ describe.skipIf(noChromium)(`workbench in headless Chromium (${noChromium ? `SKI
     // Back to the original: the run is green again.
     await page.click('#tab-edit')
     await replaceText(original)
-    await expect.poll(() => page.locator('#save-button').isDisabled()).toBe(false)
+    await poll(() => page.locator('#save-button').isDisabled()).toBe(false)
     await page.click('#save-button')
-    await expect.poll(() => counts.getAttribute('data-run')).toBe('3')
+    await poll(() => counts.getAttribute('data-run')).toBe('3')
     expect(await counts.textContent()).toMatch(new RegExp(`^${total} 个场景：${total} 通过，0 失败`))
 
     // A narrow screen.

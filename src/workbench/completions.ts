@@ -12,6 +12,8 @@ export interface CompletionItem {
   /** Text inserted instead of the label. */
   apply?: string
   type: 'property' | 'enum' | 'variable' | 'keyword' | 'constant'
+  /** Ranks above the alphabetical order (the text operators, which most rules use). */
+  boost?: number
 }
 
 export interface CompletionResult {
@@ -180,7 +182,7 @@ function valueItems(key: string, before: string, lines: string[], context: Compl
     return Object.entries(facts).map(([name, help]) => ({ label: name, detail: help, type: 'variable' }))
   }
   if (key === 'operator') {
-    return [...TEXT_OPERATORS, ...BUILTIN_OPERATORS].map((name) => ({ label: name, detail: OPERATOR_HELP[name] ?? '', type: 'keyword' }))
+    return [...TEXT_OPERATORS.map((name) => ({ label: name, detail: OPERATOR_HELP[name] ?? '', type: 'keyword' as const, boost: 10 })), ...BUILTIN_OPERATORS.map((name) => ({ label: name, detail: OPERATOR_HELP[name] ?? '', type: 'keyword' as const }))]
   }
   if (key === 'value') {
     // After a text operator (on this line, or the line above in block style): the vocabulary names.

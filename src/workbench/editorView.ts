@@ -64,7 +64,7 @@ export function editorView(state: RuleState, api: Api, folderSchemas: Record<str
     if (!context.explicit && !typed && (result.items[0]?.type === 'property' || !/[:{,]\s*$/.test(text.slice(0, context.pos)))) return null
     return {
       from: result.from,
-      options: result.items.map((item): Completion => ({ label: item.label, type: item.type, ...(item.detail ? { detail: item.detail } : {}), ...(item.apply ? { apply: item.apply } : {}) })),
+      options: result.items.map((item): Completion => ({ label: item.label, type: item.type, ...(item.detail ? { detail: item.detail } : {}), ...(item.apply ? { apply: item.apply } : {}), ...(item.boost ? { boost: item.boost } : {}) })),
       validFor: /^[\w\u4e00-\u9fff-]*$/,
     }
   }
