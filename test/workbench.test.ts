@@ -153,12 +153,18 @@ describe('workbench server: refusals', () => {
 })
 
 describe('xiaobao workbench (command)', () => {
-  test('--help, a bad --port and a missing folder', async () => {
+  test('--help, a bad or busy --port and a missing folder', async () => {
     expect((await runCli(['workbench', '--help'])).out).toContain('xiaobao workbench [rules-dir]')
     expect((await runCli(['init', '--help'])).out).toContain('xiaobao init [dir]')
     const port = await runCli(['workbench', 'rules', '--port', 'eighty'])
     expect(port.code).toBe(2)
     expect(port.err).toContain('--port')
+    const busy = createServer()
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve))
+    const taken = await runCli(['workbench', 'rules', '--port', String((busy.address() as { port: number }).port)])
+    busy.close()
+    expect(taken.code).toBe(2)
+    expect(taken.err).toContain('已被占用')
     const missing = await runCli(['workbench', join(work, 'no-such-folder')])
     expect(missing.code).toBe(2)
     expect(missing.err).toContain('xiaobao init')

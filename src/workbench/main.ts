@@ -77,6 +77,10 @@ async function boot(root: HTMLElement): Promise<void> {
     h('header', { class: 'top' }, h('h1', {}, '规则工作台'), bureau, rulesStatus, scenarioStatus, h('nav', { class: 'tabs', role: 'tablist' }, tabs.try, tabs.edit, tabs.scenarios)),
     h('main', {}, trying.element, editor.element, scenarios.element),
   )
+  // Closing the tab with unsaved edits asks first.
+  window.addEventListener('beforeunload', (event) => {
+    if (state.modified().length > 0) event.preventDefault()
+  })
   show('try')
   updateHeader()
   editor.open(state.files.has('config.yaml') ? 'config.yaml' : [...state.files.keys()][0] ?? '')

@@ -37,7 +37,14 @@ export async function workbenchCommand(dir: string, io: CliIo, options: Workbenc
     return 2
   }
   const loaded = await safeLoadRuleSet(dir)
-  const workbench = await startWorkbench({ rulesDir: dir, assets: await loadWorkbenchAssets(), port })
+  let workbench
+  try {
+    workbench = await startWorkbench({ rulesDir: dir, assets: await loadWorkbenchAssets(), port })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
+    await write(io.stderr, `端口 ${port} 已被占用，请换一个，或不给 --port 让系统选择。/ port ${port} is in use; choose another or omit --port.\n`)
+    return 2
+  }
   await write(
     io.stdout,
     `规则工作台 / rules workbench: ${workbench.rulesDir}\n` +
