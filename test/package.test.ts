@@ -110,6 +110,7 @@ describe('the packed package', () => {
       expect(script.headers.get('content-type')).toContain('javascript')
       expect((await script.text()).length).toBeGreaterThan(100_000)
       expect((await fetch(origin + '/assets/app.css')).status).toBe(200)
+      expect((await fetch(origin + '/assets/worker.js')).status).toBe(200)
       expect((await fetch(origin + '/api/files')).status).toBe(403)
       const token = url.slice(url.indexOf('token=') + 6)
       expect((await fetch(origin + '/api/files', { headers: { 'X-Xiaobao-Token': token } })).status).toBe(200)

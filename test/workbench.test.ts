@@ -326,6 +326,7 @@ describe.skipIf(noChromium)(`workbench in headless Chromium (${noChromium ? `SKI
 
     // The page asked only its own server for anything, and threw nothing.
     expect(requests.filter((url) => !url.startsWith(wb.origin) && !url.startsWith('data:'))).toEqual([])
+    expect(requests).toContain(`${wb.origin}/assets/worker.js`) // the rules are parsed off the main thread
     expect(errors).toEqual([])
 
     // 5. The API from the page without the token, and from a page of another site that knows the token.

@@ -89,7 +89,7 @@ export function editorView(state: RuleState, api: Api, folderSchemas: Record<str
           status.textContent = '检查中… / checking…'
           timer = setTimeout(() => {
             timer = undefined
-            state.reparse()
+            void state.reparse()
           }, REPARSE_DELAY_MS)
           updateButtons()
         }),
@@ -107,7 +107,7 @@ export function editorView(state: RuleState, api: Api, folderSchemas: Record<str
   const updateButtons = () => {
     const file = current ? state.files.get(current) : undefined
     const changed = !!file && file.current !== file.saved
-    const loads = state.result.ok && !timer
+    const loads = state.result.ok && !timer && !state.pending
     saveButton.disabled = !(changed && loads)
     saveButton.title = !changed ? '没有修改 / nothing to save' : !loads ? '整套规则检查通过后才能保存 / the whole rule set must load before saving' : ''
     revertButton.disabled = !changed
@@ -180,7 +180,7 @@ export function editorView(state: RuleState, api: Api, folderSchemas: Record<str
 
   function refresh() {
     if (current) view.dispatch(setDiagnostics(view.state, diagnostics(view.state.doc, state.issuesFor(current))))
-    if (status.textContent === '检查中… / checking…') status.textContent = ''
+    if (status.textContent === '检查中… / checking…' && !timer && !state.pending) status.textContent = ''
     renderFileList()
     renderProblems()
     updateButtons()

@@ -3,6 +3,7 @@
  * rule files, routes, runs the scenarios. The server only lists, reads and writes the files.
  */
 import './workbench.css'
+import { parseRuleSet, type ParseRuleSetResult, type RuleFileText } from '../index.js'
 import { Api, sessionToken } from './api.js'
 import { h, replace } from './dom.js'
 import { editorView } from './editorView.js'
@@ -20,7 +21,8 @@ async function boot(root: HTMLElement): Promise<void> {
   }
   const api = new Api(token)
   const listing = await api.files()
-  const state = new RuleState(listing.files)
+  const state = new RuleState(listing.files, workerParser())
+  await state.reparse()
 
   const rulesStatus = h('span', { class: 'pill', id: 'rules-status' })
   const scenarioStatus = h('span', { class: 'pill', id: 'header-scenarios' }, '场景未运行')
@@ -87,6 +89,38 @@ async function boot(root: HTMLElement): Promise<void> {
   trying.refresh()
   await scenarios.run()
   document.body.dataset.ready = 'true'
+}
+
+/** Parsing in a worker (`parseWorker.ts`); on this thread if the worker cannot start. */
+function workerParser(): ((files: RuleFileText[]) => Promise<ParseRuleSetResult>) | undefined {
+  let worker: Worker
+  try {
+    worker = new Worker('/assets/worker.js', { type: 'module' })
+  } catch {
+    return undefined
+  }
+  let broken = false
+  let next = 0
+  const waiting = new Map<number, { files: RuleFileText[]; resolve: (result: ParseRuleSetResult) => void }>()
+  worker.onmessage = (event: MessageEvent<{ id: number; result: ParseRuleSetResult }>) => {
+    waiting.get(event.data.id)?.resolve(event.data.result)
+    waiting.delete(event.data.id)
+  }
+  worker.onerror = () => {
+    broken = true
+    for (const [id, job] of waiting) {
+      job.resolve(parseRuleSet(job.files))
+      waiting.delete(id)
+    }
+  }
+  return (files) =>
+    broken
+      ? Promise.resolve(parseRuleSet(files))
+      : new Promise((resolve) => {
+          const id = ++next
+          waiting.set(id, { files, resolve })
+          worker.postMessage({ id, files })
+        })
 }
 
 const root = document.getElementById('app')!

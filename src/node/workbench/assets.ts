@@ -6,12 +6,14 @@
  */
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { packageRoot } from '../packageRoot.js'
 
 export interface WorkbenchAssets {
   js: string
   css: string
+  /** The worker that parses the rule files off the page's main thread. */
+  worker: string
 }
 
 /** The assets from the sources when present (a checkout), else the built ones (an installed package). */
@@ -19,7 +21,8 @@ export async function loadWorkbenchAssets(root: string = packageRoot()): Promise
   const entry = join(root, 'src', 'workbench', 'main.ts')
   if (existsSync(entry)) return buildWorkbenchAssets(entry)
   const dist = join(root, 'dist', 'workbench')
-  return { js: await readFile(join(dist, 'app.js'), 'utf8'), css: await readFile(join(dist, 'app.css'), 'utf8') }
+  const read = (name: string) => readFile(join(dist, name), 'utf8')
+  return { js: await read('app.js'), css: await read('app.css'), worker: await read('worker.js') }
 }
 
 /** Bundles the page with esbuild, in memory (the same options as the tsup entry). */
@@ -29,7 +32,7 @@ export async function buildWorkbenchAssets(entry: string): Promise<WorkbenchAsse
   const name = 'esbuild'
   const esbuild = (await import(name)) as typeof import('esbuild')
   const result = await esbuild.build({
-    entryPoints: { app: entry },
+    entryPoints: { app: entry, worker: join(dirname(entry), 'parseWorker.ts') },
     bundle: true,
     write: false,
     format: 'esm',
@@ -39,6 +42,6 @@ export async function buildWorkbenchAssets(entry: string): Promise<WorkbenchAsse
     logLevel: 'silent',
     legalComments: 'none',
   })
-  const out = (ext: string) => result.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? ''
-  return { js: out('.js'), css: out('.css') }
+  const out = (name: string) => result.outputFiles.find((f) => basename(f.path) === name)?.text ?? ''
+  return { js: out('app.js'), css: out('app.css'), worker: out('worker.js') }
 }

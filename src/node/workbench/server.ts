@@ -55,7 +55,7 @@ const SECURITY_HEADERS = {
 }
 
 // CodeMirror adds its styles in <style> elements at run time, hence 'unsafe-inline' for styles only.
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; worker-src 'self'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 /** Starts the workbench server on 127.0.0.1. */
 export async function startWorkbench(options: WorkbenchOptions): Promise<Workbench> {
@@ -92,6 +92,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     }
     if (url.pathname === '/assets/app.js') return send(res, 200, 'text/javascript; charset=utf-8', options.assets.js)
     if (url.pathname === '/assets/app.css') return send(res, 200, 'text/css; charset=utf-8', options.assets.css)
+    if (url.pathname === '/assets/worker.js') return send(res, 200, 'text/javascript; charset=utf-8', options.assets.worker)
     if (!url.pathname.startsWith('/api/')) return send(res, 404, 'text/plain; charset=utf-8', 'Not Found\n')
 
     // The API: the token, and no other site's page.
