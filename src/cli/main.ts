@@ -57,6 +57,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       allowPositionals: true,
       options: {
         help: { type: 'boolean', short: 'h' },
+        county: { type: 'string' }, // init
+        force: { type: 'boolean' }, // init
+        port: { type: 'string' }, // workbench
         json: { type: 'boolean' },
         explain: { type: 'boolean' },
         strict: { type: 'boolean' },
@@ -70,9 +73,6 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         html: { type: 'string' },
         coverage: { type: 'boolean' },
         verbose: { type: 'boolean' },
-        county: { type: 'string' },
-        force: { type: 'boolean' },
-        port: { type: 'string' },
       },
     })
   } catch (error) {

@@ -34,3 +34,10 @@ export function replace(parent: Element, ...children: Child[]): void {
   parent.replaceChildren()
   append(parent, children)
 }
+
+/** A scenario failure as text: a string, or an object with a `message` (both shapes occur). */
+export function failureText(failure: unknown): string {
+  if (typeof failure === 'string') return failure
+  if (failure && typeof failure === 'object' && typeof (failure as { message?: unknown }).message === 'string') return (failure as { message: string }).message
+  return JSON.stringify(failure)
+}

@@ -4,7 +4,7 @@
  * coverage (`analyzeRuleSet`, as `xiaobao test --coverage`).
  */
 import { analyzeRuleSet, runEscalationScenarios, runMeetingScenarios, runScenarios, type Analysis, type ScenarioRecord, type SourceLocation } from '../index.js'
-import { h, replace } from './dom.js'
+import { failureText, h, replace } from './dom.js'
 import type { RuleState } from './ruleState.js'
 
 export interface ScenarioActions {
@@ -23,7 +23,7 @@ interface Row {
   name: string
   at: SourceLocation
   passed: boolean
-  failures: string[]
+  failures: readonly unknown[]
   target: '分办' | '会议' | '期限'
 }
 
@@ -84,7 +84,7 @@ export function scenariosView(state: RuleState, actions: ScenarioActions): Scena
                 ' ',
                 where(r.at),
                 scenario ? h('button', { type: 'button', class: 'small', onclick: () => actions.tryScenario(scenario) }, '在试分办中查看 / open') : null,
-                h('ul', {}, ...r.failures.map((f) => h('li', {}, f))),
+                h('ul', {}, ...r.failures.map((f) => h('li', {}, failureText(f)))),
               )
             }),
           )

@@ -3,7 +3,7 @@
  * assists, the articles quoted in full, and the trace with the matched words marked in the text.
  */
 import { compareExpectation, formatIssue, XiaobaoError, type ConditionTrace, type RoutingDecision, type RuleHit, type ScenarioRecord } from '../index.js'
-import { h, replace, type Child } from './dom.js'
+import { failureText, h, replace, type Child } from './dom.js'
 import { highlightKeywords } from './highlight.js'
 import { CHANNEL, DISPOSITION, EFFECT, KIND, STAGE } from './labels.js'
 import type { RuleState } from './ruleState.js'
@@ -167,7 +167,7 @@ function ruleDescription(state: RuleState, id: string): string | undefined {
   return rule?.description
 }
 
-function renderDecision(decision: RoutingDecision, text: string, state: RuleState, actions: TryActions, picked: ScenarioRecord | undefined, expected: string[] | undefined): HTMLElement {
+function renderDecision(decision: RoutingDecision, text: string, state: RuleState, actions: TryActions, picked: ScenarioRecord | undefined, expected: readonly unknown[] | undefined): HTMLElement {
   const more = decision as RoutingDecision & { category?: unknown; confidence?: unknown }
   const fired = decision.trace.filter((hit) => hit.effect !== 'superseded')
   const keywords = decision.trace.flatMap((hit) => hit.keywords.flatMap((k) => k.keywords))
@@ -182,7 +182,7 @@ function renderDecision(decision: RoutingDecision, text: string, state: RuleStat
       ? null
       : expected.length === 0
         ? h('p', { class: 'ok', id: 'expectation' }, `✓ 与场景“${picked?.name}”的期望一致 / matches the scenario's expectation`)
-        : h('div', { class: 'error', id: 'expectation' }, h('strong', {}, `✗ 与场景“${picked?.name}”的期望不同 / differs from the scenario`), h('ul', {}, ...expected.map((f) => h('li', {}, f)))),
+        : h('div', { class: 'error', id: 'expectation' }, h('strong', {}, `✗ 与场景“${picked?.name}”的期望不同 / differs from the scenario`), h('ul', {}, ...expected.map((f) => h('li', {}, failureText(f))))),
     h(
       'dl',
       { class: 'outcome' },

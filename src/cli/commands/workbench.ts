@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises'
 import { loadWorkbenchAssets } from '../../node/workbench/assets.js'
 import { startWorkbench } from '../../node/workbench/server.js'
-import { safeLoadRuleSet } from '../../node/loadRuleSet.js'
+import { safeLoadRuleSet } from '../../node/index.js'
 import { write, type CliIo } from '../io.js'
 
 export const workbenchHelp = `xiaobao workbench [rules-dir] [--port N]

@@ -13,9 +13,8 @@ import { lstat, readdir, readFile, realpath, rename, unlink, writeFile } from 'n
 import type { AddressInfo } from 'node:net'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
-import { parseRuleSet } from '../../ruleset/parseRuleSet.js'
-import { MAX_RULE_FILE_BYTES } from '../../ruleset/yamlSource.js'
-import { readRuleFiles } from '../readRuleFiles.js'
+import { parseRuleSet } from '../../index.js'
+import { readRuleFiles } from '../index.js'
 import type { WorkbenchAssets } from './assets.js'
 import { workbenchPage } from './page.js'
 import { resolveRulePath } from './rulePath.js'
@@ -43,7 +42,10 @@ export interface Workbench {
   close(): Promise<void>
 }
 
-const saveBody = z.strictObject({ path: z.string(), text: z.string().max(MAX_RULE_FILE_BYTES) })
+// Transport bound only: the loader itself refuses a rule file over its size limit (file_too_large).
+const MAX_BODY_BYTES = 8 * 1024 * 1024
+
+const saveBody = z.strictObject({ path: z.string(), text: z.string() })
 
 const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
@@ -105,8 +107,8 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     if (url.pathname === '/api/files' && req.method === 'GET') return json(res, 200, await listFiles(root, options.rulesDir))
     if (url.pathname === '/api/file' && req.method === 'PUT') {
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, '请求体应为 JSON。', 'the request body must be JSON.')
-      const body = await readBody(req, MAX_RULE_FILE_BYTES * 2 + 4096)
-      if (body === undefined) return refuse(res, 413, `请求太大（规则文件上限 ${MAX_RULE_FILE_BYTES / 1048576} MB）。`, 'request too large.')
+      const body = await readBody(req, MAX_BODY_BYTES)
+      if (body === undefined) return refuse(res, 413, `请求太大（上限 ${MAX_BODY_BYTES / 1048576} MB）。`, 'request too large.')
       let parsed
       try {
         parsed = saveBody.safeParse(JSON.parse(body))
