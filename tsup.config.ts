@@ -37,4 +37,16 @@ export default defineConfig([
     splitting: false,
     noExternal,
   },
+  {
+    // The workbench page (`xiaobao workbench`): the core and CodeMirror bundled for a browser into
+    // dist/workbench/app.js, app.css and worker.js (parses the rules off the main thread), which the
+    // CLI serves; the page fetches nothing else.
+    entry: { 'workbench/app': 'src/workbench/main.ts', 'workbench/worker': 'src/workbench/parseWorker.ts' },
+    format: ['esm'],
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    splitting: false,
+    noExternal: [/./],
+  },
 ])

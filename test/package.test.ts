@@ -2,7 +2,7 @@
  * The packed tarball, as a user gets it: imports in ESM and CJS, `xiaobao/node`, the bin, and the core
  * bundles for a browser with no `node:` module.
  */
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -70,6 +70,53 @@ describe('the packed package', () => {
   test('the bin runs', () => {
     const out = execFileSync('node', [join(app, 'node_modules', 'xiaobao', 'dist', 'cli', 'index.js'), 'lint', join(app, 'node_modules', 'xiaobao', 'rules')], { cwd: app, encoding: 'utf8' })
     expect(out).toContain('rules OK')
+  })
+
+  test("a new bureau with the README's commands: init its own folder, lint, test, route, and load it in an app", () => {
+    const bin = join(app, 'node_modules', 'xiaobao', 'dist', 'cli', 'index.js')
+    const run = (args: string[], input?: string) => execFileSync('node', [bin, ...args], { cwd: app, encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'] })
+    const init = run(['init', 'rules', '--county', '青田县'])
+    expect(init).toContain('npx xiaobao lint rules')
+    expect(run(['lint', 'rules'])).toContain('规则检查通过')
+    expect(run(['test', 'rules']).trim().split('\n').at(-1)).toMatch(/^[1-9]\d* passed, 0 failed$/)
+    const decision = JSON.parse(run(['route', '-', '--rules', 'rules'], JSON.stringify({ kind: 'complaint', receivedOn: '2026-03-02', text: '在超市买的牛奶过期了', respondent: { county: '青田县' } })))
+    expect(decision).toMatchObject({ disposition: 'route', lead: { id: 'food-circulation' } })
+    const out = execFileSync(
+      'node',
+      ['--input-type=module', '-e', `import { createEngine } from 'xiaobao'; import { loadRuleSet } from 'xiaobao/node'; const engine = createEngine({ rules: await loadRuleSet('./rules') }); console.log(engine.ruleSet.bureau.county)`],
+      { cwd: app, encoding: 'utf8' },
+    )
+    expect(out.trim()).toBe('青田县')
+  })
+
+  test('the workbench serves the page built into the package (dist/workbench), nothing else needed', async () => {
+    const bin = join(app, 'node_modules', 'xiaobao', 'dist', 'cli', 'index.js')
+    const child = spawn('node', [bin, 'workbench', join(app, 'node_modules', 'xiaobao', 'rules')], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] })
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = ''
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          out += chunk
+          const match = /http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(out)
+          if (match) resolve(match[0])
+        })
+        child.once('exit', (code) => reject(new Error(`workbench exited with ${code}: ${out}`)))
+      })
+      const origin = url.slice(0, url.indexOf('/#'))
+      const page = await fetch(origin + '/')
+      expect(page.status).toBe(200)
+      expect(await page.text()).toContain('/assets/app.js')
+      const script = await fetch(origin + '/assets/app.js')
+      expect(script.headers.get('content-type')).toContain('javascript')
+      expect((await script.text()).length).toBeGreaterThan(100_000)
+      expect((await fetch(origin + '/assets/app.css')).status).toBe(200)
+      expect((await fetch(origin + '/assets/worker.js')).status).toBe(200)
+      expect((await fetch(origin + '/api/files')).status).toBe(403)
+      const token = url.slice(url.indexOf('token=') + 6)
+      expect((await fetch(origin + '/api/files', { headers: { 'X-Xiaobao-Token': token } })).status).toBe(200)
+    } finally {
+      child.kill('SIGTERM')
+    }
   })
 
   test('the core bundles for a browser: no node: modules', async () => {

@@ -13,8 +13,10 @@ import { escalationsCommand, escalationsHelp } from './commands/escalations.js'
 import { calendarCommand, calendarHelp } from './commands/calendar.js'
 import { analyzeCommand, analyzeHelp } from './commands/analyze.js'
 import { reportCommand, reportHelp } from './commands/report.js'
+import { initCommand, initHelp } from './commands/init.js'
+import { workbenchCommand, workbenchHelp } from './commands/workbench.js'
 
-const HELP: Record<string, string> = { route: routeHelp, lint: lintHelp, test: testHelp, schema: schemaHelp, 'check-meeting': checkMeetingHelp, escalations: escalationsHelp, calendar: calendarHelp, analyze: analyzeHelp, report: reportHelp }
+const HELP: Record<string, string> = { route: routeHelp, lint: lintHelp, test: testHelp, schema: schemaHelp, 'check-meeting': checkMeetingHelp, escalations: escalationsHelp, calendar: calendarHelp, analyze: analyzeHelp, report: reportHelp, init: initHelp, workbench: workbenchHelp }
 
 export const mainHelp = `xiaobao（消保）— 县市场监管局消费者权益保护规则工具
 Usage: xiaobao <command> [options]
@@ -28,6 +30,8 @@ Usage: xiaobao <command> [options]
   calendar YEAR         某年的放假和调休上班日 / a year's rest days and make-up working days
   analyze [rules-dir]   分析规则：覆盖、冲突、遮蔽、测试覆盖 / analyse the rules (coverage, collisions, shadowing)
   report FILE           消费维权数据分析报告 / the information-analysis report (--from, --to; HTML, Markdown, JSON)
+  init [dir]            新建本局自己的规则目录（--county 县名）/ create a bureau's own rules folder
+  workbench [rules-dir] 在本机网页中试分办、改规则、跑测试 / a local web page to try, edit and test the rules
 
 xiaobao <command> --help 查看各命令的说明 / for a command's options.`
 
@@ -55,6 +59,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       allowPositionals: true,
       options: {
         help: { type: 'boolean', short: 'h' },
+        county: { type: 'string' }, // init
+        force: { type: 'boolean' }, // init
+        port: { type: 'string' }, // workbench
         json: { type: 'boolean' },
         explain: { type: 'boolean' },
         strict: { type: 'boolean' },
@@ -131,6 +138,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await testCommand(at(positionals[0] ?? 'rules'), io, { filter: values.filter, json: values.json ?? false, coverage: values.coverage ?? false, reporter: values.reporter })
       case 'analyze':
         return await analyzeCommand(at(positionals[0] ?? 'rules'), io, { json: values.json ?? false, format: values.format, html: values.html ? at(values.html) : undefined, asOf: values['as-of'], verbose: values.verbose ?? false })
+      case 'init':
+        return await initCommand(at(positionals[0] ?? 'rules'), io, { county: values.county, force: values.force ?? false, shown: positionals[0] ?? 'rules' })
+      case 'workbench':
+        return await workbenchCommand(at(positionals[0] ?? 'rules'), io, { port: values.port })
       case 'schema':
         return await schemaCommand(at(positionals[0] ?? 'rules/schemas'), io)
     }
