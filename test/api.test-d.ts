@@ -38,6 +38,10 @@ describe('public API types', () => {
     expectTypeOf<RoutingDecision['lead']>().toEqualTypeOf<SectionRef | null>()
     expectTypeOf<RoutingDecision['assist']>().toEqualTypeOf<SectionRef[]>()
     expectTypeOf<RoutingDecision['basis']>().toEqualTypeOf<Citation[]>()
+    // Issue 10: every decision names its category and says how sure it is (additions; optional in the type).
+    expectTypeOf<NonNullable<RoutingDecision['category']>['id']>().toEqualTypeOf<string>()
+    expectTypeOf<NonNullable<RoutingDecision['category']>['name']>().toEqualTypeOf<string>()
+    expectTypeOf<RoutingDecision['confidence']>().toEqualTypeOf<'high' | 'medium' | 'low' | undefined>()
     expectTypeOf<Citation['doc']>().toEqualTypeOf<'implementation-measures' | 'complaint-measures' | 'penalty-procedure'>()
     expectTypeOf<Citation>().toHaveProperty('printed').toEqualTypeOf<string>()
   })

@@ -170,6 +170,22 @@ table(
 )
 const syncRow = rows[3]!
 
+// 2b. Field accuracy: the real texts of rules/tests/field/ (issue 10) — measured beside the speed ------------
+{
+  const { loadRuleSet } = await import('../../src/node/loadRuleSet.js')
+  const { runOne } = await import('../../src/scenarios/runner.js')
+  const { routeScenarioRunner } = await import('../../src/routing/routeScenarios.js')
+  const { measureRuns, overallAccuracy, percent } = await import('../../src/scenarios/accuracy.js')
+  const folder = await loadRuleSet(ROOT + 'rules')
+  const fieldEngine = createEngine({ rules: folder })
+  const fieldRuns = []
+  for (const scenario of folder.scenarios.filter((s) => s.measure)) fieldRuns.push(await runOne(routeScenarioRunner, fieldEngine, scenario))
+  console.log('\n## Field accuracy — rules/tests/field (real texts; frozen = never tuned on)\n')
+  table(['file', 'all', 'frozen', 'tuned'], measureRuns(fieldRuns).map((m) => [m.file, percent(m.all), percent(m.frozen), percent(m.tuned)]))
+  const total = overallAccuracy(fieldRuns)
+  console.log(`\ntotal: all ${percent(total.all)}, frozen ${percent(total.frozen)}, tuned ${percent(total.tuned)}`)
+}
+
 // 3. Scaling ---------------------------------------------------------------------------------------
 console.log('\n## Scaling the rule set (clones with new ids and perturbed keyword lists)\n')
 const scaleRows: (string | number)[][] = []

@@ -3,10 +3,12 @@
  * terms in the text (a term in the respondent's name counts double: 「某某大药房」 says what is sold),
  * longest match first. Ties go to a leaf competent for the lead section, then to the longer evidence,
  * then to the order of the file — so the same text always gets the same category.
+ *
+ * Written without per-call closures: it runs for every complaint.
  */
 import type { SectionId } from '../../sections.js'
-import { createTermFinder } from './findTerms.js'
-import { UNCLASSIFIED, type CategoryTaxonomy, type DecisionCategory } from './types.js'
+import { createTermFinder, type TermFinder } from './findTerms.js'
+import { UNCLASSIFIED, type CategoryRecord, type CategoryTaxonomy, type DecisionCategory } from './types.js'
 
 export interface CategoryInput {
   /** Normalised complaint text. */
@@ -19,59 +21,75 @@ export interface CategoryInput {
 
 export type Classifier = (input: CategoryInput) => DecisionCategory
 
-export function createClassifier(taxonomy: CategoryTaxonomy | undefined): Classifier {
-  const categories = taxonomy?.categories ?? []
-  const terms: string[] = []
-  const leafOf: number[] = []
-  categories.forEach((category, index) => {
-    for (const term of category.terms) {
-      terms.push(term)
-      leafOf.push(index)
-    }
-  })
-  const finder = createTermFinder(terms)
-  return ({ text, respondent, lead }) => {
-    const score = new Map<number, { points: number; length: number; terms: DecisionCategory['terms'] }>()
-    const count = (where: 'text' | 'respondent', source: string, weight: number) => {
-      const counted = new Set<number>()
-      for (const o of finder.find(source)) {
-        if (counted.has(o.id)) continue
-        counted.add(o.id)
-        const leaf = leafOf[o.id]!
-        let entry = score.get(leaf)
-        if (!entry) score.set(leaf, (entry = { points: 0, length: 0, terms: [] }))
-        entry.points += weight
-        entry.length += o.end - o.start
-        entry.terms.push({ term: terms[o.id]!, offset: o.start, in: where })
-      }
-    }
-    count('text', text, 1)
-    if (respondent) count('respondent', respondent, 2)
-    let best = -1
-    let bestEntry: { points: number; length: number; terms: DecisionCategory['terms'] } | undefined
-    for (const [leaf, entry] of score) {
-      if (!bestEntry || better(leaf, entry, best, bestEntry)) {
-        best = leaf
-        bestEntry = entry
-      }
-    }
-    if (!bestEntry) return { ...UNCLASSIFIED, terms: [] }
-    const category = categories[best]!
-    return {
-      id: category.id,
-      name: category.name,
-      parent: { ...category.parent },
-      terms: bestEntry.terms,
-      ...(category.sections ? { sections: [...category.sections] } : {}),
-      ...(category.outOfScope ? { outOfScope: category.outOfScope } : {}),
-    }
+interface Tally {
+  leaf: number
+  points: number
+  length: number
+  terms: DecisionCategory['terms']
+  counted: Set<number>
+}
 
-    function better(leaf: number, entry: { points: number; length: number }, other: number, otherEntry: { points: number; length: number }): boolean {
-      if (entry.points !== otherEntry.points) return entry.points > otherEntry.points
-      const fits = (i: number) => (lead ? (categories[i]!.sections?.includes(lead) ?? false) : false)
-      if (fits(leaf) !== fits(other)) return fits(leaf)
-      if (entry.length !== otherEntry.length) return entry.length > otherEntry.length
-      return leaf < other
+class PreparedClassifier {
+  private readonly terms: string[] = []
+  private readonly leafOf: number[] = []
+  private readonly finder: TermFinder
+  constructor(private readonly categories: readonly CategoryRecord[]) {
+    for (let index = 0; index < categories.length; index++) {
+      for (const term of categories[index]!.terms) {
+        this.terms.push(term)
+        this.leafOf.push(index)
+      }
+    }
+    this.finder = createTermFinder(this.terms)
+  }
+
+  private count(tallies: Tally[], where: 'text' | 'respondent', source: string, weight: number): void {
+    const found = this.finder.find(source)
+    for (let i = 0; i < found.length; i++) {
+      const o = found[i]!
+      const leaf = this.leafOf[o.id]!
+      let tally: Tally | undefined
+      for (let t = 0; t < tallies.length; t++) if (tallies[t]!.leaf === leaf) tally = tallies[t]
+      if (!tally) tallies.push((tally = { leaf, points: 0, length: 0, terms: [], counted: new Set() }))
+      const key = where === 'text' ? o.id : -1 - o.id
+      if (tally.counted.has(key)) continue
+      tally.counted.add(key)
+      tally.points += weight
+      tally.length += o.end - o.start
+      tally.terms.push({ term: this.terms[o.id]!, offset: o.start, in: where })
     }
   }
+
+  private fits(leaf: number, lead: SectionId | null | undefined): boolean {
+    return lead ? (this.categories[leaf]!.sections?.includes(lead) ?? false) : false
+  }
+
+  classify(input: CategoryInput): DecisionCategory {
+    const tallies: Tally[] = []
+    this.count(tallies, 'text', input.text, 1)
+    if (input.respondent) this.count(tallies, 'respondent', input.respondent, 2)
+    let best: Tally | undefined
+    for (let t = 0; t < tallies.length; t++) {
+      const tally = tallies[t]!
+      if (!best) best = tally
+      else if (tally.points !== best.points) {
+        if (tally.points > best.points) best = tally
+      } else if (this.fits(tally.leaf, input.lead) !== this.fits(best.leaf, input.lead)) {
+        if (this.fits(tally.leaf, input.lead)) best = tally
+      } else if (tally.length !== best.length) {
+        if (tally.length > best.length) best = tally
+      } else if (tally.leaf < best.leaf) best = tally
+    }
+    if (!best) return { id: UNCLASSIFIED.id, name: UNCLASSIFIED.name, terms: [] }
+    const category = this.categories[best.leaf]!
+    const out: DecisionCategory = { id: category.id, name: category.name, parent: { id: category.parent.id, name: category.parent.name }, terms: best.terms }
+    if (category.sections) out.sections = [...category.sections]
+    if (category.outOfScope) out.outOfScope = category.outOfScope
+    return out
+  }
+}
+
+export function createClassifier(taxonomy: CategoryTaxonomy | undefined): Classifier {
+  const prepared = new PreparedClassifier(taxonomy?.categories ?? [])
+  return (input) => prepared.classify(input)
 }

@@ -17,30 +17,39 @@ export interface TermFinder {
   find(text: string): TermOccurrence[]
 }
 
+const byStartThenLongest = (a: TermOccurrence, b: TermOccurrence) => a.start - b.start || b.end - a.end || a.id - b.id
+
 export function createTermFinder(terms: readonly string[]): TermFinder {
   const matcher = createKeywordMatcher(terms)
   const seen = new Int32Array(terms.length)
   let epoch = 0
+  // One callback for the finder's life (no closure per call): it reads the text being scanned.
+  let current = ''
+  let all: TermOccurrence[] = []
+  const found = (id: number) => {
+    const term = terms[id]!
+    for (let at = current.indexOf(term); at >= 0; at = current.indexOf(term, at + 1)) all.push({ id, start: at, end: at + term.length })
+  }
   return {
     find(text) {
       epoch = epoch === 0x7fffffff ? 1 : epoch + 1
       if (epoch === 1) seen.fill(0)
-      const all: TermOccurrence[] = []
-      matcher.scan(text, seen, epoch, (id) => {
-        const term = terms[id]!
-        for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) all.push({ id, start: at, end: at + term.length })
-      })
+      current = text
+      all = []
+      matcher.scan(text, seen, epoch, found)
+      if (all.length === 0) return all
       // Forward maximum matching: left to right, the longest term at each position; a term that
       // overlaps one already taken is not counted (「家电商行」 is 家电 + 商行, not 电商).
-      all.sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id)
+      all.sort(byStartThenLongest)
       const kept: TermOccurrence[] = []
       let taken = -1
-      for (const o of all) {
+      for (let i = 0; i < all.length; i++) {
+        const o = all[i]!
         if (o.start < taken) continue
         kept.push(o)
         taken = o.end
       }
-      return kept.sort((a, b) => a.start - b.start || a.id - b.id)
+      return kept
     },
   }
 }

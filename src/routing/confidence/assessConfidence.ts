@@ -14,76 +14,102 @@ import type { Confidence, ConfidenceLevel, ConfidenceReason, ConfidenceReasonCod
 
 export type { Confidence, ConfidenceLevel, ConfidenceReason, ConfidenceReasonCode }
 
-const words = (hit: RuleHit) => new Set(hit.keywords.flatMap((k) => k.keywords)).size
-const usesFact = (hit: RuleHit, fact: string) => hit.facts.some((f) => f.fact === fact)
+function words(hit: RuleHit): number {
+  if (hit.keywords.length === 1) return hit.keywords[0]!.keywords.length
+  const all = new Set<string>()
+  for (const evidence of hit.keywords) for (const k of evidence.keywords) all.add(k)
+  return all.size
+}
+
+function usesFact(hit: RuleHit, fact: string): boolean {
+  for (const f of hit.facts) if (f.fact === fact) return true
+  return false
+}
+
+function warned(decision: RoutingDecision, code: string): boolean {
+  for (const w of decision.warnings) if (w.code === code) return true
+  return false
+}
+
+function reason(code: ConfidenceReasonCode, message: string, messageEn: string): ConfidenceReason {
+  return { code, message, messageEn }
+}
 
 export function assessConfidence(decision: RoutingDecision, settings: ConfidenceSettings): Confidence {
   const reasons: ConfidenceReason[] = []
-  const add = (code: ConfidenceReasonCode, message: string, messageEn: string) => reasons.push({ code, message, messageEn })
-  const warned = (code: string) => decision.warnings.some((w) => w.code === code)
   const category = decision.category
-
   let strong = false
   let against = false
   let weakest = false
   let capped = false
 
   if (decision.disposition !== 'route') {
-    const deciding = decision.trace.find((h) => h.stage === 'screening' && (h.effect === 'reject' || h.effect === 'transfer'))
+    let deciding: RuleHit | undefined
+    for (const h of decision.trace) if (h.stage === 'screening' && (h.effect === 'reject' || h.effect === 'transfer')) {
+      deciding = h
+      break
+    }
     const n = deciding ? words(deciding) : 0
     if (deciding && usesFact(deciding, 'respondentName')) {
       strong = true
-      add('respondent_named', '被投诉（举报）人的名称决定了结果。', "the respondent's name decided it.")
+      reasons.push(reason('respondent_named', '被投诉（举报）人的名称决定了结果。', "the respondent's name decided it."))
     } else if (deciding && usesFact(deciding, 'categoryOutOfScope')) {
       // A category is what was bought or used, not what the complaint is about: never more than medium.
       const terms = category?.terms.length ?? 0
       weakest = terms < settings.strongEvidence
       capped = true
-      add('by_category', `按商品和服务类别（${category?.name ?? '—'}，${terms} 个类别词）判断不属本局。`, `decided by the category (${category?.id ?? '—'}, ${terms} category words).`)
+      reasons.push(reason('by_category', `按商品和服务类别（${category?.name ?? '—'}，${terms} 个类别词）判断不属本局。`, `decided by the category (${category?.id ?? '—'}, ${terms} category words).`))
     } else if (deciding && n === 0) {
       strong = true
-      add('facts_decided', '由事实（所在县、类型、日期等）决定，不是由文字里的词决定。', 'decided by facts (county, kind, dates), not by words.')
+      reasons.push(reason('facts_decided', '由事实（所在县、类型、日期等）决定，不是由文字里的词决定。', 'decided by facts (county, kind, dates), not by words.'))
     } else {
       strong = n >= settings.strongEvidence
-      add(strong ? 'strong_evidence' : 'weak_evidence', `决定结果的规则命中 ${n} 个不同的词。`, `the deciding rule matched ${n} distinct word(s).`)
+      reasons.push(reason(strong ? 'strong_evidence' : 'weak_evidence', `决定结果的规则命中 ${n} 个不同的词。`, `the deciding rule matched ${n} distinct word(s).`))
     }
   } else {
-    const lead = decision.trace.find((h) => h.stage === 'routing' && h.effect === 'lead')
-    if (!lead || warned('no_specific_section')) {
+    let lead: RuleHit | undefined
+    for (const h of decision.trace) if (h.stage === 'routing' && h.effect === 'lead') {
+      lead = h
+      break
+    }
+    if (!lead || warned(decision, 'no_specific_section')) {
       weakest = true
-      add('fallback', '没有命中具体股室的规则，由兜底股室主办。', 'no specific rule matched; the fallback section leads.')
+      reasons.push(reason('fallback', '没有命中具体股室的规则，由兜底股室主办。', 'no specific rule matched; the fallback section leads.'))
     } else if (usesFact(lead, 'categoryLead')) {
       // Routed by the category alone: a guess from what was bought, no duty keyword — always reviewed.
       const terms = category?.terms.length ?? 0
       weakest = true
-      add('by_category', `只按商品和服务类别（${category?.name ?? '—'}，${terms} 个类别词）分办，没有具体职责的关键词。`, `routed by the category alone (${category?.id ?? '—'}, ${terms} category words), no duty keyword.`)
+      reasons.push(reason('by_category', `只按商品和服务类别（${category?.name ?? '—'}，${terms} 个类别词）分办，没有具体职责的关键词。`, `routed by the category alone (${category?.id ?? '—'}, ${terms} category words), no duty keyword.`))
     } else {
       const n = words(lead)
       strong = n >= settings.strongEvidence
-      add(strong ? 'strong_evidence' : 'weak_evidence', `主办规则 ${lead.rule} 命中 ${n} 个不同的词。`, `lead rule ${lead.rule} matched ${n} distinct word(s).`)
-      const runnerUp = decision.trace
-        .filter((h) => h.stage === 'routing' && h.effect === 'outranked' && h.section?.id !== lead.section?.id && usesFact(h, 'categoryLead') === false)
-        .reduce<RuleHit | undefined>((best, h) => (!best || h.priority > best.priority ? h : best), undefined)
+      reasons.push(reason(strong ? 'strong_evidence' : 'weak_evidence', `主办规则 ${lead.rule} 命中 ${n} 个不同的词。`, `lead rule ${lead.rule} matched ${n} distinct word(s).`))
+      let runnerUp: RuleHit | undefined
+      for (const h of decision.trace) {
+        if (h.stage !== 'routing' || h.effect !== 'outranked' || h.section?.id === lead.section?.id || usesFact(h, 'categoryLead')) continue
+        if (!runnerUp || h.priority > runnerUp.priority) runnerUp = h
+      }
       if (runnerUp && lead.priority - runnerUp.priority < settings.closeMargin) {
         against = true
-        add('close_runner_up', `${runnerUp.section?.name ?? runnerUp.rule} 的主办规则 ${runnerUp.rule} 也命中，优先级只差 ${lead.priority - runnerUp.priority}。`, `${runnerUp.rule} (${runnerUp.section?.id ?? ''}) also fired, only ${lead.priority - runnerUp.priority} below.`)
+        const gap = lead.priority - runnerUp.priority
+        reasons.push(reason('close_runner_up', `${runnerUp.section?.name ?? runnerUp.rule} 的主办规则 ${runnerUp.rule} 也命中，优先级只差 ${gap}。`, `${runnerUp.rule} (${runnerUp.section?.id ?? ''}) also fired, only ${gap} below.`))
       }
     }
-    if (warned('lead_tie')) {
+    if (warned(decision, 'lead_tie')) {
       weakest = true
-      add('tie', '两条主办规则优先级相同，按规则编号取其一。', 'two lead rules tied; one was taken by rule-id order.')
+      reasons.push(reason('tie', '两条主办规则优先级相同，按规则编号取其一。', 'two lead rules tied; one was taken by rule-id order.'))
     }
     if (decision.lead && category && ((category.sections && !category.sections.includes(decision.lead.id)) || category.outOfScope)) {
       against = true
-      add(
-        'category_disagrees',
-        category.outOfScope ? `类别「${category.name}」通常不属本局（${category.outOfScope}）。` : `类别「${category.name}」通常由 ${category.sections!.join('、')} 负责。`,
-        category.outOfScope ? `the category ${category.id} is usually outside this bureau (${category.outOfScope}).` : `the category ${category.id} usually belongs to ${category.sections!.join(', ')}.`,
+      reasons.push(
+        category.outOfScope
+          ? reason('category_disagrees', `类别「${category.name}」通常不属本局（${category.outOfScope}）。`, `the category ${category.id} is usually outside this bureau (${category.outOfScope}).`)
+          : reason('category_disagrees', `类别「${category.name}」通常由 ${category.sections!.join('、')} 负责。`, `the category ${category.id} usually belongs to ${category.sections!.join(', ')}.`),
       )
     }
-    if (warned('possibly_out_of_scope')) {
+    if (warned(decision, 'possibly_out_of_scope')) {
       against = true
-      add('possibly_out_of_scope', '来件也涉及不属本局的事项。', 'the matter also touches what is outside this bureau.')
+      reasons.push(reason('possibly_out_of_scope', '来件也涉及不属本局的事项。', 'the matter also touches what is outside this bureau.'))
     }
   }
   const confidence: ConfidenceLevel = weakest || (!strong && against) ? 'low' : strong && !against && !capped ? 'high' : 'medium'
