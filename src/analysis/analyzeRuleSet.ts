@@ -21,6 +21,8 @@ import { deadRules, shadowedRules, sharedKeywords, unusedVocabularies } from './
 import { scenarioHealth } from './scenarioHealth.js'
 import type { Analysis, AnalyzeOptions, CollisionExample, ConditionCoverage, Finding, RuleCoverageRow } from './types.js'
 import { vocabularyLookup } from '../conditions/operators.js'
+import { vocabularyChecks } from './vocabularyChecks.js'
+import { normalizeText } from '../conditions/normalizeText.js'
 
 interface RoutedScenarioRun {
   scenario: ScenarioRecord
@@ -245,6 +247,7 @@ export function analyzeRuleSet(ruleSet: RuleSet, options: AnalyzeOptions = {}): 
     ...deadRules(ruleSet, asOf),
     ...unusedVocabularies(ruleSet),
     ...sharedKeywords(ruleSet),
+    ...vocabularyChecks(ruleSet, ruleSet.scenarios.filter((s) => s.measure).map((s) => normalizeText(String((s.input as { text?: unknown }).text ?? '')))),
     ...testCoverageFindings(ruleSet, rules, asOf, scenarios.length, meetingRuns.length),
     ...scenarioHealth(ruleSet, scenarios, meetingScenarios),
   ])

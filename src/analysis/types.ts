@@ -29,6 +29,9 @@ export const ANALYSIS_CODES = [
   'rule_unsatisfiable', // 条件自相矛盾，永远不会命中
   'vocabulary_unused', // 关键词表没有任何规则引用
   'keyword_shared', // 同一个关键词出现在相互竞争的主办规则所用的两个关键词表里
+  'keyword_inside_other_keyword', // 关键词是其他股室关键词的一部分（含长词的投诉也会命中它）
+  'keyword_in_word_of_other_meaning', // 关键词出现在别的类别的词里（另有含义）
+  'keyword_never_in_field', // 关键词在实地语料里从未出现
   // 4. test coverage
   'rule_never_fired', // 没有任何测试场景使它命中
   'duty_unexercised', // 分办职责没有任何测试场景走到

@@ -1,0 +1,107 @@
+/**
+ * Checks of the vocabularies against each other, against the category terms and against the field corpus
+ * (issue 10): a keyword that is part of a longer keyword of another section, a keyword that occurs inside a
+ * category word of another meaning, and keywords that no real text ever contains. Each is an `info`: a
+ * lead for legal staff (add a `notInside:` word, move the keyword, or drop it), not an error.
+ */
+import type { RuleSet } from '../capabilities.js'
+import type { SectionId } from '../sections.js'
+import { vocabularyLookup } from '../conditions/operators.js'
+import { finding, list, listEn } from './findings.js'
+import { termsOf } from './keywordTerms.js'
+import type { Finding } from './types.js'
+
+/** The sections whose lead rules require each vocabulary. */
+function sectionsByVocabulary(ruleSet: RuleSet): Map<string, Set<SectionId>> {
+  const vocab = vocabularyLookup(ruleSet.vocabularies)
+  const out = new Map<string, Set<SectionId>>()
+  for (const rule of ruleSet.routingRules) {
+    if (rule.role !== 'lead') continue
+    for (const term of termsOf(rule.when, vocab).terms) {
+      for (const group of term.require) {
+        if (!ruleSet.vocabularies[group.label]) continue
+        let set = out.get(group.label)
+        if (!set) out.set(group.label, (set = new Set()))
+        set.add(rule.section)
+      }
+    }
+  }
+  return out
+}
+
+const guarded = (ruleSet: RuleSet, vocabulary: string, keyword: string, word: string) => (ruleSet.vocabularies[vocabulary]?.notInside ?? []).some((g) => g.includes(keyword) && word.includes(g))
+
+export function vocabularyChecks(ruleSet: RuleSet, fieldTexts: readonly string[]): Finding[] {
+  const findings: Finding[] = []
+  const users = sectionsByVocabulary(ruleSet)
+  const names = [...users.keys()].sort()
+
+  // 1. A keyword inside a longer keyword of another section's vocabulary: a text with the longer one fires both.
+  for (const a of names) {
+    const inside: string[] = []
+    for (const k of ruleSet.vocabularies[a]!.keywords) {
+      if (k.length < 1) continue
+      for (const b of names) {
+        if (b === a || [...users.get(b)!].every((s) => users.get(a)!.has(s))) continue
+        for (const longer of ruleSet.vocabularies[b]!.keywords) {
+          if (longer.length > k.length && longer.includes(k) && !guarded(ruleSet, a, k, longer)) inside.push(`${k}⊂${longer}（${b}）`)
+        }
+      }
+    }
+    if (inside.length > 0) {
+      findings.push(
+        finding(
+          'keyword_inside_other_keyword',
+          'info',
+          `关键词表「${a}」的词是其他股室关键词的一部分：${list(inside, 6)}。含长词的投诉也会命中「${a}」；如长词另有含义，在「${a}」加 notInside:。`,
+          `keywords of "${a}" are parts of other sections' keywords: ${listEn(inside, 6)}. A text with the longer word fires "${a}" too; if it means something else, add it to "${a}"'s notInside.`,
+          [ruleSet.vocabularies[a]!.at],
+        ),
+      )
+    }
+  }
+
+  // 2. A keyword inside a category word whose category belongs to other sections or another authority.
+  const categories = ruleSet.categories?.categories ?? []
+  for (const a of names) {
+    const sections = users.get(a)!
+    const inside: string[] = []
+    for (const k of ruleSet.vocabularies[a]!.keywords) {
+      for (const category of categories) {
+        if (category.sections?.some((s) => sections.has(s))) continue
+        for (const word of category.terms) {
+          if (word.length > k.length && word.includes(k) && !guarded(ruleSet, a, k, word)) inside.push(`${k}⊂${word}（${category.name}）`)
+        }
+      }
+    }
+    if (inside.length > 0) {
+      findings.push(
+        finding(
+          'keyword_in_word_of_other_meaning',
+          'info',
+          `关键词表「${a}」的词出现在别的类别的词里：${list(inside, 6)}。这些词另有含义时请加到「${a}」的 notInside:。`,
+          `keywords of "${a}" occur inside words of other categories: ${listEn(inside, 6)}. Where they mean something else, add them to "${a}"'s notInside.`,
+          [ruleSet.vocabularies[a]!.at],
+        ),
+      )
+    }
+  }
+
+  // 3. Keywords no field text contains (only when there is a field corpus).
+  if (fieldTexts.length > 0) {
+    for (const a of names) {
+      const never = ruleSet.vocabularies[a]!.keywords.filter((k) => !fieldTexts.some((t) => t.includes(k)))
+      if (never.length === 0) continue
+      findings.push(
+        finding(
+          'keyword_never_in_field',
+          'info',
+          `关键词表「${a}」有 ${never.length}/${ruleSet.vocabularies[a]!.keywords.length} 个词在实地语料（${fieldTexts.length} 件）里从未出现：${list(never, 10)}。群众可能不这样说，请看实地语料补充常用说法。`,
+          `${never.length} of ${ruleSet.vocabularies[a]!.keywords.length} keywords of "${a}" never occur in the field corpus (${fieldTexts.length} texts): ${listEn(never, 10)}. People may say it otherwise.`,
+          [ruleSet.vocabularies[a]!.at],
+        ),
+      )
+    }
+  }
+  return findings
+}
