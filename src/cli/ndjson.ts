@@ -1,14 +1,26 @@
 /**
- * NDJSON routing shared by the in-process path and the worker threads: numbered lines in, one JSON
- * record per non-blank line out, in order — a decision, or an error record naming the line. Nothing is
- * dropped and nothing throws for a bad line.
+ * NDJSON routing shared by the in-process path and the worker threads: numbered lines in, exactly one
+ * JSON record per input line out, in order — a decision, or an error record carrying the input `line`
+ * (not JSON, not UTF-8, blank, or not a valid complaint). Nothing is dropped and nothing throws for a bad
+ * line.
  */
+import { isUtf8 } from 'node:buffer'
 import type { Engine } from '../engine/createEngine.js'
+import type { RoutingDecision } from '../routing/types.js'
+import type { Citation } from '../ruleset/types.js'
 import { isRouteError } from '../routing/compiled/routeMany.js'
+
+export interface LineError {
+  code: string
+  message: string
+  messageEn: string
+}
 
 export interface NumberedLine {
   line: number
   text: string
+  /** Set when the line cannot be read at all (invalid UTF-8, blank): it becomes an error record. */
+  error?: LineError
 }
 
 export interface RecordOut {
@@ -16,47 +28,139 @@ export interface RecordOut {
   ok: boolean
 }
 
-/** Routes numbered NDJSON lines through `engine.routeMany`; blank lines are skipped. */
+/** `full`: the decision as `routeComplaint` returns it; `compact`: articles cited by reference only. */
+export type RouteFormat = 'full' | 'compact'
+
+export interface CitationRef {
+  doc: Citation['doc']
+  seq: number
+  item?: number
+}
+
+const ref = (c: Citation): CitationRef => (c.item === undefined ? { doc: c.doc, seq: c.seq } : { doc: c.doc, seq: c.seq, item: c.item })
+
+/**
+ * The compact decision: every citation as `{ doc, seq, item }` (the article text is in the rules and in
+ * the full format, not repeated on every line), sections by id, the trace as the rules that fired with
+ * what they did. Same keys in the same order as the full decision, minus the repeated text.
+ */
+export function compactDecision(d: RoutingDecision): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  if (d.id !== undefined) out.id = d.id
+  out.disposition = d.disposition
+  out.intake = d.intake.id
+  out.lead = d.lead ? d.lead.id : null
+  out.assist = d.assist.map((s) => s.id)
+  if (d.transfer) out.transfer = d.transfer
+  if (d.rejection) out.rejection = d.rejection
+  out.basis = d.basis.map(ref)
+  out.trace = d.trace.map((hit) => {
+    const h: Record<string, unknown> = { rule: hit.rule, effect: hit.effect }
+    if (hit.section) h.section = hit.section.id
+    h.cites = hit.cites.map(ref)
+    if (hit.keywords.length) h.keywords = hit.keywords
+    if (hit.conditions) h.conditions = hit.conditions
+    return h
+  })
+  if (d.warnings.length) out.warnings = d.warnings.map((w) => w.code)
+  if (d.notFired) out.notFired = d.notFired.map((n) => ({ rule: n.rule, conditions: n.conditions }))
+  return out
+}
+
+const lineError = (line: number, error: LineError) => JSON.stringify({ line, error })
+
+/** Routes numbered NDJSON lines through `engine.routeMany`: one record per line, blank lines included. */
 export async function* routeLines(
   engine: Pick<Engine, 'routeMany'>,
   lines: AsyncIterable<NumberedLine> | Iterable<NumberedLine>,
   explain: boolean,
+  format: RouteFormat = 'full',
 ): AsyncGenerator<RecordOut> {
-  const pending: { line: number; jsonError?: string }[] = []
+  const pending: { line: number; error?: LineError }[] = []
   let head = 0
   async function* complaints() {
-    for await (const { line, text } of lines) {
-      if (text.trim() === '') continue
+    for await (const { line, text, error } of lines) {
+      if (error) {
+        pending.push({ line, error })
+        yield undefined
+        continue
+      }
       try {
         const value: unknown = JSON.parse(text)
         pending.push({ line })
         yield value
-      } catch (error) {
-        pending.push({ line, jsonError: (error as Error).message })
+      } catch (e) {
+        pending.push({ line, error: { code: 'invalid_json', message: `第 ${line} 行不是合法的 JSON`, messageEn: `line ${line} is not valid JSON: ${(e as Error).message}` } })
         yield undefined
       }
     }
   }
   for await (const result of engine.routeMany(complaints(), { explain })) {
-    const { line, jsonError } = pending[head++]!
+    const { line, error } = pending[head++]!
     if (head > 1024) {
       pending.splice(0, head)
       head = 0
     }
-    if (jsonError !== undefined) {
-      const record = { line, error: { code: 'invalid_json', message: `第 ${line} 行不是合法的 JSON`, messageEn: `line ${line} is not valid JSON: ${jsonError}` } }
-      yield { json: JSON.stringify(record), ok: false }
+    if (error !== undefined) {
+      yield { json: lineError(line, error), ok: false }
     } else if (isRouteError(result)) {
       const { index: _index, ...rest } = result
       yield { json: JSON.stringify({ line, ...rest }), ok: false }
     } else {
-      yield { json: JSON.stringify(result), ok: true }
+      yield { json: JSON.stringify(format === 'compact' ? compactDecision(result) : result), ok: true }
     }
   }
 }
 
-/** Numbers the lines of a readline interface (1-based, blank lines counted). */
-export async function* numbered(lines: AsyncIterable<string>): AsyncGenerator<NumberedLine> {
+const BLANK = (line: number): LineError => ({ code: 'blank_line', message: `第 ${line} 行是空行，没有投诉`, messageEn: `line ${line} is blank: no complaint` })
+const NOT_UTF8 = (line: number): LineError => ({
+  code: 'invalid_encoding',
+  message: `第 ${line} 行不是 UTF-8 编码（可能是 GBK）；请另存为 UTF-8`,
+  messageEn: `line ${line} is not UTF-8 (GBK, perhaps); save the file as UTF-8`,
+})
+
+/**
+ * Splits a byte stream into numbered lines (1-based; `\n` or `\r\n`): a BOM before the first line is
+ * dropped, a line that is not valid UTF-8 or is blank carries an `error`. Bytes are decoded per line, so
+ * a character split across chunks is never corrupted. Strings (tests' stdin) are taken as UTF-8 text.
+ */
+export async function* readLines(input: AsyncIterable<Buffer | string | Uint8Array>): AsyncGenerator<NumberedLine> {
   let line = 0
-  for await (const text of lines) yield { line: ++line, text }
+  let rest: Buffer | undefined
+  const emit = (buf: Buffer, start: number, end: number): NumberedLine => {
+    line++
+    if (end > start && buf[end - 1] === 13) end--
+    if (line === 1 && end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3
+    const text = buf.toString('utf8', start, end)
+    if (text.includes('\uFFFD') && !isUtf8(buf.subarray(start, end))) return { line, text: '', error: NOT_UTF8(line) }
+    if (text.trim() === '') return { line, text, error: BLANK(line) }
+    return { line, text }
+  }
+  for await (const chunk of input) {
+    let buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+    if (rest) {
+      buf = Buffer.concat([rest, buf])
+      rest = undefined
+    }
+    let start = 0
+    let nl: number
+    while ((nl = buf.indexOf(10, start)) !== -1) {
+      yield emit(buf, start, nl)
+      start = nl + 1
+    }
+    if (start < buf.length) rest = buf.subarray(start)
+  }
+  if (rest && rest.length) yield emit(rest, 0, rest.length)
+}
+
+/**
+ * Reads a whole stream as text, decoding as it goes (a character straddling two chunks stays whole);
+ * a BOM is dropped. Throws a `TypeError` with code ERR_ENCODING_INVALID_ENCODED_DATA for invalid UTF-8.
+ */
+export async function readText(input: AsyncIterable<Buffer | string | Uint8Array> | Iterable<Buffer | string | Uint8Array>): Promise<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
+  let text = ''
+  for await (const chunk of input) text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })
+  text += decoder.decode()
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }
