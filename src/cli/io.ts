@@ -104,8 +104,8 @@ export function colourReport(text: string, on: boolean): string {
     .map((line) => {
       const t = line.trimStart()
       if (/^(✗|FAIL\b)/.test(t) || /(^|\s)错误 \[/.test(line) || /^\s*error\b/i.test(t)) return paint(true, 'red', line)
-      if (/^(✓|PASS\b)/.test(t) || /^规则检查通过|^符合程序|^通过：|^\d+ passed, 0 failed$/.test(t)) return paint(true, 'green', line)
-      if (/^\d+ passed, [1-9]\d* failed$/.test(t) || /^(不符合程序|未通过|[1-9]\d* 个错误)/.test(t)) return paint(true, 'red', line)
+      if (/^(✓|PASS\b)/.test(t) || /^规则检查通过|^符合程序|^通过：|^联席会议 .*：符合程序|^\d+ passed, 0 failed$/.test(t)) return paint(true, 'green', line)
+      if (/^\d+ passed, [1-9]\d* failed$/.test(t) || /^(不符合程序|未通过|[1-9]\d* 个错误)|^联席会议 .*：不符合程序/.test(t)) return paint(true, 'red', line)
       if (/^!/.test(t) || /(^|\s)警告 \[/.test(line) || /^\s*warning\b/i.test(t)) return paint(true, 'yellow', line)
       if (/^#{1,3} /.test(t)) return paint(true, 'bold', line)
       return line

@@ -40,9 +40,11 @@ export interface CitationRef {
 const ref = (c: Citation): CitationRef => (c.item === undefined ? { doc: c.doc, seq: c.seq } : { doc: c.doc, seq: c.seq, item: c.item })
 
 /**
- * The compact decision: every citation as `{ doc, seq, item }` (the article text is in the rules and in
- * the full format, not repeated on every line), sections by id, the trace as the rules that fired with
- * what they did. Same keys in the same order as the full decision, minus the repeated text.
+ * The compact decision, for bulk routing: the articles the decision rests on as `{ doc, seq, item }`
+ * references in `basis` (no article text: it is in the rules and in the full format), sections by id,
+ * a transfer's county and a rejection's competent authority without the rule's reason text, and the
+ * trace as the rules that fired — rule id, effect and the keywords found (`{ 计量: ["地磅"] }`). Nothing is
+ * lost that the rules do not already say: a rule's section, citations and reasons follow from its id.
  */
 export function compactDecision(d: RoutingDecision): Record<string, unknown> {
   const out: Record<string, unknown> = {}
@@ -51,14 +53,16 @@ export function compactDecision(d: RoutingDecision): Record<string, unknown> {
   out.intake = d.intake.id
   out.lead = d.lead ? d.lead.id : null
   out.assist = d.assist.map((s) => s.id)
-  if (d.transfer) out.transfer = d.transfer
-  if (d.rejection) out.rejection = d.rejection
+  if (d.transfer) out.transfer = { to: d.transfer.to }
+  if (d.rejection) out.rejection = d.rejection.competentAuthority === undefined ? {} : { competentAuthority: d.rejection.competentAuthority }
   out.basis = d.basis.map(ref)
   out.trace = d.trace.map((hit) => {
     const h: Record<string, unknown> = { rule: hit.rule, effect: hit.effect }
-    if (hit.section) h.section = hit.section.id
-    h.cites = hit.cites.map(ref)
-    if (hit.keywords.length) h.keywords = hit.keywords
+    if (hit.keywords.length) {
+      const found: Record<string, string[]> = {}
+      for (const k of hit.keywords) found[k.vocabulary ?? ''] = k.keywords
+      h.keywords = found
+    }
     if (hit.conditions) h.conditions = hit.conditions
     return h
   })
@@ -105,6 +109,12 @@ export async function* routeLines(
       yield { json: lineError(line, error), ok: false }
     } else if (isRouteError(result)) {
       const { index: _index, ...rest } = result
+      if (format === 'compact') {
+        // The first issue only: code, message, where.
+        const { issues, ...error } = rest.error as { issues?: { path?: unknown }[] }
+        const path = issues?.[0]?.path
+        rest.error = (path === undefined ? error : { ...error, path }) as typeof rest.error
+      }
       yield { json: JSON.stringify({ line, ...rest }), ok: false }
     } else {
       yield { json: JSON.stringify(format === 'compact' ? compactDecision(result) : result), ok: true }
