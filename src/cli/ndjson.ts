@@ -8,7 +8,7 @@ import { isUtf8 } from 'node:buffer'
 import type { Engine } from '../engine/createEngine.js'
 import type { RoutingDecision } from '../routing/types.js'
 import type { Citation } from '../ruleset/types.js'
-import { isRouteError } from '../routing/compiled/routeMany.js'
+import { errorRecord, isRouteError, type RouteErrorRecord } from '../routing/compiled/routeMany.js'
 
 export interface LineError {
   code: string
@@ -73,6 +73,19 @@ export function compactDecision(d: RoutingDecision): Record<string, unknown> {
 
 const lineError = (line: number, error: LineError) => JSON.stringify({ line, error })
 
+const invalidJson = (line: number, e: unknown): LineError => ({ code: 'invalid_json', message: `第 ${line} 行不是合法的 JSON`, messageEn: `line ${line} is not valid JSON: ${(e as Error).message}` })
+
+/** A route error as an output line: `line` first, no `index`; in compact, the first issue only. */
+function errorLine(line: number, result: RouteErrorRecord, format: RouteFormat): string {
+  const { index: _index, ...rest } = result
+  if (format === 'compact') {
+    const { issues, ...error } = rest.error
+    const path = issues[0]?.path
+    return JSON.stringify({ line, ...rest, error: path === undefined ? error : { ...error, path } })
+  }
+  return JSON.stringify({ line, ...rest })
+}
+
 /** Routes numbered NDJSON lines through `engine.routeMany`: one record per line, blank lines included. */
 export async function* routeLines(
   engine: Pick<Engine, 'routeMany'>,
@@ -94,7 +107,7 @@ export async function* routeLines(
         pending.push({ line })
         yield value
       } catch (e) {
-        pending.push({ line, error: { code: 'invalid_json', message: `第 ${line} 行不是合法的 JSON`, messageEn: `line ${line} is not valid JSON: ${(e as Error).message}` } })
+        pending.push({ line, error: invalidJson(line, e) })
         yield undefined
       }
     }
@@ -108,14 +121,7 @@ export async function* routeLines(
     if (error !== undefined) {
       yield { json: lineError(line, error), ok: false }
     } else if (isRouteError(result)) {
-      const { index: _index, ...rest } = result
-      if (format === 'compact') {
-        // The first issue only: code, message, where.
-        const { issues, ...error } = rest.error as { issues?: { path?: unknown }[] }
-        const path = issues?.[0]?.path
-        rest.error = (path === undefined ? error : { ...error, path }) as typeof rest.error
-      }
-      yield { json: JSON.stringify({ line, ...rest }), ok: false }
+      yield { json: errorLine(line, result, format), ok: false }
     } else {
       yield { json: JSON.stringify(format === 'compact' ? compactDecision(result) : result), ok: true }
     }
@@ -130,11 +136,11 @@ const NOT_UTF8 = (line: number): LineError => ({
 })
 
 /**
- * Splits a byte stream into numbered lines (1-based; `\n` or `\r\n`): a BOM before the first line is
- * dropped, a line that is not valid UTF-8 or is blank carries an `error`. Bytes are decoded per line, so
- * a character split across chunks is never corrupted. Strings (tests' stdin) are taken as UTF-8 text.
+ * Splits bytes into numbered lines (1-based; `\n` or `\r\n`), chunk by chunk: a BOM before the first
+ * line is dropped, a line that is not valid UTF-8 or is blank carries an `error`. Bytes are decoded per
+ * line, so a character split across chunks is never corrupted. Strings (tests' stdin) are UTF-8 text.
  */
-export async function* readLines(input: AsyncIterable<Buffer | string | Uint8Array>): AsyncGenerator<NumberedLine> {
+export function lineSplitter(): { push(chunk: Buffer | string | Uint8Array): NumberedLine[]; end(): NumberedLine[] } {
   let line = 0
   let rest: Buffer | undefined
   const emit = (buf: Buffer, start: number, end: number): NumberedLine => {
@@ -146,21 +152,78 @@ export async function* readLines(input: AsyncIterable<Buffer | string | Uint8Arr
     if (text.trim() === '') return { line, text, error: BLANK(line) }
     return { line, text }
   }
-  for await (const chunk of input) {
-    let buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
-    if (rest) {
-      buf = Buffer.concat([rest, buf])
+  return {
+    push(chunk) {
+      let buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+      if (rest) {
+        buf = Buffer.concat([rest, buf])
+        rest = undefined
+      }
+      const out: NumberedLine[] = []
+      let start = 0
+      let nl: number
+      while ((nl = buf.indexOf(10, start)) !== -1) {
+        out.push(emit(buf, start, nl))
+        start = nl + 1
+      }
+      if (start < buf.length) rest = buf.subarray(start)
+      return out
+    },
+    end() {
+      const last = rest && rest.length ? [emit(rest, 0, rest.length)] : []
       rest = undefined
-    }
-    let start = 0
-    let nl: number
-    while ((nl = buf.indexOf(10, start)) !== -1) {
-      yield emit(buf, start, nl)
-      start = nl + 1
-    }
-    if (start < buf.length) rest = buf.subarray(start)
+      return last
+    },
   }
-  if (rest && rest.length) yield emit(rest, 0, rest.length)
+}
+
+/** The lines of a byte stream, one at a time (see `lineSplitter`). */
+export async function* readLines(input: AsyncIterable<Buffer | string | Uint8Array>): AsyncGenerator<NumberedLine> {
+  const splitter = lineSplitter()
+  for await (const chunk of input) yield* splitter.push(chunk)
+  yield* splitter.end()
+}
+
+/**
+ * The compiled path's fast lane: a batch of lines routed synchronously with `routeComplaintSync`, the
+ * same records `routeLines` gives (one per line, in order) without an async step per line.
+ */
+export function routeBatchSync(
+  engine: Pick<Engine, 'routeComplaintSync'>,
+  lines: readonly NumberedLine[],
+  explain: boolean,
+  format: RouteFormat = 'full',
+): { text: string; routed: number; failed: number } {
+  let text = ''
+  let routed = 0
+  let failed = 0
+  const options = { explain }
+  for (const { line, text: json, error } of lines) {
+    if (error) {
+      text += lineError(line, error) + '\n'
+      failed++
+      continue
+    }
+    let value: unknown
+    try {
+      value = JSON.parse(json)
+    } catch (e) {
+      text += lineError(line, invalidJson(line, e)) + '\n'
+      failed++
+      continue
+    }
+    let decision: RoutingDecision
+    try {
+      decision = engine.routeComplaintSync(value as never, options)
+    } catch (e) {
+      text += errorLine(line, errorRecord(line - 1, value, e), format) + '\n'
+      failed++
+      continue
+    }
+    text += JSON.stringify(format === 'compact' ? compactDecision(decision) : decision) + '\n'
+    routed++
+  }
+  return { text, routed, failed }
 }
 
 /**

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { createEngine } from '../engine/createEngine.js'
 import type { RuleSet } from '../capabilities.js'
-import { routeLines, type NumberedLine, type RouteFormat } from './ndjson.js'
+import { routeBatchSync, routeLines, type NumberedLine, type RouteFormat } from './ndjson.js'
 
 export interface RouteWorkerData {
   /** The parsed rule set, loaded once by the main thread (structured-cloned into each worker). */
@@ -32,6 +32,10 @@ const data = workerData as RouteWorkerData
 const engine = createEngine({ rules: data.ruleSet, ...(data.evaluator ? { evaluator: data.evaluator } : {}) })
 
 parentPort!.on('message', async (request: BatchRequest) => {
+  if (data.evaluator !== 'reference') {
+    parentPort!.postMessage({ batch: request.batch, ...routeBatchSync(engine, request.lines, data.explain, data.format) } satisfies BatchReply)
+    return
+  }
   let text = ''
   let routed = 0
   let failed = 0

@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs'
 import { XiaobaoError } from '../../problems/XiaobaoError.js'
 import { createEngine, type Engine } from '../../engine/createEngine.js'
-import { compactDecision, readLines, readText, routeLines, type RouteFormat } from '../ndjson.js'
+import { compactDecision, lineSplitter, readLines, readText, routeBatchSync, routeLines, type NumberedLine, type RouteFormat } from '../ndjson.js'
 import { routeNdjsonParallel, workerScript } from '../routeParallel.js'
 import { fileError, write, type CliIo } from '../io.js'
 import type { RoutingDecision } from '../../routing/types.js'
@@ -141,6 +141,28 @@ export async function routeCommand(
     // edited during the run cannot give different batches different rules.
     const data = { explain: options.explain, format, ruleSet: engine.ruleSet, ...(options.evaluator ? { evaluator: options.evaluator as 'compiled' | 'reference' } : {}) }
     ;({ routed, failed } = await routeNdjsonParallel(openLines, io, jobs, script, data, onProgress))
+  } else if (options.evaluator !== 'reference') {
+    // The compiled path, synchronously a chunk of lines at a time (no async step per line); output in
+    // chunks of at least 16K characters.
+    const splitter = lineSplitter()
+    let buffer = ''
+    const flush = async (lines: NumberedLine[], force: boolean) => {
+      const batch = routeBatchSync(engine, lines, options.explain, format)
+      routed += batch.routed
+      failed += batch.failed
+      buffer += batch.text
+      if (buffer.length >= 16384 || (force && buffer)) {
+        await write(io.stdout, buffer)
+        buffer = ''
+      }
+      onProgress(routed + failed)
+    }
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      const lines = splitter.push(chunk)
+      // A 64 KiB chunk is ~300 lines: route and write in slices so output keeps flowing.
+      for (let i = 0; i < lines.length; i += 64) await flush(lines.slice(i, i + 64), false)
+    }
+    await flush(splitter.end(), true)
   } else {
     let buffer = ''
     for await (const record of routeLines(engine, openLines(), options.explain, format)) {
