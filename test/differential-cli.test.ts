@@ -1,6 +1,6 @@
 /**
  * `xiaobao route` NDJSON through engine.routeMany: the same lines out on both evaluators, one line per
- * input line (blank lines skipped, as before), bad lines as records, and a slow reader respected.
+ * input line (a blank line is an error record too), bad lines as records, and a slow reader respected.
  */
 import { PassThrough, Readable, Writable } from 'node:stream'
 import { describe, expect, test } from 'vitest'
@@ -35,11 +35,12 @@ describe('xiaobao route (NDJSON) on routeMany', () => {
     const reference = await route(['--rules', 'rules', '--evaluator', 'reference'], input)
     expect(compiled.out).toBe(reference.out)
     const out = compiled.out.trimEnd().split('\n').map((l) => JSON.parse(l))
-    expect(out).toHaveLength(lines.length - 1) // the blank line gives no output line
+    expect(out).toHaveLength(lines.length) // one output line per input line, the blank one included
     expect(out[10]).toMatchObject({ line: 11, error: { code: 'invalid_json' } })
-    expect(out[29]).toMatchObject({ line: 31, id: 'bad-date', error: { code: 'invalid_input' } })
-    expect(out[39]).toMatchObject({ line: 41, error: { code: 'invalid_input' } })
-    expect(compiled.err).toContain(`${lines.length - 4} routed, 3 error records`)
+    expect(out[20]).toMatchObject({ line: 21, error: { code: 'blank_line' } })
+    expect(out[30]).toMatchObject({ line: 31, id: 'bad-date', error: { code: 'invalid_input' } })
+    expect(out[40]).toMatchObject({ line: 41, error: { code: 'invalid_input' } })
+    expect(compiled.err).toContain(`${lines.length - 4} routed, 4 error records`)
   })
 
   test('--explain is the same on both evaluators', async () => {
@@ -63,7 +64,7 @@ describe('xiaobao route (NDJSON) on routeMany', () => {
     })
     const r = await route(['--rules', 'rules'], input, slow)
     expect(r.code).toBe(0)
-    expect(out.trimEnd().split('\n')).toHaveLength(lines.length - 1)
+    expect(out.trimEnd().split('\n')).toHaveLength(lines.length)
     expect(writes).toBeGreaterThan(1)
   })
 

@@ -21,6 +21,7 @@ export async function runCli(args: string[], stdin = ''): Promise<{ code: number
   let err = ''
   stdout.on('data', (c) => (out += c))
   stderr.on('data', (c) => (err += c))
-  const code = await main(args, { stdout, stderr, stdin: Readable.from([stdin]), cwd: new URL('..', import.meta.url).pathname })
+  // env: {} — no FORCE_COLOR from the surrounding shell or CI: captured output is never coloured.
+  const code = await main(args, { stdout, stderr, stdin: Readable.from([stdin]), cwd: new URL('..', import.meta.url).pathname, env: {} })
   return { code, out, err }
 }

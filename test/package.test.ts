@@ -1,9 +1,11 @@
 /**
- * The packed tarball, as a user gets it: imports in ESM and CJS, `xiaobao/node`, the bin, and the core
- * bundles for a browser with no `node:` module.
+ * The packed tarball, as a user gets it — packed from a fresh copy of the sources with no dist/ (prepack
+ * builds it): imports in ESM and CJS, `xiaobao/node`, the exported schemas and rules, the bin, the core
+ * bundles for a browser with no `node:` module, chinese-days only at build time, publint and
+ * @arethetypeswrong/cli (node16) clean.
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'esbuild'
@@ -12,19 +14,27 @@ import { beforeAll, describe, expect, test } from 'vitest'
 const ROOT = new URL('..', import.meta.url).pathname
 let app: string
 
+let tarball: string
+
 beforeAll(() => {
-  execFileSync('npx', ['tsup'], { cwd: ROOT, stdio: 'pipe' })
+  // A fresh clone: the sources without dist/ or node_modules; `npm pack` must build dist/ itself (prepack).
+  const clone = mkdtempSync(join(tmpdir(), 'xiaobao-clone-'))
+  cpSync(ROOT, clone, { recursive: true, filter: (source) => !/\/(node_modules|dist|\.git|coverage)(\/|$)/.test(source.slice(ROOT.length - 1)) })
+  symlinkSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'), 'dir')
   const packDir = mkdtempSync(join(tmpdir(), 'xiaobao-pack-'))
-  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').at(-1)!
+  const stdout = execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: clone, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 })
+  // The prepack build prints too: the JSON report is the last top-level array.
+  const packed = JSON.parse(stdout.slice(stdout.lastIndexOf('\n[\n') + 1)) as { filename: string }[]
+  tarball = join(packDir, packed[0]!.filename)
   app = mkdtempSync(join(tmpdir(), 'xiaobao-app-'))
   const pkg = join(app, 'node_modules', 'xiaobao')
   mkdirSync(pkg, { recursive: true })
-  execFileSync('tar', ['-xzf', join(packDir, tarball), '-C', pkg, '--strip-components=1'])
+  execFileSync('tar', ['-xzf', tarball, '-C', pkg, '--strip-components=1'])
   // The package's own dependencies, linked from this checkout (no network needed).
   const deps = Object.keys(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).dependencies)
   for (const dep of deps) symlinkSync(join(ROOT, 'node_modules', dep), join(app, 'node_modules', dep), 'dir')
-  writeFileSync(join(app, 'package.json'), '{ "name": "app", "private": true }')
-}, 120_000)
+  writeFileSync(join(app, 'package.json'), '{ "name": "app", "private": true, "type": "module" }')
+}, 400_000)
 
 const complaint = { kind: 'complaint', receivedOn: '2026-03-02', text: '在超市买的牛奶过期了', respondent: { county: 'XX县' } }
 
@@ -64,7 +74,13 @@ describe('the packed package', () => {
     const one = execFileSync('node', [bin, 'route', file], { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 })
     const two = execFileSync('node', [bin, 'route', file, '--jobs', '2'], { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 })
     expect(two).toBe(one)
-    expect(one.trim().split('\n')).toHaveLength(lines.filter((l) => l !== '').length)
+    expect(one.trim().split('\n')).toHaveLength(lines.length) // one record per input line, blank ones included
+    // Rules loaded once in the main thread and handed to the workers: the worker never reads a folder.
+    const worker = readFileSync(join(app, 'node_modules', 'xiaobao', 'dist', 'cli', 'routeWorker.js'), 'utf8')
+    expect(worker).not.toMatch(/readdir|readFile|node:fs/)
+    const rules = join(app, 'node_modules', 'xiaobao', 'rules')
+    const withRules = execFileSync('node', [bin, 'route', file, '--jobs', '2', '--rules', rules], { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 })
+    expect(withRules).toBe(one)
   })
 
   test('the bin runs', () => {
@@ -126,5 +142,39 @@ describe('the packed package', () => {
     expect(result.errors).toEqual([])
     const code = result.outputFiles[0]!.text
     expect(code).not.toMatch(/from\s*["']node:|require\(["'](node:)?(fs|path|os|child_process)["']\)/)
+  })
+
+  test('xiaobao/schemas/*.json resolves to the generated rules/schemas/*.json; rules/ is exported', () => {
+    const out = execFileSync(
+      'node',
+      ['--input-type=module', '-e', `import { createRequire } from 'node:module'; const require = createRequire(process.cwd() + '/'); const schema = require('xiaobao/schemas/section.schema.json'); console.log(typeof schema, require.resolve('xiaobao/schemas/section.schema.json'), require.resolve('xiaobao/rules/config.yaml'))`],
+      { cwd: app, encoding: 'utf8' },
+    )
+    const [type, schemaPath, rulePath] = out.trim().split(' ')
+    expect(type).toBe('object')
+    expect(schemaPath).toBe(join(app, 'node_modules', 'xiaobao', 'rules', 'schemas', 'section.schema.json'))
+    expect(rulePath).toBe(join(app, 'node_modules', 'xiaobao', 'rules', 'config.yaml'))
+    const manifest = JSON.parse(readFileSync(join(app, 'node_modules', 'xiaobao', 'package.json'), 'utf8'))
+    for (const entry of manifest.files) expect(readdirSync(join(app, 'node_modules', 'xiaobao'))).toContain(entry)
+  })
+
+  test('chinese-days is a build-time dependency: inlined, never imported by dist/', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
+    expect(manifest.dependencies).not.toHaveProperty('chinese-days')
+    expect(manifest.devDependencies).toHaveProperty('chinese-days')
+    const dist = join(app, 'node_modules', 'xiaobao', 'dist')
+    const files = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => /\.(c?js)$/.test(f))
+    expect(files.length).toBeGreaterThan(3)
+    for (const f of files) expect(readFileSync(join(dist, f), 'utf8'), f).not.toMatch(/(from\s*|import\(\s*|require\(\s*)["']chinese-days/)
+    // And it works without chinese-days installed (the app links only the runtime dependencies).
+    const out = execFileSync('node', ['--input-type=module', '-e', `import { createEngine } from 'xiaobao'; console.log(createEngine().calendar.yearDays(2025).restDays.length)`], { cwd: app, encoding: 'utf8' })
+    expect(Number(out.trim())).toBeGreaterThan(20)
+  })
+
+  test('publint and @arethetypeswrong/cli (node16 profile) are clean', () => {
+    const publint = execFileSync(join(ROOT, 'node_modules', '.bin', 'publint'), ['run', join(app, 'node_modules', 'xiaobao'), '--strict'], { cwd: app, encoding: 'utf8' })
+    expect(publint).toContain('All good!')
+    // Exits non-zero on any problem.
+    execFileSync(join(ROOT, 'node_modules', '.bin', 'attw'), [tarball, '--profile', 'node16', '--format', 'ascii'], { cwd: app, encoding: 'utf8' })
   })
 })

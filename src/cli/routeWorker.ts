@@ -1,17 +1,19 @@
 /**
- * A worker thread of `xiaobao route --jobs N`: builds the same engine as the main thread (the same rules
- * folder or the bundled rules, the same evaluator), then routes batches of numbered lines and sends back
- * each batch's output text.
+ * A worker thread of `xiaobao route --jobs N`: builds its engine over the rule set the main thread loaded
+ * and handed over (never re-reading a rules folder: every worker routes with the very same rules), then
+ * routes batches of numbered lines and sends back each batch's output text.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { createEngine } from '../engine/createEngine.js'
-import { loadRuleSet } from '../node/loadRuleSet.js'
-import { routeLines, type NumberedLine } from './ndjson.js'
+import type { RuleSet } from '../capabilities.js'
+import { routeBatchSync, routeLines, type NumberedLine, type RouteFormat } from './ndjson.js'
 
 export interface RouteWorkerData {
-  rulesDir?: string
+  /** The parsed rule set, loaded once by the main thread (structured-cloned into each worker). */
+  ruleSet: RuleSet
   evaluator?: 'compiled' | 'reference'
   explain: boolean
+  format: RouteFormat
 }
 
 export interface BatchRequest {
@@ -27,14 +29,17 @@ export interface BatchReply {
 }
 
 const data = workerData as RouteWorkerData
-const rules = data.rulesDir ? await loadRuleSet(data.rulesDir) : undefined
-const engine = createEngine({ ...(rules ? { rules } : {}), ...(data.evaluator ? { evaluator: data.evaluator } : {}) })
+const engine = createEngine({ rules: data.ruleSet, ...(data.evaluator ? { evaluator: data.evaluator } : {}) })
 
 parentPort!.on('message', async (request: BatchRequest) => {
+  if (data.evaluator !== 'reference') {
+    parentPort!.postMessage({ batch: request.batch, ...routeBatchSync(engine, request.lines, data.explain, data.format) } satisfies BatchReply)
+    return
+  }
   let text = ''
   let routed = 0
   let failed = 0
-  for await (const record of routeLines(engine, request.lines, data.explain)) {
+  for await (const record of routeLines(engine, request.lines, data.explain, data.format)) {
     text += record.json + '\n'
     if (record.ok) routed++
     else failed++

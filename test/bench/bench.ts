@@ -8,13 +8,16 @@
  *   4. a 1,000,000-line NDJSON file routed through the built CLI: throughput and peak RSS;
  *   5. summarizeRecords over 500,000 generated records (a year of a large county), one thread, in its
  *      own process: wall and CPU seconds, peak RSS (test/bench/reportScale.ts).
+ *   6. the same 1,000,000 lines through `route --format compact` on one core, beside a plain
+ *      read-parse-write pass-through of the same lines in the same run (the floor any NDJSON tool pays):
+ *      bytes per line, wall and CPU seconds.
  * A benchmark, not a test: compare the ratios within one run. Knobs: BENCH_COUNT (complaints per path,
  * default 5000), BENCH_SCALES (default "1,10,100"), BENCH_LINES (NDJSON lines, default 1000000; 0
  * skips), BENCH_BUILD=0 (use the existing dist/ instead of running `npx tsup`), BENCH_REPORT (records for
- * the report, default 500000; 0 skips).
+ * the report, default 500000; 0 skips), BENCH_FULL=0 (skip the full-format CLI run of section 4).
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -39,6 +42,50 @@ const SCALES = (process.env.BENCH_SCALES ?? '1,10,100').split(',').map(Number).f
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000)
 const BUILD = process.env.BENCH_BUILD !== '0'
 const REPORT = Number(process.env.BENCH_REPORT ?? 500_000)
+const FULL = process.env.BENCH_FULL !== '0'
+
+/** Pins a child to one CPU when `taskset` exists (Linux), so "one core" means one core. */
+const ONE_CORE = spawnSync('taskset', ['-c', '0', 'true']).status === 0 ? ['taskset', '-c', '0'] : []
+
+/** Peak RSS and CPU from inside a child (process.resourceUsage at exit), so no external tool is needed. */
+const USAGE_HOOK = "data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nXIAOBAO_USAGE '+u.maxRSS+' '+(u.userCPUTime+u.systemCPUTime)+'\\n')})"
+
+/**
+ * The floor: read the NDJSON file, JSON.parse each line, JSON.stringify it back, write it out in 16K
+ * chunks — what any line-by-line JSON tool pays before doing any work.
+ */
+const PASS_THROUGH = `
+import { createReadStream } from 'node:fs'
+let buffer = ''
+let rest = ''
+const write = (text) => new Promise((resolve) => (process.stdout.write(text) ? resolve() : process.stdout.once('drain', resolve)))
+for await (const chunk of createReadStream(process.argv[2], { encoding: 'utf8' })) {
+  const lines = (rest + chunk).split('\\n')
+  rest = lines.pop()
+  for (const line of lines) {
+    if (!line) continue
+    buffer += JSON.stringify(JSON.parse(line)) + '\\n'
+    if (buffer.length >= 16384) { await write(buffer); buffer = '' }
+  }
+}
+if (rest) buffer += JSON.stringify(JSON.parse(rest)) + '\\n'
+await write(buffer)
+`
+
+/** Runs a child on one core with stdout counted (bytes) and thrown away; wall s, CPU s, peak RSS MB. */
+async function timedChild(args: string[]): Promise<{ seconds: number; cpuSeconds: number; rssMb: number; bytes: number; stderr: string }> {
+  const [command, ...rest] = [...ONE_CORE, process.execPath, '--import', USAGE_HOOK, ...args]
+  const t0 = performance.now()
+  const child = spawn(command!, rest, { stdio: ['ignore', 'pipe', 'pipe'] })
+  let bytes = 0
+  let stderr = ''
+  child.stdout.on('data', (c: Buffer) => (bytes += c.length))
+  child.stderr.on('data', (c) => (stderr += c))
+  await once(child, 'close')
+  const seconds = (performance.now() - t0) / 1000
+  const usage = /XIAOBAO_USAGE (\d+) (\d+)/.exec(stderr)
+  return { seconds, cpuSeconds: usage ? Number(usage[2]) / 1e6 : NaN, rssMb: usage ? Number(usage[1]) / 1024 : NaN, bytes, stderr }
+}
 
 interface Row {
   name: string
@@ -212,6 +259,7 @@ table(['scale', 'rules', 'keywords', 'createEngine ms', 'complaints', 'plain JRE
 
 // 4. 1,000,000 lines through the CLI ------------------------------------------------------------
 let cli: { seconds: number; rssMb: number; cpuSeconds: number; lines: number; bytes: number; build: string; coldEngineMs?: number } | undefined
+let compact: { seconds: number; cpuSeconds: number; bytes: number; lines: number; pass: { seconds: number; cpuSeconds: number } } | undefined
 if (LINES > 0) {
   let build = 'existing dist/'
   if (BUILD) {
@@ -233,36 +281,54 @@ if (LINES > 0) {
   }
   out.end(chunk)
   await once(out, 'finish')
-  // Peak RSS from inside the child (process.resourceUsage at exit), so no external tool is needed.
-  const hook = "data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nXIAOBAO_USAGE '+u.maxRSS+' '+(u.userCPUTime+u.systemCPUTime)+'\\n')})"
+  const hook = USAGE_HOOK
   const coldProbe = spawnSync(
     process.execPath,
     ['--input-type=module', '-e', `const t=performance.now();const {createEngine}=await import(${JSON.stringify(join(ROOT, 'dist/index.js'))});createEngine();console.log(performance.now()-t)`],
     { encoding: 'utf8' },
   )
-  const t0 = performance.now()
-  const child = spawn(process.execPath, ['--import', hook, join(ROOT, 'dist/cli/index.js'), 'route', file], { stdio: ['ignore', 'ignore', 'pipe'] })
-  let stderr = ''
-  child.stderr.on('data', (c) => (stderr += c))
-  await once(child, 'close')
-  const seconds = (performance.now() - t0) / 1000
-  const usage = /XIAOBAO_USAGE (\d+) (\d+)/.exec(stderr)
-  cli = {
-    seconds,
-    rssMb: usage ? Number(usage[1]) / 1024 : NaN,
-    cpuSeconds: usage ? Number(usage[2]) / 1e6 : NaN,
-    lines: LINES,
-    bytes: statSync(file).size,
-    build,
-    ...(coldProbe.status === 0 ? { coldEngineMs: Number(coldProbe.stdout.trim()) } : {}),
+  if (FULL) {
+    const t0 = performance.now()
+    const child = spawn(process.execPath, ['--import', hook, join(ROOT, 'dist/cli/index.js'), 'route', file], { stdio: ['ignore', 'ignore', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (c) => (stderr += c))
+    await once(child, 'close')
+    const seconds = (performance.now() - t0) / 1000
+    const usage = /XIAOBAO_USAGE (\d+) (\d+)/.exec(stderr)
+    cli = {
+      seconds,
+      rssMb: usage ? Number(usage[1]) / 1024 : NaN,
+      cpuSeconds: usage ? Number(usage[2]) / 1e6 : NaN,
+      lines: LINES,
+      bytes: statSync(file).size,
+      build,
+      ...(coldProbe.status === 0 ? { coldEngineMs: Number(coldProbe.stdout.trim()) } : {}),
+    }
+    console.log(`\n## ${LINES.toLocaleString('en')} NDJSON lines through the CLI (node dist/cli/index.js route file.ndjson > /dev/null)\n`)
+    console.log(`build: ${build}; input ${(cli.bytes / 1e6).toFixed(0)} MB; CLI summary: ${stderr.split('\n').find((l) => l.includes('routed'))?.trim() ?? '(none)'}\n`)
+    table(
+      ['lines', 'wall s', 'lines/s', 'CPU s (user+sys)', 'peak RSS MB'],
+      [[LINES.toLocaleString('en'), fmt(seconds), Math.round(LINES / seconds).toLocaleString('en'), fmt(cli.cpuSeconds), fmt(cli.rssMb, 0)]],
+    )
+    if (cli.coldEngineMs !== undefined) console.log(`\nCold start, fresh process: import dist/index.js + createEngine() (parse bundled rules + compile) = ${fmt(cli.coldEngineMs)} ms`)
   }
-  console.log(`\n## ${LINES.toLocaleString('en')} NDJSON lines through the CLI (node dist/cli/index.js route file.ndjson > /dev/null)\n`)
-  console.log(`build: ${build}; input ${(cli.bytes / 1e6).toFixed(0)} MB; CLI summary: ${stderr.split('\n').find((l) => l.includes('routed'))?.trim() ?? '(none)'}\n`)
+
+  // 5. --format compact beside the pass-through floor, same file, same run, one core each.
+  const passFile = join(dir, 'pass-through.mjs')
+  writeFileSync(passFile, PASS_THROUGH)
+  const pass = await timedChild([passFile, file])
+  const compactRun = await timedChild([join(ROOT, 'dist/cli/index.js'), 'route', file, '--format', 'compact'])
+  compact = { ...compactRun, pass, lines: LINES }
+  console.log(`\n## ${LINES.toLocaleString('en')} NDJSON lines: \`route --format compact\` beside a read-parse-write pass-through (${ONE_CORE.length ? 'taskset -c 0: one core' : 'not pinned: no taskset'})\n`)
+  console.log(`CLI summary: ${compactRun.stderr.split('\n').find((l) => l.includes('routed'))?.trim() ?? '(none)'}\n`)
   table(
-    ['lines', 'wall s', 'lines/s', 'CPU s (user+sys)', 'peak RSS MB'],
-    [[LINES.toLocaleString('en'), fmt(seconds), Math.round(LINES / seconds).toLocaleString('en'), fmt(cli.cpuSeconds), fmt(cli.rssMb, 0)]],
+    ['run', 'output bytes/line', 'wall s', 'CPU s (user+sys)', 'peak RSS MB'],
+    [
+      ['pass-through (JSON.parse + JSON.stringify of each line)', fmt(pass.bytes / LINES, 0), fmt(pass.seconds), fmt(pass.cpuSeconds), fmt(pass.rssMb, 0)],
+      ['xiaobao route --format compact', fmt(compactRun.bytes / LINES, 0), fmt(compactRun.seconds), fmt(compactRun.cpuSeconds), fmt(compactRun.rssMb, 0)],
+      ['  routing cost above the floor', '', fmt(compactRun.seconds - pass.seconds), fmt(compactRun.cpuSeconds - pass.cpuSeconds), ''],
+    ],
   )
-  if (cli.coldEngineMs !== undefined) console.log(`\nCold start, fresh process: import dist/index.js + createEngine() (parse bundled rules + compile) = ${fmt(cli.coldEngineMs)} ms`)
   rmSync(dir, { recursive: true, force: true })
 }
 
@@ -306,5 +372,14 @@ if (cli) {
 if (report) {
   const scaled = (report.seconds * 500_000) / report.records
   targets.push(['report: 500,000 records ≤ 30 s on one core (issue 14)', `${fmt(scaled)} s wall${report.records === 500_000 ? '' : ' (extrapolated)'}; CPU ${fmt((report.cpuSeconds * 500_000) / report.records)} s`, verdict(scaled <= 30)])
+}
+if (compact) {
+  const per = 1_000_000 / compact.lines
+  targets.push(['issue 12: compact line < 700 bytes (mean)', `${fmt(compact.bytes / compact.lines, 0)} B`, verdict(compact.bytes / compact.lines < 700)])
+  targets.push([
+    'issue 12: 1,000,000 lines --format compact ≤ 15 s on one core',
+    `${fmt(compact.seconds * per)} s wall, ${fmt(compact.cpuSeconds * per)} s CPU${compact.lines === 1_000_000 ? '' : ' (extrapolated)'}; pass-through ${fmt(compact.pass.seconds * per)} s wall, ${fmt(compact.pass.cpuSeconds * per)} s CPU`,
+    verdict(compact.seconds * per <= 15),
+  ])
 }
 table(['target', 'measured', ''], targets)

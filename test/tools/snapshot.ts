@@ -23,6 +23,8 @@ export const CLI_COMMANDS: { name: string; args: string[]; stdin?: string }[] = 
   { name: 'route-explain', args: ['route', 'examples/complaint.json', '--explain'] },
   { name: 'route-reference', args: ['route', 'examples/complaints.ndjson', '--evaluator', 'reference'] },
   { name: 'route-stdin', args: ['route', '-'], stdin: 'examples/complaints.ndjson' },
+  { name: 'route-compact', args: ['route', 'examples/complaints.ndjson', '--format', 'compact'] },
+  { name: 'help-route', args: ['help', 'route'] },
   { name: 'lint', args: ['lint', 'rules'] },
   { name: 'lint-json', args: ['lint', 'rules', '--json'] },
   { name: 'test', args: ['test', 'rules'] },

@@ -10,7 +10,7 @@ import { renderAnalysisHtml } from '../../analysis/renderAnalysisHtml.js'
 import { loadRuleSet } from '../../node/loadRuleSet.js'
 import { xiaobaoError } from '../../problems/XiaobaoError.js'
 import { isRealDate } from '../../ruleset/schemas.js'
-import { write, type CliIo } from '../io.js'
+import { colorsFor, colourReport, fileError, write, type CliIo } from '../io.js'
 
 export const analyzeHelp = `xiaobao analyze [rules-dir] [--json] [--format text|markdown] [--html out.html] [--as-of YYYY-MM-DD] [--verbose]
   分析规则本身：法规职责的覆盖、主办规则的冲突、被遮蔽和失效的规则、测试覆盖、测试场景的健康。
@@ -44,11 +44,14 @@ export async function analyzeCommand(dir: string, io: CliIo, options: AnalyzeCom
     return shown && !shown.startsWith('..') ? shown : full
   }
   if (options.html) {
-    await writeFile(options.html, renderAnalysisHtml(analysis, { bureau: ruleSet.bureau.name, file }), 'utf8')
+    const html = renderAnalysisHtml(analysis, { bureau: ruleSet.bureau.name, file })
+    await writeFile(options.html, html, 'utf8').catch((error: unknown) => {
+      throw fileError(error, options.html, 'write') ?? error
+    })
   }
   if (options.json) await write(io.stdout, JSON.stringify(analysis, null, 2) + '\n')
   else if (options.format === 'markdown') await write(io.stdout, formatAnalysisMarkdown(analysis, { file }))
-  else await write(io.stdout, formatAnalysisText(analysis, { file, verbose: options.verbose }))
+  else await write(io.stdout, colourReport(formatAnalysisText(analysis, { file, verbose: options.verbose }), colorsFor(io.stdout, io.env)))
   if (options.html && !options.json) await write(io.stderr, `网页报告已写入 / HTML report written: ${options.html}\n`)
   return analysis.summary.errors > 0 ? 1 : 0
 }

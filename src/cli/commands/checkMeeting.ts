@@ -9,7 +9,7 @@ import type { MeetingCheckResult } from '../../meetings/types.js'
 import { formatCitation } from '../../ruleset/citations.js'
 import { parseYamlSource } from '../../ruleset/yamlSource.js'
 import { formatIssue } from '../../problems/issue.js'
-import { write, type CliIo } from '../io.js'
+import { colorsFor, colourReport, fileError, write, type CliIo } from '../io.js'
 
 export const checkMeetingHelp = `xiaobao check-meeting record.yaml|record.json [--rules DIR] [--json]
   检查一次联席会议的决定是否符合实施办法第十三条至第十七条（seq 22-26）规定的程序。
@@ -26,8 +26,7 @@ async function readRecord(file: string, io: CliIo): Promise<{ ok: true; value: u
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    io.stderr.write(`错误 [missing_file] 无法读取 ${file} / cannot read ${file}: ${(error as Error).message}\n`)
-    return { ok: false }
+    throw fileError(error, file, 'read') ?? error
   }
   if (text.length > MAX_RECORD_BYTES) {
     io.stderr.write(`错误 [input_too_large] ${file} 过大，会议记录不应超过 2 MB / the record is over 2 MB\n`)
@@ -74,6 +73,6 @@ export async function checkMeetingCommand(engine: Engine, file: string | undefin
   if (!record.ok) return 2
   const result = await engine.checkMeetingDecision(record.value as never)
   const id = (record.value as { meeting?: { id?: string } }).meeting?.id
-  await write(io.stdout, options.json ? JSON.stringify(result, null, 2) + '\n' : formatMeetingCheck(result, id))
+  await write(io.stdout, options.json ? JSON.stringify(result, null, 2) + '\n' : colourReport(formatMeetingCheck(result, id), colorsFor(io.stdout, io.env)))
   return result.compliant ? 0 : 1
 }

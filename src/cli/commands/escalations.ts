@@ -7,7 +7,8 @@ import type { Engine } from '../../engine/createEngine.js'
 import type { EscalationAction, EscalationEntry } from '../../escalations/types.js'
 import { formatCitation } from '../../ruleset/citations.js'
 import type { SectionId } from '../../sections.js'
-import { write, type CliIo } from '../io.js'
+import { fileError, write, type CliIo } from '../io.js'
+import { readText } from '../ndjson.js'
 
 export const escalationsHelp = `xiaobao escalations items.json|- --as-of YYYY-MM-DD [--provisional] [--json] [--rules DIR]
   按工作日计算各件投诉、举报、联席会议议定事项的期限、状态和督办级别，按股室列出，超期最久的在前。
@@ -100,11 +101,14 @@ export function formatEscalationTable(engine: Pick<Engine, 'ruleSet'>, entries: 
 async function readItems(file: string, io: CliIo): Promise<{ ok: true; value: unknown } | { ok: false }> {
   let text = ''
   try {
-    if (file === '-') for await (const chunk of io.stdin) text += chunk
-    else text = await readFile(file, 'utf8')
+    // Decoded as a stream (a character straddling two chunks stays whole); strict UTF-8, BOM dropped.
+    text = await readText(file === '-' ? (io.stdin as AsyncIterable<Buffer>) : [await readFile(file)])
   } catch (error) {
-    io.stderr.write(`错误 [missing_file] 无法读取 ${file} / cannot read ${file}: ${(error as Error).message}\n`)
-    return { ok: false }
+    if ((error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
+      io.stderr.write(`错误 [invalid_encoding] ${file} 不是 UTF-8 编码（可能是 GBK），请另存为 UTF-8 / ${file} is not UTF-8 (GBK, perhaps); save it as UTF-8\n`)
+      return { ok: false }
+    }
+    throw fileError(error, file, 'read') ?? error
   }
   if (text.length > MAX_INPUT_BYTES) {
     io.stderr.write(`错误 [input_too_large] ${file} 超过 64 MB，请分批 / over 64 MB; split it\n`)

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { CAPABILITIES } from '../../capabilities.js'
 import { safeLoadRuleSet } from '../../node/loadRuleSet.js'
 import { formatIssue } from '../../problems/issue.js'
-import { write, type CliIo } from '../io.js'
+import { colorsFor, colourReport, write, type CliIo } from '../io.js'
 
 export const lintHelp = `xiaobao lint [rules-dir] [--json]
   检查规则文件，列出所有错误（文件:行:列）。Check rule files; list every problem as file:line:col.
@@ -18,20 +18,24 @@ export async function lintCommand(dir: string, io: CliIo, options: { json: boole
   if (options.json) {
     await write(io.stdout, JSON.stringify({ ok: result.ok, issues: all }, null, 2) + '\n')
   } else {
-    for (const issue of all) await write(io.stdout, formatIssue(issue) + '\n')
+    const colours = colorsFor(io.stdout, io.env)
+    for (const issue of all) await write(io.stdout, colourReport(formatIssue(issue), colours) + '\n')
     if (result.ok) {
       const r = result.value
       await write(
         io.stdout,
+        (colours ? '\x1b[32m' : '') +
         `规则检查通过 / rules OK: ${Object.keys(r.sections).length} 个股室 sections, ${r.routingRules.length} 条分办规则 routing rules, ` +
           `${r.screeningRules.length} 条受理/管辖规则 screening rules, ${Object.keys(r.vocabularies).length} 个关键词表 vocabularies, ` +
           `${r.meetingProcedure?.checks.length ?? 0} 项会议检查 meeting checks, ${r.deadlines?.deadlines.length ?? 0} 个期限 deadlines, ` +
           `${r.escalation?.levels.length ?? 0} 级督办 escalation levels, ${r.calendar?.years.length ?? 0} 个年度日历 calendar years, ` +
           `${CAPABILITIES.flatMap((c) => c.targets).reduce((n, t) => n + t.scenarios(r).length, 0)} 个测试场景 scenarios` +
-          `${result.warnings.length ? `, ${result.warnings.length} 条警告 warnings` : ''}\n`,
+          `${result.warnings.length ? `, ${result.warnings.length} 条警告 warnings` : ''}` +
+          (colours ? '\x1b[0m' : '') +
+          '\n',
       )
     } else {
-      await write(io.stdout, `\n${issues.length} 个错误 / errors, ${result.warnings.length} 个警告 / warnings\n`)
+      await write(io.stdout, '\n' + colourReport(`${issues.length} 个错误 / errors, ${result.warnings.length} 个警告 / warnings`, colours) + '\n')
     }
   }
   return result.ok ? 0 : 1

@@ -3,18 +3,19 @@
  * order, one error record per bad line, nothing dropped).
  */
 import { createReadStream } from 'node:fs'
-import { createInterface } from 'node:readline'
 import { XiaobaoError } from '../../problems/XiaobaoError.js'
 import { createEngine, type Engine } from '../../engine/createEngine.js'
-import { numbered, routeLines } from '../ndjson.js'
+import { compactDecision, lineSplitter, readLines, readText, routeBatchSync, routeLines, type NumberedLine, type RouteFormat } from '../ndjson.js'
 import { routeNdjsonParallel, workerScript } from '../routeParallel.js'
-import { write, type CliIo } from '../io.js'
+import { fileError, write, type CliIo } from '../io.js'
+import type { RoutingDecision } from '../../routing/types.js'
 
-export const routeHelp = `xiaobao route [file|-] [--rules DIR] [--explain] [--strict] [--jobs N] [--evaluator compiled|reference]
+export const routeHelp = `xiaobao route [file|-] [--rules DIR] [--explain] [--strict] [--jobs N] [--evaluator compiled|reference] [--format full|compact]
   分办投诉、举报、咨询。Route complaints, reports and inquiries.
   file 为 .json：一件（或一个数组），输出格式化的结果；其他（.ndjson/.jsonl/-）：每行一件，每行输出一条结果。
   A .json file holds one complaint (or an array); anything else is NDJSON: one complaint per line in,
-  one decision per line out, in order; a bad line yields an error record, never a dropped line.
+  one record per line out, in order; a bad line (not JSON, not UTF-8, blank) yields an error record
+  carrying its \`line\`, never a dropped line.
   --rules DIR   使用该目录的规则（默认：内置规则）/ rules folder (default: bundled rules)
   --explain     结果中包含每个条件的判断 / include every condition's result
   --strict      有任何一行出错时退出码为 1 / exit 1 when any line is an error record
@@ -23,6 +24,10 @@ export const routeHelp = `xiaobao route [file|-] [--rules DIR] [--explain] [--st
   --evaluator compiled|reference
                 compiled（缺省）：编译后的条件；reference：json-rules-engine 本身（慢，用于核对）
                 the compiled conditions (default) or json-rules-engine itself (slow; to cross-check)
+  --format full|compact
+                full（缺省）：完整结果，依据含条文原文；compact：条文只以 { doc, seq, item } 引用，股室只写编号
+                full (default): the whole decision with article texts; compact: articles cited by
+                { doc, seq, item } only, sections by id — a short line for bulk routing
   stderr 最后给出汇总。A summary goes to stderr.`
 
 function errorRecord(line: number, error: unknown, id?: unknown) {
@@ -32,49 +37,93 @@ function errorRecord(line: number, error: unknown, id?: unknown) {
   return { line, error: { code: 'internal_error', message: String(error) } }
 }
 
+const FORMATS: readonly string[] = ['full', 'compact']
+
+/** Opens an input file (or stdin) as a byte stream; a missing file or a folder is a typed error. */
+async function openInput(file: string, io: CliIo): Promise<NodeJS.ReadableStream> {
+  if (file === '-') return io.stdin
+  const stream = createReadStream(file)
+  await new Promise<void>((resolve, reject) => {
+    stream.once('readable', resolve)
+    stream.once('error', reject)
+  }).catch((error: unknown) => {
+    stream.destroy()
+    throw fileError(error, file, 'read') ?? error
+  })
+  return stream
+}
+
+/** `JSON.stringify(value, null, 2)` of one array element, indented as it is inside the array. */
+const element = (value: unknown) => '  ' + JSON.stringify(value, null, 2).replaceAll('\n', '\n  ')
+
 export async function routeCommand(
   given: Engine,
   file: string,
   io: CliIo,
-  options: { explain: boolean; strict: boolean; evaluator?: string | undefined; jobs?: number; rulesDir?: string | undefined },
+  options: { explain: boolean; strict: boolean; evaluator?: string | undefined; jobs?: number; rulesDir?: string | undefined; format?: string | undefined },
 ): Promise<number> {
   if (options.evaluator !== undefined && options.evaluator !== 'compiled' && options.evaluator !== 'reference') {
     io.stderr.write(`--evaluator 应为 compiled 或 reference / --evaluator must be compiled or reference, not ${JSON.stringify(options.evaluator)}\n\n${routeHelp}\n`)
     return 2
   }
+  if (options.format !== undefined && !FORMATS.includes(options.format)) {
+    io.stderr.write(`--format 应为 full 或 compact / --format must be full or compact, not ${JSON.stringify(options.format)}\n\n${routeHelp}\n`)
+    return 2
+  }
+  const format = (options.format ?? 'full') as RouteFormat
+  const shape = (decision: RoutingDecision) => (format === 'compact' ? compactDecision(decision) : decision)
   const engine = options.evaluator ? createEngine({ rules: given.ruleSet, evaluator: options.evaluator }) : given
-  const input = file === '-' ? io.stdin : createReadStream(file, { encoding: 'utf8' })
+  const input = await openInput(file, io)
   if (file.endsWith('.json')) {
-    let text = ''
-    for await (const chunk of input) text += chunk
+    let text: string
+    try {
+      text = await readText(input as AsyncIterable<Buffer>)
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ERR_ENCODING_INVALID_ENCODED_DATA') throw fileError(error, file, 'read') ?? error
+      io.stderr.write(`错误 [invalid_encoding] ${file} 不是 UTF-8 编码（可能是 GBK），请另存为 UTF-8 / ${file} is not UTF-8 (GBK, perhaps); save it as UTF-8\n`)
+      return 2
+    }
     let value: unknown
     try {
       value = JSON.parse(text)
     } catch (error) {
-      io.stderr.write(`[invalid_json] ${file} 不是合法的 JSON / is not valid JSON: ${(error as Error).message}\n`)
+      io.stderr.write(`错误 [invalid_json] ${file} 不是合法的 JSON / is not valid JSON: ${(error as Error).message}\n`)
       return 2
     }
-    const items = Array.isArray(value) ? value : [value]
-    let failed = 0
-    const out = []
-    for (const [index, item] of items.entries()) {
+    const route = async (item: unknown, index: number) => {
       try {
-        out.push(await engine.routeComplaint(item as never, { explain: options.explain }))
+        return { ok: true, value: shape(await engine.routeComplaint(item as never, { explain: options.explain })) }
       } catch (error) {
-        failed++
-        out.push(errorRecord(index + 1, error, (item as { id?: unknown })?.id))
+        return { ok: false, value: errorRecord(index + 1, error, (item as { id?: unknown } | null)?.id) }
       }
     }
-    await write(io.stdout, JSON.stringify(Array.isArray(value) ? out : out[0], null, 2) + '\n')
-    return failed > 0 && (options.strict || !Array.isArray(value)) ? 1 : 0
+    if (!Array.isArray(value)) {
+      const one = await route(value, 0)
+      await write(io.stdout, JSON.stringify(one.value, null, 2) + '\n')
+      return one.ok ? 0 : 1
+    }
+    // An array is written element by element (the same bytes as JSON.stringify of the whole array):
+    // no whole-output string, whatever the array's length.
+    let failed = 0
+    let buffer = value.length ? '[\n' : '[]\n'
+    for (let i = 0; i < value.length; i++) {
+      const one = await route(value[i], i)
+      if (!one.ok) failed++
+      buffer += element(one.value) + (i < value.length - 1 ? ',\n' : '\n]\n')
+      if (buffer.length >= 16384) {
+        await write(io.stdout, buffer)
+        buffer = ''
+      }
+    }
+    if (buffer) await write(io.stdout, buffer)
+    return failed > 0 && options.strict ? 1 : 0
   }
   // NDJSON: lines go through engine.routeMany one at a time (constant memory), in order; a line that
-  // is not JSON is still handed on (as `undefined`) so the streams stay aligned, and its record says
-  // invalid_json. Output is written in chunks of about 16K characters, waiting for 'drain' when the
-  // reader is slower: encoded, a chunk stays under malloc's mmap threshold (64K-character chunks cost a
-  // fresh mapping per write — 5 s of system time per million lines).
-  // Opened only when it is consumed: readline starts reading at once and drops lines nobody listens to yet.
-  const openLines = () => numbered(createInterface({ input, crlfDelay: Infinity }))
+  // cannot be routed is still handed on so the streams stay aligned, and its record says why.
+  // Output is written in chunks of about 16K characters, waiting for 'drain' when the reader is slower:
+  // encoded, a chunk stays under malloc's mmap threshold (64K-character chunks cost a fresh mapping per
+  // write — 5 s of system time per million lines).
+  const openLines = () => readLines(input as AsyncIterable<Buffer>)
   const progress = io.stderr.isTTY === true
   let shown = 0
   const onProgress = (count: number) => {
@@ -88,11 +137,35 @@ export async function routeCommand(
   let routed = 0
   let failed = 0
   if (script) {
-    const data = { explain: options.explain, ...(options.rulesDir ? { rulesDir: options.rulesDir } : {}), ...(options.evaluator ? { evaluator: options.evaluator as 'compiled' | 'reference' } : {}) }
+    // The rule set is loaded once, here, and the same parsed rules go to every worker: a rules file
+    // edited during the run cannot give different batches different rules.
+    const data = { explain: options.explain, format, ruleSet: engine.ruleSet, ...(options.evaluator ? { evaluator: options.evaluator as 'compiled' | 'reference' } : {}) }
     ;({ routed, failed } = await routeNdjsonParallel(openLines, io, jobs, script, data, onProgress))
+  } else if (options.evaluator !== 'reference') {
+    // The compiled path, synchronously a chunk of lines at a time (no async step per line); output in
+    // chunks of at least 16K characters.
+    const splitter = lineSplitter()
+    let buffer = ''
+    const flush = async (lines: NumberedLine[], force: boolean) => {
+      const batch = routeBatchSync(engine, lines, options.explain, format)
+      routed += batch.routed
+      failed += batch.failed
+      buffer += batch.text
+      if (buffer.length >= 16384 || (force && buffer)) {
+        await write(io.stdout, buffer)
+        buffer = ''
+      }
+      onProgress(routed + failed)
+    }
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      const lines = splitter.push(chunk)
+      // A 64 KiB chunk is ~300 lines: route and write in slices so output keeps flowing.
+      for (let i = 0; i < lines.length; i += 64) await flush(lines.slice(i, i + 64), false)
+    }
+    await flush(splitter.end(), true)
   } else {
     let buffer = ''
-    for await (const record of routeLines(engine, openLines(), options.explain)) {
+    for await (const record of routeLines(engine, openLines(), options.explain, format)) {
       if (record.ok) routed++
       else failed++
       buffer += record.json + '\n'

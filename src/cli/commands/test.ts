@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { CAPABILITIES } from '../../capabilities.js'
 import { runScenarioTargets } from '../../scenarios/runner.js'
 import { formatJson, formatJunit, formatText, runsPassed } from '../../scenarios/reporters.js'
-import { engineFor, write, type CliIo } from '../io.js'
+import { colorsFor, colourReport, engineFor, write, type CliIo } from '../io.js'
 import { analyzeRuleSet } from '../../analysis/analyzeRuleSet.js'
 import { formatCoverageSummary } from '../../analysis/formatAnalysis.js'
 
@@ -28,7 +28,11 @@ export async function testCommand(dir: string, io: CliIo, options: { filter?: st
   const engine = await engineFor(dir)
   const runs = await runScenarioTargets(engine, CAPABILITIES.flatMap((c) => c.targets), options.filter)
   const file = (path: string) => join(dir, path)
-  await write(io.stdout, reporter === 'json' ? formatJson(runs) : reporter === 'junit' ? formatJunit(runs, file) : formatText(runs, file))
+  if (options.filter !== undefined && runs.length === 0) {
+    await write(io.stderr, `错误 [no_scenarios] 没有名称含 ${JSON.stringify(options.filter)} 的测试场景，一个也没有运行。\n    no scenario name contains ${JSON.stringify(options.filter)}: nothing was run.\n`)
+    return 1
+  }
+  await write(io.stdout, reporter === 'json' ? formatJson(runs) : reporter === 'junit' ? formatJunit(runs, file) : colourReport(formatText(runs, file), colorsFor(io.stdout, io.env)))
   if (options.coverage) {
     const filtered = <T extends { name: string }>(list: readonly T[] | undefined) => (list ?? []).filter((s) => !options.filter || s.name.includes(options.filter))
     const analysis = analyzeRuleSet(engine.ruleSet, { scenarios: filtered(engine.ruleSet.scenarios), meetingScenarios: filtered(engine.ruleSet.meetingScenarios) })
