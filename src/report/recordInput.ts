@@ -21,7 +21,8 @@ export const recordCategory = z.strictObject({
 
 /**
  * The routing decision as `routeComplaint` returns it; only the fields the report reads are checked, the
- * rest pass through (it is xiaobao's own output, stored by the app).
+ * rest pass through (it is xiaobao's own output, stored by the app — its `category` carries `parent`,
+ * `terms`, `sections` beside `id` and `name`).
  */
 export const recordDecision = z.looseObject({
   disposition: z.enum(['route', 'transfer', 'reject']),
@@ -36,7 +37,10 @@ export const recordDecision = z.looseObject({
       }),
     )
     .optional(),
-  category: recordCategory.optional().describe('分办决定给出的类别（有则优先）'),
+  category: z
+    .looseObject({ id: recordCategory.shape.id, name: recordCategory.shape.name })
+    .optional()
+    .describe('分办决定给出的类别（有则优先；未分类 unclassified 视为没有）'),
 })
 
 const money = z.number().min(0).max(1e12)

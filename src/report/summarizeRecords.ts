@@ -13,6 +13,7 @@ import { inputIssues } from '../problems/inputIssues.js'
 import type { Issue } from '../problems/issue.js'
 import { XiaobaoError, xiaobaoError } from '../problems/XiaobaoError.js'
 import { isoDate } from '../ruleset/schemas.js'
+import { UNCLASSIFIED } from '../routing/categories/types.js'
 import { commitCurrent, commitPrevious, createAccumulators, type CurrentFacts } from './accumulators.js'
 import { buildSummary } from './buildSummary.js'
 import { createEscalationStates, type ItemStates } from './escalationStates.js'
@@ -37,6 +38,8 @@ export interface RoutedDecision {
   disposition: string
   intake: { id: string; name: string }
   lead: { id: string; name: string } | null
+  /** The goods-and-services category; `unclassified` when no term of any category occurred. */
+  category?: { id: string; name: string }
   trace?: { stage?: string; effect?: string; keywords?: { keywords: string[] }[] }[]
 }
 
@@ -150,6 +153,11 @@ function acceptanceOf(status: string, facts: Readonly<Record<string, unknown>>):
     return status === 'met' ? 'within' : 'late'
   }
   return status === 'overdue' ? 'late' : 'open'
+}
+
+/** A category a record or its decision states, unless it is the routing's "no category" fallback. */
+function stated(category: { id: string; name: string } | undefined): { id: string; name: string } | undefined {
+  return category && category.id !== UNCLASSIFIED.id ? { id: category.id, name: category.name } : undefined
 }
 
 /** The problem terms of a decision: the keywords its routing rules matched (decision trace). */
@@ -269,7 +277,8 @@ export function createRecordSummarizer(deps: ReportDependencies) {
       }
       try {
         const decision: RoutedDecision = record.decision ?? deps.route(complaintOf(record))
-        const category = record.decision?.category ?? record.category ?? rules!.uncategorised
+        // What the record states (its stored decision's category, then its own), else xiaobao's routing.
+        const category = stated(record.decision?.category) ?? record.category ?? stated(decision.category) ?? rules!.uncategorised
         const terms = termsOf(decision)
         if (!inCurrent) return commitPrevious(acc, record.id, category, terms)
         const tracked = trackedItemOf(record, decision.lead?.id ?? decision.intake.id)
