@@ -18,8 +18,10 @@ export interface CurrentFacts {
   terms: readonly string[]
   text: string
   respondent?: { key: string; name: string }
-  acceptance?: 'within' | 'late' | 'open'
-  mediation?: 'agreement' | 'no-agreement'
+  /** 第十四条's decision as of `to`: accepted within the deadline, accepted late or not decided by it, not accepted, not due yet. */
+  acceptance?: 'within' | 'late' | 'refused' | 'open'
+  /** How the mediation ended (第二十一条: anything but an agreement is a termination). */
+  mediation?: 'agreement' | 'terminated'
   closedInDays?: number
   amounts?: { disputedFen: number; recoveredFen: number }
   /** From its escalation entries as of `to`. */

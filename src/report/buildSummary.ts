@@ -133,8 +133,9 @@ export function buildSummary({ acc, errors, rules, ruleSet, options, acceptanceD
         deadlineDays: acceptanceDays,
         late: cellOf(acc.acceptance.get('late')),
         open: cellOf(acc.acceptance.get('open')),
+        refused: cellOf(acc.acceptance.get('refused')),
       },
-      mediation: rate(acc.mediation.merged(['agreement']), acc.mediation.merged(['agreement', 'no-agreement'])),
+      mediation: rate(acc.mediation.merged(['agreement']), acc.mediation.merged(['agreement', 'terminated'])),
       closing: { closed: closedCell, averageWorkingDays: closed && closed.count > 0 && !suppressed(closedCell) ? round(acc.closedDays / closed.count, 1) : null },
       amounts: {
         items: amountsCell,

@@ -1,7 +1,9 @@
 /**
  * One record of the report's input, as a bureau's app or a 12315 export has it: the complaint input of
- * `routeComplaint`, optionally its routing decision, and the handling dates of the escalation item
- * (the same fields, reused from src/escalations), plus the sums and the outcome only the report needs.
+ * `routeComplaint`, optionally its routing decision, and the handling fields of the escalation item
+ * (the same fields, reused from src/escalations: the old flat dates and issue 11's outcome fields
+ * `acceptance`, `mediation`, `suspensions`, `violationClue`, `jurisdictionDispute`, with the same
+ * meaning), plus the sums and the older `mediationOutcome` only the report has.
  * Strict: a misspelt field is an error entry in the appendix, not a silently ignored value.
  */
 import { z } from 'zod'
@@ -19,7 +21,8 @@ export const recordCategory = z.strictObject({
 
 /**
  * The routing decision as `routeComplaint` returns it; only the fields the report reads are checked, the
- * rest pass through (it is xiaobao's own output, stored by the app).
+ * rest pass through (it is xiaobao's own output, stored by the app — its `category` carries `parent`,
+ * `terms`, `sections` beside `id` and `name`).
  */
 export const recordDecision = z.looseObject({
   disposition: z.enum(['route', 'transfer', 'reject']),
@@ -34,7 +37,10 @@ export const recordDecision = z.looseObject({
       }),
     )
     .optional(),
-  category: recordCategory.optional().describe('分办决定给出的类别（有则优先）'),
+  category: z
+    .looseObject({ id: recordCategory.shape.id, name: recordCategory.shape.name })
+    .optional()
+    .describe('分办决定给出的类别（有则优先；未分类 unclassified 视为没有）'),
 })
 
 const money = z.number().min(0).max(1e12)
@@ -42,11 +48,24 @@ const money = z.number().min(0).max(1e12)
 export const reportRecord = complaintInput.extend({
   id: z.string().min(1).max(200).describe('件号：报告的每个数字都能追溯到件号 / every figure traces back to it'),
   decision: recordDecision.optional().describe('分办决定；没有时由 xiaobao 分办'),
-  ...complaintItem.pick({ acceptedOn: true, mediationEndedOn: true, partiesNotifiedOn: true, suspendedDays: true }).shape,
+  ...complaintItem.pick({
+    acceptedOn: true,
+    mediationEndedOn: true,
+    partiesNotifiedOn: true,
+    suspendedDays: true,
+    acceptance: true,
+    mediation: true,
+    suspensions: true,
+    violationClue: true,
+    jurisdictionDispute: true,
+  }).shape,
   ...reportItem.pick({ extensionApproved: true, caseDecisionOn: true, reporterNotifiedOn: true }).shape,
   realName: reportItem.shape.realName.optional().describe('实名举报（缺省为否）；公开版从不输出 / never in the public report'),
-  mediationOutcome: z.enum(['agreement', 'no-agreement']).optional().describe('调解结果：agreement 达成协议；no-agreement 终止调解未达成协议'),
-  closedOn: isoDate.optional().describe('办结之日；缺省时投诉取 mediationEndedOn，举报取 caseDecisionOn'),
+  mediationOutcome: z
+    .enum(['agreement', 'no-agreement'])
+    .optional()
+    .describe('旧写法的调解结果，与 mediationEndedOn 同写：agreement 达成协议；no-agreement 未达成协议而终止调解。新记录请写 mediation.outcome'),
+  closedOn: isoDate.optional().describe('办结之日；缺省时投诉取调解结束之日（mediation.endedOn 或 mediationEndedOn），不予受理的取决定之日，举报取 caseDecisionOn'),
   amountYuan: money.optional().describe('争议金额（元）'),
   recoveredYuan: money.optional().describe('为消费者挽回的经济损失（元）'),
   category: recordCategory.optional(),

@@ -26,9 +26,10 @@ export function renderReportMarkdown(summary: ReportSummary): string {
     handling: table(
       ['项目', '结果'],
       [
-        [`${handling.acceptance.deadlineDays}个工作日内作出受理决定`, rateText(handling.acceptance)],
-        ['超期作出或尚未作出受理决定', c(handling.acceptance.late)],
+        [`${handling.acceptance.deadlineDays}个工作日内受理`, rateText(handling.acceptance)],
+        ['超期受理或超期尚未作出决定', c(handling.acceptance.late)],
         ['受理期限未届满、尚未决定', c(handling.acceptance.open)],
+        ['不予受理', c(handling.acceptance.refused)],
         ['调解成功率', rateText(handling.mediation)],
         ['已办结', c(handling.closing.closed)],
         ['平均办结用时（工作日）', String(handling.closing.averageWorkingDays ?? '—')],

@@ -13,9 +13,10 @@ import { inputIssues } from '../problems/inputIssues.js'
 import type { Issue } from '../problems/issue.js'
 import { XiaobaoError, xiaobaoError } from '../problems/XiaobaoError.js'
 import { isoDate } from '../ruleset/schemas.js'
+import { UNCLASSIFIED } from '../routing/categories/types.js'
 import { commitCurrent, commitPrevious, createAccumulators, type CurrentFacts } from './accumulators.js'
 import { buildSummary } from './buildSummary.js'
-import { createEscalationStates, type DeadlineState } from './escalationStates.js'
+import { createEscalationStates, type ItemStates } from './escalationStates.js'
 import { NO_SECTION } from './labels.js'
 import { isLineRecord } from './ndjsonRecords.js'
 import { createRespondentNormalizer } from './normalizeRespondent.js'
@@ -37,6 +38,8 @@ export interface RoutedDecision {
   disposition: string
   intake: { id: string; name: string }
   lead: { id: string; name: string } | null
+  /** The goods-and-services category; `unclassified` when no term of any category occurred. */
+  category?: { id: string; name: string }
   trace?: { stage?: string; effect?: string; keywords?: { keywords: string[] }[] }[]
 }
 
@@ -69,33 +72,92 @@ function isIterable(value: unknown): value is Iterable<unknown> | AsyncIterable<
 
 const PROGRESS_EVERY = 5000
 
-/** Order checks the escalation item does not make because the report adds the fields. */
+/** The handling fields of the escalation items, by the kind of record they belong to. */
+const COMPLAINT_ITEM_FIELDS = ['acceptedOn', 'mediationEndedOn', 'partiesNotifiedOn', 'suspendedDays', 'acceptance', 'mediation', 'suspensions', 'violationClue', 'jurisdictionDispute'] as const
+const REPORT_ITEM_FIELDS = ['extensionApproved', 'caseDecisionOn', 'reporterNotifiedOn', 'suspendedDays', 'suspensions', 'jurisdictionDispute'] as const
+/** Fields of one kind only: given on a record of another kind they would be silently ignored. */
+const COMPLAINT_ONLY = ['acceptedOn', 'acceptance', 'mediation', 'mediationEndedOn', 'mediationOutcome', 'partiesNotifiedOn', 'violationClue'] as const
+const REPORT_ONLY = ['caseDecisionOn', 'extensionApproved', 'reporterNotifiedOn', 'realName'] as const
+const KIND_ZH = { complaint: '投诉', report: '举报', inquiry: '咨询' } as const
+
+/**
+ * The checks the escalation item does not make because the report adds the fields (`mediationOutcome`,
+ * `closedOn`) or the record kind (a field of another kind). The escalation item's own checks (its outcome
+ * fields, the order of its dates) run on every record in `createEscalationStates`.
+ */
 function recordIssues(record: ReportRecord): Issue[] {
   const issue = (field: string, message: string, messageEn: string): Issue => ({ code: 'invalid_input', severity: 'error', message, messageEn, path: [field] })
   const issues: Issue[] = []
-  if (record.mediationOutcome !== undefined && record.mediationEndedOn === undefined) {
-    issues.push(issue('mediationOutcome', 'mediationOutcome 须与 mediationEndedOn（调解终结之日）同写。', 'mediationOutcome needs mediationEndedOn.'))
+  const given = (field: string) => (record as Record<string, unknown>)[field] !== undefined
+  const foreign =
+    record.kind === 'inquiry'
+      ? [...COMPLAINT_ITEM_FIELDS, ...REPORT_ITEM_FIELDS, 'mediationOutcome'].filter(given)
+      : (record.kind === 'complaint' ? REPORT_ONLY : COMPLAINT_ONLY).filter(given)
+  if (foreign.length) {
+    const field = foreign[0]!
+    const belongs = record.kind === 'inquiry' ? '投诉或举报' : record.kind === 'complaint' ? '举报' : '投诉'
+    const belongsEn = record.kind === 'inquiry' ? 'complaints or reports' : record.kind === 'complaint' ? 'reports' : 'complaints'
+    issues.push(issue(field, `${KIND_ZH[record.kind]}没有 ${field}：该字段只用于${belongs}。`, `a ${record.kind} has no ${field}; it is for ${belongsEn}.`))
+  }
+  if (record.mediationOutcome !== undefined) {
+    if (record.mediation !== undefined) {
+      issues.push(issue('mediationOutcome', 'mediationOutcome 与 mediation 同时填写；请只用 mediation.outcome（agreement 达成协议，terminated 终止调解）。', 'mediationOutcome is given beside mediation; use mediation.outcome (agreement or terminated) only.'))
+    } else if (record.mediationEndedOn === undefined) {
+      issues.push(issue('mediationOutcome', 'mediationOutcome 须与 mediationEndedOn（调解终结之日）同写。', 'mediationOutcome needs mediationEndedOn.'))
+    } else if (record.mediationOutcome === 'agreement' && record.partiesNotifiedOn !== undefined && record.partiesNotifiedOn < record.mediationEndedOn) {
+      // After an agreement the escalation item has no notice (第二十一条第二款 follows a termination only), so the report checks this order itself.
+      issues.push(issue('partiesNotifiedOn', `partiesNotifiedOn（${record.partiesNotifiedOn}）早于 mediationEndedOn（${record.mediationEndedOn}），这不可能，请核对日期。`, `partiesNotifiedOn (${record.partiesNotifiedOn}) is before mediationEndedOn (${record.mediationEndedOn}), which cannot happen; check the dates.`))
+    }
   }
   if (record.closedOn !== undefined && record.closedOn < record.receivedOn) {
     issues.push(issue('closedOn', `closedOn（${record.closedOn}）早于 receivedOn（${record.receivedOn}）。`, `closedOn (${record.closedOn}) is before receivedOn (${record.receivedOn}).`))
   }
-  if (record.kind === 'inquiry') {
-    const handling = ['acceptedOn', 'mediationEndedOn', 'caseDecisionOn'].filter((f) => (record as Record<string, unknown>)[f] !== undefined)
-    if (handling.length) issues.push(issue(handling[0]!, `咨询没有${handling[0]}：该字段只用于投诉或举报。`, `an inquiry has no ${handling[0]}; it is for complaints or reports.`))
-  }
   return issues
 }
 
-const COMPLAINT_ITEM_FIELDS = ['acceptedOn', 'mediationEndedOn', 'partiesNotifiedOn', 'suspendedDays'] as const
-const REPORT_ITEM_FIELDS = ['extensionApproved', 'caseDecisionOn', 'reporterNotifiedOn'] as const
-
-/** The escalation capability's tracked item for a record (inquiries have no deadline). */
-function trackedItemOf(record: ReportRecord, section: string): TrackedItem | undefined {
+/**
+ * The escalation capability's tracked item for a record (inquiries have no deadline). The fields are the
+ * item's own, with their meaning there (old flat fields as before, issue 11's outcome fields as such) —
+ * except the report's older `mediationOutcome: agreement`, which says what `mediation.outcome: agreement`
+ * says: the item gets `mediation: { consented: true, endedOn, outcome: 'agreement' }`, so no
+ * 第二十一条第二款 notice is due (a `partiesNotifiedOn` beside it is no deadline's event). With
+ * `no-agreement`, or `mediationEndedOn` alone, the old fields go as they are: a termination.
+ */
+function trackedItemOf(record: ReportRecord, section: string): { item: TrackedItem; legacyAgreement: boolean } | undefined {
   if (record.kind === 'inquiry') return undefined
   const item: Record<string, unknown> =
     record.kind === 'complaint' ? { type: 'complaint', id: record.id, section, receivedOn: record.receivedOn } : { type: 'report', id: record.id, section, receivedOn: record.receivedOn, realName: record.realName ?? false }
   for (const field of record.kind === 'complaint' ? COMPLAINT_ITEM_FIELDS : REPORT_ITEM_FIELDS) if (record[field] !== undefined) item[field] = record[field]
-  return item as TrackedItem
+  const legacyAgreement = record.kind === 'complaint' && record.mediationOutcome === 'agreement' && record.mediation === undefined && record.mediationEndedOn !== undefined
+  if (legacyAgreement) {
+    delete item.mediationEndedOn
+    delete item.partiesNotifiedOn
+    item.mediation = { consented: true, endedOn: record.mediationEndedOn, outcome: 'agreement' }
+  }
+  return { item: item as TrackedItem, legacyAgreement }
+}
+
+/** How a mediation ended by `to`: the item's facts say when, the record how (old records: a termination unless `mediationOutcome: agreement`). */
+function mediationOutcomeOf(record: ReportRecord, facts: Readonly<Record<string, unknown>>, to: string): 'agreement' | 'terminated' | undefined {
+  const endedOn = facts.mediationEndedOn
+  if (typeof endedOn !== 'string' || endedOn > to) return undefined
+  if (record.mediation) return record.mediation.outcome
+  return record.mediationOutcome === 'agreement' ? 'agreement' : 'terminated'
+}
+
+/** 第十四条's decision as of `to`, from the acceptance deadline's state and the item's facts. */
+function acceptanceOf(status: string, facts: Readonly<Record<string, unknown>>): 'within' | 'late' | 'refused' | 'open' {
+  if (status === 'met' || status === 'met-late') {
+    // decisionOn is set by either decision; acceptedOn only by 'accepted' (or the old acceptedOn).
+    if (facts.acceptedOn === undefined) return 'refused'
+    return status === 'met' ? 'within' : 'late'
+  }
+  return status === 'overdue' ? 'late' : 'open'
+}
+
+/** A category a record or its decision states, unless it is the routing's "no category" fallback. */
+function stated(category: { id: string; name: string } | undefined): { id: string; name: string } | undefined {
+  return category && category.id !== UNCLASSIFIED.id ? { id: category.id, name: category.name } : undefined
 }
 
 /** The problem terms of a decision: the keywords its routing rules matched (decision trace). */
@@ -149,17 +211,27 @@ export function createRecordSummarizer(deps: ReportDependencies) {
       errors.push({ index, ...(line !== undefined ? { line } : {}), ...(typeof id === 'string' && id.length <= 200 ? { id } : {}), code: String(issue.code), message: issue.message, messageEn: issue.messageEn })
     }
 
-    const failWith = (index: number, line: number | undefined, id: string, error: unknown) => {
-      // computeEscalations numbers the one item it was given: its messages say items[0].acceptedOn.
+    const failWith = (index: number, line: number | undefined, id: string, error: unknown, legacyAgreement = false) => {
+      // The escalation capability numbers the one item it was given: its messages say items[0].acceptedOn.
       if (!(error instanceof XiaobaoError)) throw error
       const issue = error.issues[0]
-      fail(index, line, id, { ...issue, message: issue.message.replace(/items\[0\]\.?/g, ''), messageEn: issue.messageEn.replace(/items\[0\]\.?/g, '') })
+      // An old record's mediationEndedOn went to the item as mediation.endedOn: name the field it wrote.
+      const text = (message: string) => {
+        const out = message.replace(/items\[0\]\.?/g, '')
+        return legacyAgreement ? out.replace(/mediation\.endedOn/g, 'mediationEndedOn') : out
+      }
+      fail(index, line, id, { ...issue, message: text(issue.message), messageEn: text(issue.messageEn) })
     }
 
     /** Counts a record of the period once its deadlines are known; may throw a calendar error. */
-    function commit(record: ReportRecord, decision: RoutedDecision, category: { id: string; name: string }, terms: string[], entries: readonly DeadlineState[], inPrevious: boolean): void {
+    function commit(record: ReportRecord, decision: RoutedDecision, category: { id: string; name: string }, terms: string[], tracked: ItemStates, inPrevious: boolean): void {
+      const { facts: itemFacts, states: entries } = tracked
       const acceptance = entries.find((e) => e.deadline === acceptanceDeadline!.id)
-      const closedOn = record.closedOn ?? (record.kind === 'complaint' ? record.mediationEndedOn : record.kind === 'report' ? record.caseDecisionOn : undefined)
+      const mediation = record.kind === 'complaint' ? mediationOutcomeOf(record, itemFacts, to) : undefined
+      // A complaint's handling ends with its mediation, or with the decision not to accept it (第十四条).
+      const refusedOn = record.acceptance?.decision === 'not-accepted' ? record.acceptance.on : undefined
+      const complaintClosedOn = typeof itemFacts.mediationEndedOn === 'string' ? itemFacts.mediationEndedOn : refusedOn
+      const closedOn = record.closedOn ?? (record.kind === 'complaint' ? complaintClosedOn : record.kind === 'report' ? record.caseDecisionOn : undefined)
       const closedInDays = closedOn !== undefined && closedOn <= to ? deps.calendar.workingDaysBetween(record.receivedOn, closedOn, calendarOptions).days : undefined
       const respondentKey = record.respondent?.name && record.kind !== 'inquiry' ? normalize(record.respondent.name) : ''
       let highestLevel = 0
@@ -176,8 +248,8 @@ export function createRecordSummarizer(deps: ReportDependencies) {
         terms,
         text: record.text,
         ...(respondentKey !== '' ? { respondent: { key: respondentKey, name: record.respondent!.name!.trim() } } : {}),
-        ...(acceptance ? { acceptance: acceptance.status === 'met' ? 'within' : acceptance.status === 'met-late' || acceptance.status === 'overdue' ? 'late' : 'open' } : {}),
-        ...(record.mediationOutcome !== undefined && record.mediationEndedOn! <= to ? { mediation: record.mediationOutcome } : {}),
+        ...(acceptance ? { acceptance: acceptanceOf(acceptance.status, itemFacts) } : {}),
+        ...(mediation !== undefined ? { mediation } : {}),
         ...(closedInDays !== undefined ? { closedInDays } : {}),
         ...(record.amountYuan !== undefined || record.recoveredYuan !== undefined ? { amounts: { disputedFen: toFen(record.amountYuan), recoveredFen: toFen(record.recoveredYuan) } } : {}),
         open: entries.some((e) => e.status === 'pending' || e.status === 'due-soon' || e.status === 'overdue'),
@@ -198,32 +270,36 @@ export function createRecordSummarizer(deps: ReportDependencies) {
       if (extra.length) return fail(index, line, record.id, extra[0]!)
       const inCurrent = record.receivedOn >= from && record.receivedOn <= to
       const inPrevious = compareWith !== undefined && record.receivedOn >= compareWith.from && record.receivedOn <= compareWith.to
+      let legacyAgreement = false
       if (!inCurrent && !inPrevious) {
         acc.outside++
         return
       }
       try {
         const decision: RoutedDecision = record.decision ?? deps.route(complaintOf(record))
-        const category = record.decision?.category ?? record.category ?? rules!.uncategorised
+        // What the record states (its stored decision's category, then its own), else xiaobao's routing.
+        const category = stated(record.decision?.category) ?? record.category ?? stated(decision.category) ?? rules!.uncategorised
         const terms = termsOf(decision)
         if (!inCurrent) return commitPrevious(acc, record.id, category, terms)
-        const item = trackedItemOf(record, decision.lead?.id ?? decision.intake.id)
-        const entries = item ? escalationStates(item) : []
-        if (entries instanceof Promise) {
-          return entries.then(
-            (states) => {
+        const tracked = trackedItemOf(record, decision.lead?.id ?? decision.intake.id)
+        legacyAgreement = tracked?.legacyAgreement ?? false
+        const states = tracked ? escalationStates(tracked.item) : { facts: {}, states: [] }
+        if (states instanceof Promise) {
+          const legacy = legacyAgreement
+          return states.then(
+            (known) => {
               try {
-                commit(record, decision, category, terms, states, inPrevious)
+                commit(record, decision, category, terms, known, inPrevious)
               } catch (error) {
-                failWith(index, line, record.id, error)
+                failWith(index, line, record.id, error, legacy)
               }
             },
-            (error: unknown) => failWith(index, line, record.id, error),
+            (error: unknown) => failWith(index, line, record.id, error, legacy),
           )
         }
-        commit(record, decision, category, terms, entries, inPrevious)
+        commit(record, decision, category, terms, states, inPrevious)
       } catch (error) {
-        failWith(index, line, record.id, error)
+        failWith(index, line, record.id, error, legacyAgreement)
       }
     }
 

@@ -30,7 +30,7 @@ export function summaryParagraph(summary: ReportSummary): string {
   parts.push(opening + '。')
   parts.push(`受理分办${count(counts.byDisposition, 'route')}件，不予受理${count(counts.byDisposition, 'reject')}件，移送有管辖权的部门${count(counts.byDisposition, 'transfer')}件。`)
   const handled: string[] = []
-  if (handling.acceptance.rate !== null) handled.push(`投诉在${handling.acceptance.deadlineDays}个工作日内作出受理决定的占${percent(handling.acceptance.rate)}`)
+  if (handling.acceptance.rate !== null) handled.push(`投诉在${handling.acceptance.deadlineDays}个工作日内受理的占${percent(handling.acceptance.rate)}`)
   if (handling.mediation.rate !== null) handled.push(`调解成功率${percent(handling.mediation.rate)}`)
   if (handling.closing.averageWorkingDays !== null) handled.push(`已办结${cellText(handling.closing.closed)}件，平均${handling.closing.averageWorkingDays}个工作日办结`)
   if (handling.amounts.recoveredYuan !== null && handling.amounts.recoveredYuan > 0) handled.push(`为消费者挽回经济损失${yuan(handling.amounts.recoveredYuan)}元`)

@@ -114,9 +114,18 @@ export interface ReportSummary {
     byMonth: Row[]
   }
   handling: {
-    /** Decisions whether to accept a complaint made within the deadline of rules/deadlines.yaml. */
-    acceptance: Rate & { deadlineDays: number; late: Cell; open: Cell }
-    /** Mediations that ended in an agreement, of those that ended with a recorded outcome. */
+    /**
+     * Complaints accepted within the deadline of rules/deadlines.yaml (第十四条), of those accepted or whose
+     * deadline passed without a decision (`late`: accepted late, or undecided and overdue, as of `to`).
+     * A complaint not accepted (`acceptance.decision: 'not-accepted'`) is no acceptance: it is in `refused`,
+     * in neither side of the rate. `open`: not decided, deadline not passed.
+     */
+    acceptance: Rate & { deadlineDays: number; late: Cell; open: Cell; refused: Cell }
+    /**
+     * Mediations that ended in an agreement (`mediation.outcome: 'agreement'`, or the older
+     * `mediationOutcome: 'agreement'`), of all that ended by `to`; every other end is a termination
+     * (第二十一条), including an old `mediationEndedOn` with no outcome.
+     */
     mediation: Rate
     /** Items closed by `to` and their average length in working days. */
     closing: { closed: Cell; averageWorkingDays: number | null }
