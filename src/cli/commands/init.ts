@@ -172,8 +172,11 @@ function replaceScalarValues(text: string, from: string, to: string): { text: st
   const edits: { start: number; end: number; text: string }[] = []
   visit(doc, {
     Scalar(key, node) {
-      if (key === 'key' || node.value !== from || !node.range) return
-      edits.push({ start: node.range[0], end: node.range[1], text: render(node, to) })
+      // The same county however written (a scenario may write it full-width, ＸＸ县, or with spaces,
+      // as the loader normalises county names before comparing); the spaces around it are kept.
+      if (key === 'key' || typeof node.value !== 'string' || !node.range || node.value.normalize('NFKC').trim() !== from) return
+      const [, before = '', after = ''] = /^(\s*)[\s\S]*?(\s*)$/.exec(node.value) ?? []
+      edits.push({ start: node.range[0], end: node.range[1], text: render(node, before + to + after) })
     },
   })
   let out = text
