@@ -11,32 +11,17 @@ import type { RoutingRuleSet as RuleSet } from './ruleSet.js'
 import { resolveCitation } from '../ruleset/citations.js'
 import type { SectionId } from '../sections.js'
 import type { Complaint } from './complaintInput.js'
-import { evidenceOf, explainCondition, resolvePath, type ConditionTrace, type Facts, type VocabularyLookup } from './explainCondition.js'
+import { evidenceOf, resolvePath, type Facts } from './explainCondition.js'
+import { referenceEvaluation, stageRules, type Evaluation, type Stage } from './evaluation.js'
 import type { RoutingDecision, RoutingWarning, RuleHit, RuleEffect, RouteOptions, SectionRef } from './types.js'
 import { CATEGORY_DETAIL } from './deriveFacts.js'
 import { UNCLASSIFIED, type DecisionCategory } from './categories/types.js'
 import { assessConfidence } from './confidence/assessConfidence.js'
 import { DEFAULT_CONFIDENCE } from './confidence/schema.js'
-import { vocabularyLookup } from '../conditions/operators.js'
 
 type AnyRule = RoutingRule | IntakeRule | ScreeningRule
 
-export type Stage = RuleHit['stage']
-
-export type Evidence = ReturnType<typeof evidenceOf>
-
-/**
- * What an evaluator tells `decide` about one complaint. Rules are named by stage and index in the rule
- * set's `intakeRules`, `screeningRules` and `routingRules`.
- */
-export interface Evaluation {
-  /** Whether the rule's condition holds. */
-  fired(stage: Stage, index: number): boolean
-  /** For a fired rule: the keywords and facts that made it fire (`evidenceOf` of its trace). */
-  evidence(stage: Stage, index: number): Evidence
-  /** Every condition's result (`explainCondition`). */
-  explain(stage: Stage, index: number): ConditionTrace
-}
+export { referenceEvaluation, type Evaluation, type Evidence, type Stage } from './evaluation.js'
 
 export function inForce(rule: { effective?: { from?: string; to?: string } }, on: string): boolean {
   const period = rule.effective
@@ -55,22 +40,6 @@ function byPriority(a: { priority: number; id: string }, b: { priority: number; 
 
 export function sectionRef(ruleSet: RuleSet, id: SectionId): SectionRef {
   return { id, name: ruleSet.sections[id]?.name ?? id }
-}
-
-/** The reference evaluation: a set of fired rule ids (from json-rules-engine), evidence from explainCondition. */
-export function referenceEvaluation(ruleSet: RuleSet, facts: Facts, fired: ReadonlySet<string>): Evaluation {
-  const vocab: VocabularyLookup = vocabularyLookup(ruleSet.vocabularies)
-  const rules = stageRules(ruleSet)
-  const explain = (stage: Stage, index: number) => explainCondition(rules[stage][index]!.when, facts, vocab)
-  return {
-    fired: (stage, index) => fired.has(rules[stage][index]!.id),
-    evidence: (stage, index) => evidenceOf(explain(stage, index)),
-    explain,
-  }
-}
-
-function stageRules(ruleSet: RuleSet): Record<Stage, readonly AnyRule[]> {
-  return { intake: ruleSet.intakeRules, screening: ruleSet.screeningRules, routing: ruleSet.routingRules }
 }
 
 /** A citation resolved once, with the key `citations()` de-duplicates by. */
