@@ -3,7 +3,7 @@
  * `decide` then picks the lead by rule id (warning `lead_tie`) — an accident of naming, not a decision
  * of the bureau. Found in the scenarios, and in complaints built from the rules' own keyword lists.
  */
-import { applies } from '../routing/decide.js'
+import { applies } from '../routing/preparedRules.js'
 import { COMPLAINT_KINDS } from '../routing/schemas.js'
 import { evidenceOf } from '../routing/explainCondition.js'
 import type { ComplaintInput } from '../routing/complaintInput.js'

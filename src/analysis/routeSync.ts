@@ -1,16 +1,19 @@
 /**
- * Routes one complaint synchronously through the one routing pipeline (`createRouter`), keeping every
- * rule's condition trace: `explainCondition` has json-rules-engine's semantics (a test pins that), and
- * the pipeline is the engine's own, so what the analysis reports is what `routeComplaint` does.
+ * Routes one complaint synchronously through the one routing pipeline (`createRouter`) with the
+ * explaining evaluation and a tracer (src/routing/evaluation.ts), keeping every rule's condition trace as
+ * the tracer reports it: the analysis evaluates nothing itself. `explainCondition` has json-rules-engine's
+ * semantics (a test pins that), and the pipeline is the engine's own, so what the analysis reports is what
+ * `routeComplaint` does.
  */
+import type { ConditionNode } from '../conditions/schema.js'
+import type { ConditionTrace, ConditionTracer } from '../conditions/evaluate.js'
 import { XiaobaoError } from '../problems/XiaobaoError.js'
 import type { Complaint } from '../routing/complaintInput.js'
 import { createRouter } from '../routing/createRouter.js'
-import { explainCondition, type ConditionTrace } from '../routing/explainCondition.js'
+import { explainingEvaluation } from '../routing/evaluation.js'
 import type { RoutingDecision } from '../routing/types.js'
 import type { IntakeRule, RoutingRule, ScreeningRule } from '../routing/ruleSet.js'
 import type { RuleSet } from '../capabilities.js'
-import { vocabularyLookup } from '../conditions/operators.js'
 
 export type AnyRule = RoutingRule | IntakeRule | ScreeningRule
 
@@ -27,25 +30,33 @@ export function allRules(ruleSet: RuleSet): AnyRule[] {
   return [...ruleSet.intakeRules, ...ruleSet.screeningRules, ...ruleSet.routingRules]
 }
 
+/** The rules whose whole condition is `node` (one, unless a hand-built rule set shares a condition object). */
+function rulesByCondition(ruleSet: RuleSet): Map<ConditionNode, AnyRule[]> {
+  const byNode = new Map<ConditionNode, AnyRule[]>()
+  for (const rule of allRules(ruleSet)) {
+    const rules = byNode.get(rule.when)
+    if (rules) rules.push(rule)
+    else byNode.set(rule.when, [rule])
+  }
+  return byNode
+}
+
 /** Routes `input` like `routeComplaint`; a bad input comes back as the `XiaobaoError` it would throw. */
 export function routeSync(ruleSet: RuleSet, input: unknown): { ok: true; value: RoutedComplaint } | { ok: false; error: XiaobaoError } {
-  const vocab = vocabularyLookup(ruleSet.vocabularies)
+  const byNode = rulesByCondition(ruleSet)
   const traces = new Map<string, ConditionTrace>()
   const fired = new Set<string>()
+  // The tracer sees every node of every rule (children first); a rule's own trace is its root node's.
+  const tracer: ConditionTracer = (node, trace) => {
+    for (const rule of byNode.get(node) ?? []) {
+      traces.set(rule.id, trace)
+      if (trace.result) fired.add(rule.id)
+    }
+  }
   let seen: { complaint: Complaint; facts: Record<string, unknown> } | undefined
-  // The one routing pipeline, with an evaluator that keeps every rule's trace (no short-circuiting).
-  const router = createRouter(
-    ruleSet,
-    (facts) => {
-      for (const rule of allRules(ruleSet)) {
-        const trace = explainCondition(rule.when, facts, vocab)
-        traces.set(rule.id, trace)
-        if (trace.result) fired.add(rule.id)
-      }
-      return fired
-    },
-    { observe: (complaint, facts) => (seen = { complaint, facts: facts as Record<string, unknown> }) },
-  )
+  const router = createRouter(ruleSet, (facts) => explainingEvaluation(ruleSet, facts, { tracer }), {
+    observe: (complaint, facts) => (seen = { complaint, facts: facts as Record<string, unknown> }),
+  })
   let decision: RoutingDecision
   try {
     decision = router.route(input)

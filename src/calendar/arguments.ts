@@ -1,10 +1,15 @@
 /**
  * Checks of the calendar functions' arguments. A wrong argument is an `invalid_input` XiaobaoError with
  * the parameter's name, never a TypeError, a NaN date or a loop that does not end.
+ *
+ * Written by hand, not with zod: these checks run behind every `isWorkingDay`, and an app that imports
+ * only the calendar should not carry zod (~95 KB of a browser bundle; zod/mini still ~17 KB, which left
+ * the bundle over its 100 KB budget: test/bundle.test.ts). They accept exactly what the zod schemas they
+ * replace accept (`isoDate`, `z.number().int()`, the options' `z.strictObject(…).optional()`), which
+ * `arguments.test.ts` checks against zod with fast-check. The messages were always ours, not zod's.
  */
-import * as z from 'zod'
+import { isRealDate } from '../dates/isoDay.js'
 import { xiaobaoError } from '../problems/XiaobaoError.js'
-import { isoDate } from '../ruleset/schemas.js'
 
 /** Largest |n| for day counts: 10000 working days is about 40 years. */
 export const MAX_DAY_COUNT = 10000
@@ -12,8 +17,38 @@ export const MAX_DAY_COUNT = 10000
 export const FIRST_YEAR = 1900
 export const LAST_YEAR = 2200
 
-const calendarOptions = z.strictObject({ provisional: z.boolean().optional() }).optional()
-const addOptions = z.strictObject({ provisional: z.boolean().optional(), countStartDay: z.boolean().optional() }).optional()
+const CALENDAR_OPTIONS = ['provisional'] as const
+const ADD_OPTIONS = ['provisional', 'countStartDay'] as const
+
+/** As the rule files' `isoDate` (src/ruleset/schemas.ts): a string that is a real date, 1900 to 2200. */
+export function isIsoDate(value: unknown): value is string {
+  return typeof value === 'string' && isRealDate(value)
+}
+
+/** As `z.number().int()`: a number without a fraction, within the safe integers (zod's `int` is `safeint`). */
+export function isInteger(value: unknown): value is number {
+  return Number.isSafeInteger(value)
+}
+
+/**
+ * As `z.strictObject({ [key]: z.boolean().optional(), … }).optional()`: undefined, or an object (not
+ * null, not an array) with no enumerable key but `keys` (counted by `for…in`, as zod does), each true,
+ * false or undefined. Returns the options given (`{}` for undefined), or undefined when the value is not
+ * valid.
+ */
+export function booleanOptions<K extends string>(value: unknown, keys: readonly K[]): { [P in K]?: boolean } | undefined {
+  if (value === undefined) return {}
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
+  for (const key in value) if (!(keys as readonly string[]).includes(key)) return undefined
+  const options: { [P in K]?: boolean } = {}
+  for (const key of keys) {
+    const option: unknown = (value as Record<string, unknown>)[key]
+    if (option === undefined) continue
+    if (typeof option !== 'boolean') return undefined
+    options[key] = option
+  }
+  return options
+}
 
 function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 37) + '...' : value)
@@ -29,7 +64,7 @@ function show(value: unknown): string {
 }
 
 export function checkDate(value: unknown, name: string): string {
-  if (isoDate.safeParse(value).success) return value as string
+  if (isIsoDate(value)) return value
   throw xiaobaoError(
     'invalid_input',
     `参数 ${name} 应为 YYYY-MM-DD 格式的真实日期（${FIRST_YEAR} 至 ${LAST_YEAR} 年），收到 ${show(value)}。`,
@@ -38,10 +73,8 @@ export function checkDate(value: unknown, name: string): string {
   )
 }
 
-const integer = z.number().int()
-
 export function checkInteger(value: unknown, name: string, min: number, max: number, what: string, whatEn: string): number {
-  if (integer.safeParse(value).success && (value as number) >= min && (value as number) <= max) return value as number
+  if (isInteger(value) && value >= min && value <= max) return value
   throw xiaobaoError(
     'invalid_input',
     `参数 ${name}（${what}）应为 ${min} 至 ${max} 之间的整数，收到 ${show(value)}。`,
@@ -51,14 +84,14 @@ export function checkInteger(value: unknown, name: string, min: number, max: num
 }
 
 export function checkOptions(value: unknown): { provisional?: boolean | undefined } {
-  const parsed = calendarOptions.safeParse(value)
-  if (parsed.success) return parsed.data ?? {}
+  const options = booleanOptions(value, CALENDAR_OPTIONS)
+  if (options) return options
   throw optionsError(value, 'provisional')
 }
 
 export function checkAddOptions(value: unknown): { provisional?: boolean | undefined; countStartDay?: boolean | undefined } {
-  const parsed = addOptions.safeParse(value)
-  if (parsed.success) return parsed.data ?? {}
+  const options = booleanOptions(value, ADD_OPTIONS)
+  if (options) return options
   throw optionsError(value, 'provisional、countStartDay')
 }
 

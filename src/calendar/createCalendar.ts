@@ -42,7 +42,16 @@ export type {
  * calendar.addWorkingDays('2026-02-12', 7).date // → '2026-02-28' (2-14 and 2-28 worked, 春节 2-15..2-23 off)
  */
 export function createCalendar(input: CreateCalendarInput = {}): WorkingCalendar {
-  const { years = [], provisionalHolidays, usePackageData = true } = checkCalendarInput(input)
+  return calendarOfCheckedInput(checkCalendarInput(input))
+}
+
+/**
+ * The calendar of input already checked: by `checkCalendarInput`, or by the loader when `npm run gen`
+ * bundled `rules/calendar/` (the default calendar). Kept apart from `createCalendar` so that the default
+ * calendar does not carry the rule files' zod schemas into an app that imports only `isWorkingDay`.
+ */
+export function calendarOfCheckedInput(input: CreateCalendarInput): WorkingCalendar {
+  const { years = [], provisionalHolidays, usePackageData = true } = input
 
   const notices = new Map<number, Notice>()
   if (usePackageData) for (const notice of packageNotices()) notices.set(notice.year, notice)

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { XiaobaoError } from '../problems/XiaobaoError.js'
+import { parseBundledCalendar } from './bundledCalendar.generated.js'
+import { checkCalendarInput } from './checkCalendarInput.js'
 import { addWorkingDays, defaultCalendar, isWorkingDay, workingDaysBetween } from './index.js'
 
 describe('the plain functions (default calendar: bundled rules/calendar over chinese-days data)', () => {
@@ -9,6 +11,14 @@ describe('the plain functions (default calendar: bundled rules/calendar over chi
     expect(isWorkingDay('2026-02-14')).toBe(true)
     expect(addWorkingDays('2025-09-26', 7).date).toBe('2025-10-13')
     expect(workingDaysBetween('2026-02-13', '2026-02-24').days).toBe(2)
+  })
+
+  it('rest on bundled rules that pass createCalendar\'s checks (the default calendar skips them, to keep zod out of a calendar-only bundle)', () => {
+    const rules = parseBundledCalendar()
+    expect(rules.years.length).toBeGreaterThan(0)
+    expect(rules.provisional).toBeDefined()
+    const input = { years: rules.years, provisionalHolidays: rules.provisional }
+    expect(checkCalendarInput(input)).toEqual({ ...input, usePackageData: true })
   })
 
   it('refuse 2027 unless the caller opts into provisional dates (the bundled provisional rules)', () => {

@@ -1,6 +1,6 @@
 import type { CalendarSlice } from './calendarFileKinds.js'
 import { parseBundledCalendar } from './bundledCalendar.generated.js'
-import { createCalendar, type AddWorkingDaysOptions, type CalendarOptions, type WorkingCalendar } from './createCalendar.js'
+import { calendarOfCheckedInput, createCalendar, type AddWorkingDaysOptions, type CalendarOptions, type WorkingCalendar } from './createCalendar.js'
 
 /** The calendar of a rule set: its `rules/calendar/` years over the chinese-days data. */
 export function calendarOf(ruleSet: CalendarSlice): WorkingCalendar {
@@ -18,10 +18,11 @@ let calendar: WorkingCalendar | undefined
  */
 export function defaultCalendar(): WorkingCalendar {
   // Only the calendar slice of the bundled rules (generated with them), so importing the calendar
-  // does not bring in the routing rules.
+  // does not bring in the routing rules; the loader checked it at generation time, so it is not
+  // checked again here (that would bring in zod: see test/bundle.test.ts).
   if (!calendar) {
     const rules = parseBundledCalendar()
-    calendar = createCalendar({ years: rules.years, provisionalHolidays: rules.provisional })
+    calendar = calendarOfCheckedInput({ years: rules.years, provisionalHolidays: rules.provisional })
   }
   return calendar
 }

@@ -3,9 +3,8 @@
  * dates in local time (a day off west of UTC) and treat years without data as plain Monday–Friday.
  */
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' }
-import { isRealDate } from '../ruleset/schemas.js'
 import { xiaobaoError } from '../problems/XiaobaoError.js'
-import { toDayNumber, yearOfIso } from '../dates/index.js'
+import { isRealDate, toDayNumber, yearOfIso } from '../dates/index.js'
 import type { Notice } from './notice.js'
 
 /** The version pinned in package.json (a test checks they agree). */

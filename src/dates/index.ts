@@ -3,4 +3,4 @@
  * by integer arithmetic only — no `Date`, so no time zone can shift a day. It imports nothing of the
  * capabilities; the calendar and the escalations build on it.
  */
-export { addDays, civilOf, dayNumberOf, daysBetween, daysInMonth, isWeekend, toDayNumber, toIsoDate, weekdayName, weekdayOf, yearOfIso } from './isoDay.js'
+export { addDays, civilOf, dayNumberOf, daysBetween, daysInMonth, isRealDate, isWeekend, toDayNumber, toIsoDate, weekdayName, weekdayOf, yearOfIso } from './isoDay.js'

@@ -4,6 +4,18 @@
  * (proleptic Gregorian calendar).
  */
 
+/**
+ * Whether `value` is a real ISO date `YYYY-MM-DD` between 1900 and 2200 (no 2026-02-30). The rule files'
+ * `isoDate` schema and the calendar's argument checks both rest on it.
+ */
+export function isRealDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!m) return false
+  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3])
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false
+  return d <= daysInMonth(y, mo)
+}
+
 /** Day number of a calendar date (1970-01-01 → 0). `month` is 1-12. */
 export function dayNumberOf(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year

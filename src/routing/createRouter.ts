@@ -4,7 +4,8 @@
  * all route through it and differ only in the evaluator they give it.
  */
 import type { Complaint } from './complaintInput.js'
-import { createDecider, referenceEvaluation, type Decider, type Evaluation } from './decide.js'
+import { createDecider, type Decider } from './decide.js'
+import { referenceEvaluation, type Evaluation } from './evaluation.js'
 import { deriveFacts } from './deriveFacts.js'
 import type { Facts } from '../conditions/evaluate.js'
 import { validateComplaint } from './routeComplaint.js'
@@ -12,8 +13,9 @@ import type { RoutingRuleSet } from './ruleSet.js'
 import type { RouteOptions, RoutingDecision } from './types.js'
 
 /**
- * What an evaluator gives for one complaint's facts: the compiled closures' `Evaluation`, or the ids of
- * the rules whose conditions hold (json-rules-engine; the explaining evaluator of the analysis).
+ * What an evaluator gives for one complaint's facts: an `Evaluation` (the compiled closures; the
+ * explaining evaluation the analysis traces), or the ids of the rules whose conditions hold
+ * (json-rules-engine).
  */
 export type Evaluated = Evaluation | ReadonlySet<string>
 

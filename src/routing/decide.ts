@@ -1,113 +1,28 @@
 /**
- * Turns the rules that fired into a routing decision. Shared by every evaluator, so the reference path
- * (json-rules-engine) and the compiled path decide identically from the same hits. The evaluator says
- * which rules fired and supplies each fired rule's evidence (keywords, facts) and, with
- * `{ explain: true }`, every condition's result.
+ * The legal order of a routing decision, from the rules that fired: intake (who registers the case) →
+ * screening (not accepted, or another county's; a rule written `unlessDutyMatches` gives way to a
+ * specific duty of this bureau) → routing (lead and assisting sections) → confidence. Shared by every
+ * evaluator, so the reference path (json-rules-engine) and the compiled path decide identically from the
+ * same hits. The evaluator says which rules fired and supplies each fired rule's evidence (keywords,
+ * facts) and, with `{ explain: true }`, every condition's result. The lookups prepared once per rule set
+ * (rule metadata, resolved citations) are `preparedRules.ts`.
  */
-import type { CitationRef } from '../ruleset/schemas.js'
 import type { Citation } from '../ruleset/types.js'
-import type { IntakeRule, RoutingRule, ScreeningRule } from './ruleSet.js'
+import type { RoutingRule, ScreeningRule } from './ruleSet.js'
 import type { RoutingRuleSet as RuleSet } from './ruleSet.js'
-import { resolveCitation } from '../ruleset/citations.js'
 import type { SectionId } from '../sections.js'
 import type { Complaint } from './complaintInput.js'
-import { evidenceOf, explainCondition, resolvePath, type ConditionTrace, type Facts, type VocabularyLookup } from './explainCondition.js'
+import { evidenceOf, resolvePath, type Facts } from './explainCondition.js'
+import { referenceEvaluation, type Evaluation, type Stage } from './evaluation.js'
+import { KIND_BITS, metaApplies, PreparedRules, type ResolvedCite, type RuleMeta } from './preparedRules.js'
 import type { RoutingDecision, RoutingWarning, RuleHit, RuleEffect, RouteOptions, SectionRef } from './types.js'
 import { CATEGORY_DETAIL } from './deriveFacts.js'
 import { UNCLASSIFIED, type DecisionCategory } from './categories/types.js'
 import { assessConfidence } from './confidence/assessConfidence.js'
 import { DEFAULT_CONFIDENCE } from './confidence/schema.js'
-import { vocabularyLookup } from '../conditions/operators.js'
 
-type AnyRule = RoutingRule | IntakeRule | ScreeningRule
-
-export type Stage = RuleHit['stage']
-
-export type Evidence = ReturnType<typeof evidenceOf>
-
-/**
- * What an evaluator tells `decide` about one complaint. Rules are named by stage and index in the rule
- * set's `intakeRules`, `screeningRules` and `routingRules`.
- */
-export interface Evaluation {
-  /** Whether the rule's condition holds. */
-  fired(stage: Stage, index: number): boolean
-  /** For a fired rule: the keywords and facts that made it fire (`evidenceOf` of its trace). */
-  evidence(stage: Stage, index: number): Evidence
-  /** Every condition's result (`explainCondition`). */
-  explain(stage: Stage, index: number): ConditionTrace
-}
-
-export function inForce(rule: { effective?: { from?: string; to?: string } }, on: string): boolean {
-  const period = rule.effective
-  if (!period) return true
-  return (!period.from || period.from <= on) && (!period.to || on <= period.to)
-}
-
-export function applies(rule: { appliesTo?: readonly string[]; effective?: { from?: string; to?: string } }, complaint: Complaint): boolean {
-  return (!rule.appliesTo || rule.appliesTo.includes(complaint.kind)) && inForce(rule, complaint.receivedOn)
-}
-
-/** Higher priority first; equal priority by rule id, so ties break the same way every time. */
-function byPriority(a: { priority: number; id: string }, b: { priority: number; id: string }) {
-  return b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-}
-
-export function sectionRef(ruleSet: RuleSet, id: SectionId): SectionRef {
-  return { id, name: ruleSet.sections[id]?.name ?? id }
-}
-
-/** The reference evaluation: a set of fired rule ids (from json-rules-engine), evidence from explainCondition. */
-export function referenceEvaluation(ruleSet: RuleSet, facts: Facts, fired: ReadonlySet<string>): Evaluation {
-  const vocab: VocabularyLookup = vocabularyLookup(ruleSet.vocabularies)
-  const rules = stageRules(ruleSet)
-  const explain = (stage: Stage, index: number) => explainCondition(rules[stage][index]!.when, facts, vocab)
-  return {
-    fired: (stage, index) => fired.has(rules[stage][index]!.id),
-    evidence: (stage, index) => evidenceOf(explain(stage, index)),
-    explain,
-  }
-}
-
-function stageRules(ruleSet: RuleSet): Record<Stage, readonly AnyRule[]> {
-  return { intake: ruleSet.intakeRules, screening: ruleSet.screeningRules, routing: ruleSet.routingRules }
-}
-
-/** A citation resolved once, with the key `citations()` de-duplicates by. */
-interface ResolvedCite {
-  key: string
-  citation: Citation | undefined
-}
-
-/**
- * What the decider needs of a rule, in one object shape for every rule (the rules themselves come in
- * many shapes, and reading them in the hot loop is slow).
- */
-interface RuleMeta {
-  index: number
-  id: string
-  priority: number
-  at: RoutingRule['at']
-  /** Bits of the kinds it applies to: complaint 1, report 2, inquiry 4. */
-  kinds: number
-  /** Whether it has an effective period; then `from`/`to` ('' when open) bound `receivedOn`. */
-  dated: boolean
-  from: string
-  to: string
-  section: SectionId | undefined
-  role: 'lead' | 'assist' | undefined
-  cites: ResolvedCite[]
-  /** `citations(ruleSet, rule.cites)`, resolved once; each hit gets copies. */
-  ownCites: Citation[]
-  /** Screening: gives way when a duty of this bureau matches too (`unlessDutyMatches`). */
-  unlessDuty: boolean
-  /** Routing: a general duty (`general: true`), which does not make a screening rule give way. */
-  general: boolean
-  /** Screening: the authority the rule names, if any. */
-  authority: string | undefined
-}
-
-const KIND_BITS: Record<string, number> = { complaint: 1, report: 2, inquiry: 4 }
+export { referenceEvaluation, type Evaluation, type Evidence, type Stage } from './evaluation.js'
+export { applies, inForce, sectionRef } from './preparedRules.js'
 
 export type Decider = (
   complaint: Complaint,
@@ -140,100 +55,23 @@ interface Run {
  * more so under tools that wrap each one to keep its name).
  */
 class PreparedDecider {
-  private readonly rules: Record<Stage, readonly AnyRule[]>
-  private readonly resolved = new Map<string, ResolvedCite>()
-  private readonly meta: Record<Stage, RuleMeta[]>
-  /**
-   * Fired rules are wanted highest priority first; sorting all rules once gives the same order as
-   * sorting the fired ones each time (byPriority is a total order: ids are unique).
-   */
-  private readonly byPriorityOrder: Record<Stage, RuleMeta[]>
-  private readonly fallbackCites: ResolvedCite[]
-  private readonly sectionNames = new Map<string, string>()
-  private readonly bySectionSeq: (a: SectionId, b: SectionId) => number
+  private readonly prepared: PreparedRules
 
   constructor(private readonly ruleSet: RuleSet) {
-    this.rules = stageRules(ruleSet)
-    const metaOf = (rule: AnyRule, index: number): RuleMeta => ({
-      index,
-      id: rule.id,
-      priority: rule.priority,
-      at: rule.at,
-      kinds: 'appliesTo' in rule && rule.appliesTo ? rule.appliesTo.reduce((bits, kind) => bits | (KIND_BITS[kind] ?? 0), 0) : 7,
-      dated: rule.effective !== undefined,
-      from: rule.effective?.from ?? '',
-      to: rule.effective?.to ?? '',
-      section: 'section' in rule ? rule.section : undefined,
-      role: 'role' in rule ? rule.role : undefined,
-      cites: rule.cites.map((ref) => this.resolve(ref)),
-      ownCites: [],
-      unlessDuty: 'unlessDutyMatches' in rule && rule.unlessDutyMatches === true,
-      general: 'general' in rule && rule.general === true,
-      authority: 'competentAuthority' in rule ? rule.competentAuthority : undefined,
-    })
-    this.meta = { intake: this.rules.intake.map(metaOf), screening: this.rules.screening.map(metaOf), routing: this.rules.routing.map(metaOf) }
-    this.byPriorityOrder = {
-      intake: [...this.meta.intake].sort(byPriority),
-      screening: [...this.meta.screening].sort(byPriority),
-      routing: [...this.meta.routing].sort(byPriority),
-    }
-    for (const stage of ['intake', 'screening', 'routing'] as const) for (const rule of this.meta[stage]) rule.ownCites = this.citations([rule.cites])
-    this.fallbackCites = ruleSet.fallback.cites.map((ref) => this.resolve(ref))
-    this.bySectionSeq = (a, b) => (ruleSet.sections[a]?.seq ?? 99) - (ruleSet.sections[b]?.seq ?? 99)
-  }
-
-  private resolve(ref: CitationRef): ResolvedCite {
-    const key = `${ref.doc ?? 'implementation-measures'}:${ref.seq}:${ref.item ?? ''}`
-    let entry = this.resolved.get(key)
-    if (!entry) {
-      entry = { key, citation: resolveCitation(this.ruleSet, ref) }
-      this.resolved.set(key, entry)
-    }
-    return entry
-  }
-
-  private section(id: SectionId): SectionRef {
-    let name = this.sectionNames.get(id)
-    if (name === undefined) {
-      name = sectionRef(this.ruleSet, id).name
-      this.sectionNames.set(id, name)
-    }
-    return { id, name }
-  }
-
-  /** `citations(ruleSet, refs)`: de-duplicated, unresolvable ones left out, each a fresh object. */
-  private citations(lists: readonly (readonly ResolvedCite[])[]): Citation[] {
-    const out: Citation[] = []
-    const seen: string[] = []
-    for (let l = 0; l < lists.length; l++) {
-      const list = lists[l]!
-      for (let i = 0; i < list.length; i++) {
-        const { key, citation } = list[i]!
-        if (seen.includes(key)) continue
-        seen.push(key)
-        if (citation) out.push({ ...citation })
-      }
-    }
-    return out
-  }
-
-  /** `applies(rule, complaint)`: of the complaint's kind and in force on the day it was received. */
-  private static inForce(rule: RuleMeta, run: Run): boolean {
-    if ((rule.kinds & run.kind) === 0) return false
-    return !rule.dated || ((!rule.from || rule.from <= run.on) && (!rule.to || run.on <= rule.to))
+    this.prepared = new PreparedRules(ruleSet)
   }
 
   /** The rules of `stage` in force for this complaint that fired, highest priority first. */
   private pick(stage: Stage, run: Run): RuleMeta[] {
     const out: RuleMeta[] = []
-    const ordered = this.byPriorityOrder[stage]
+    const ordered = this.prepared.byPriorityOrder[stage]
     for (let i = 0; i < ordered.length; i++) {
       const rule = ordered[i]!
-      if (PreparedDecider.inForce(rule, run) && run.evaluation.fired(stage, rule.index)) out.push(rule)
+      if (metaApplies(rule, run.kind, run.on) && run.evaluation.fired(stage, rule.index)) out.push(rule)
     }
     if (run.explain) {
-      for (const rule of this.meta[stage]) {
-        if (PreparedDecider.inForce(rule, run) && !run.evaluation.fired(stage, rule.index)) {
+      for (const rule of this.prepared.meta[stage]) {
+        if (metaApplies(rule, run.kind, run.on) && !run.evaluation.fired(stage, rule.index)) {
           run.notFired.push({ rule: rule.id, stage, conditions: run.evaluation.explain(stage, rule.index), at: rule.at })
         }
       }
@@ -251,7 +89,7 @@ class PreparedDecider {
     // Literal shapes rather than spreads: V8 keeps them fast objects, which JSON.stringify walks quickly.
     let result: RuleHit
     if (withSection && rule.section !== undefined) {
-      const section = this.section(rule.section)
+      const section = this.prepared.section(rule.section)
       result = role
         ? { rule: id, stage, effect, section, role, priority, cites, keywords, facts, at }
         : { rule: id, stage, effect, section, priority, cites, keywords, facts, at }
@@ -273,12 +111,12 @@ class PreparedDecider {
     const intakeHits = this.pick('intake', run)
     let intake: SectionRef
     if (intakeHits.length > 0) {
-      intake = this.section(intakeHits[0]!.section!)
+      intake = this.prepared.section(intakeHits[0]!.section!)
       trace.push(this.hit('intake', intakeHits[0]!, 'intake', true, run))
       basis.push(intakeHits[0]!.cites)
       for (let k = 1; k < intakeHits.length; k++) trace.push(this.hit('intake', intakeHits[k]!, 'superseded', true, run))
     } else {
-      intake = this.section(ruleSet.fallback.section)
+      intake = this.prepared.section(ruleSet.fallback.section)
       warnings.push({
         code: 'no_intake_rule',
         message: `没有受理规则适用于渠道 ${complaint.channel}，由兜底股室登记。请在 rules/intake.yaml 中补充。`,
@@ -298,7 +136,7 @@ class PreparedDecider {
       screeningHits = screeningHits.filter((rule) => !rule.unlessDuty)
     }
     if (screeningHits.length > 0) {
-      const deciding = this.rules.screening[screeningHits[0]!.index] as ScreeningRule
+      const deciding = this.prepared.rules.screening[screeningHits[0]!.index] as ScreeningRule
       trace.push(this.hit('screening', screeningHits[0]!, deciding.outcome, false, run))
       for (let k = 1; k < screeningHits.length; k++) trace.push(this.hit('screening', screeningHits[k]!, 'superseded', false, run))
       for (const rule of yielded) trace.push(this.hit('screening', rule, 'superseded', false, run))
@@ -308,7 +146,7 @@ class PreparedDecider {
       const disposition = deciding.outcome
       const lead = null
       const assist: SectionRef[] = []
-      const cites = this.citations(basis)
+      const cites = this.prepared.citations(basis)
       const decision: RoutingDecision =
         complaint.id !== undefined
           ? { id: complaint.id, disposition, intake, lead, assist, basis: cites, trace, warnings }
@@ -361,7 +199,7 @@ class PreparedDecider {
     }
     let lead: SectionRef
     if (winner) {
-      lead = this.section(winner.section!)
+      lead = this.prepared.section(winner.section!)
       basis.push(winner.cites)
       let tied: string[] | undefined
       for (const rule of routingHits) {
@@ -376,8 +214,8 @@ class PreparedDecider {
         })
       }
     } else {
-      lead = this.section(ruleSet.fallback.section)
-      basis.push(this.fallbackCites)
+      lead = this.prepared.section(ruleSet.fallback.section)
+      basis.push(this.prepared.fallbackCites)
       warnings.push({
         code: 'no_specific_section',
         message: `没有命中具体股室的规则，按消费侵权投诉举报咨询的一般职责由${lead.name}主办。`,
@@ -393,16 +231,16 @@ class PreparedDecider {
       } else {
         const effect: RuleEffect = rule.role === 'lead' ? 'outranked' : 'assist'
         trace.push(this.hit('routing', rule, effect, true, run))
-        if (rule.role === 'lead' && (this.rules.routing[rule.index] as RoutingRule).whenOutranked === 'drop') continue
+        if (rule.role === 'lead' && (this.prepared.rules.routing[rule.index] as RoutingRule).whenOutranked === 'drop') continue
         if (!assistIds.includes(rule.section!)) assistIds.push(rule.section!)
         basis.push(rule.cites)
       }
     }
-    if (assistIds.length > 1) assistIds.sort(this.bySectionSeq)
+    if (assistIds.length > 1) assistIds.sort(this.prepared.bySectionSeq)
     const assist: SectionRef[] = []
-    for (const id of assistIds) assist.push(this.section(id))
+    for (const id of assistIds) assist.push(this.prepared.section(id))
     const disposition = 'route'
-    const cites = this.citations(basis)
+    const cites = this.prepared.citations(basis)
     const decision: RoutingDecision =
       complaint.id !== undefined
         ? { id: complaint.id, disposition, intake, lead, assist, basis: cites, trace, warnings }

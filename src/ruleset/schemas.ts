@@ -4,6 +4,7 @@
  * them, and the TypeScript types of a loaded rule set are inferred from them.
  */
 import * as z from 'zod'
+import { isRealDate } from '../dates/isoDay.js'
 import { SECTION_IDS } from '../sections.js'
 
 /** An ISO calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */
@@ -13,17 +14,8 @@ export const isoDate = z
   .refine(isRealDate, { message: 'iso_date' })
   .describe('日期，格式 YYYY-MM-DD / a date, YYYY-MM-DD')
 
-export function isRealDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
-  if (!m) return false
-  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3])
-  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false
-  const days = [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!
-  return d <= days
-}
-function isLeap(y: number) {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
-}
+/** Kept here for existing importers; it lives in the ground-floor date module. */
+export { isRealDate }
 
 export const sectionId = z.enum(SECTION_IDS).describe('股室编号 / section id')
 

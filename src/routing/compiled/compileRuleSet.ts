@@ -6,7 +6,7 @@
  */
 import type { ConditionNode } from '../../ruleset/schemas.js'
 import type { RoutingRuleSet as RuleSet } from '../ruleSet.js'
-import type { Evaluation, Stage } from '../decide.js'
+import type { Evaluation, Stage } from '../evaluation.js'
 import type { Facts, VocabularyLookup } from '../explainCondition.js'
 import { compileCondition, isFactReference, type CompiledCondition, type Evidence, type KeywordSet, type ScanState } from './compileCondition.js'
 import { createKeywordMatcher, type KeywordMatcher } from './keywordMatcher.js'

@@ -1,0 +1,161 @@
+/**
+ * The lookup structures a decider prepares once per rule set, so that a decision reads no rule's own
+ * shape in its hot loop: each rule's metadata in one object shape, the rules of each stage sorted by
+ * priority, every citation resolved once, section names. The legal order that uses them is `decide.ts`.
+ */
+import type { CitationRef } from '../ruleset/schemas.js'
+import type { Citation } from '../ruleset/types.js'
+import { resolveCitation } from '../ruleset/citations.js'
+import type { SectionId } from '../sections.js'
+import type { Complaint } from './complaintInput.js'
+import { stageRules, type Stage } from './evaluation.js'
+import type { IntakeRule, RoutingRule, RoutingRuleSet, ScreeningRule } from './ruleSet.js'
+import type { SectionRef } from './types.js'
+
+export type AnyRule = RoutingRule | IntakeRule | ScreeningRule
+
+export function inForce(rule: { effective?: { from?: string; to?: string } }, on: string): boolean {
+  const period = rule.effective
+  if (!period) return true
+  return (!period.from || period.from <= on) && (!period.to || on <= period.to)
+}
+
+export function applies(rule: { appliesTo?: readonly string[]; effective?: { from?: string; to?: string } }, complaint: Complaint): boolean {
+  return (!rule.appliesTo || rule.appliesTo.includes(complaint.kind)) && inForce(rule, complaint.receivedOn)
+}
+
+export function sectionRef(ruleSet: RoutingRuleSet, id: SectionId): SectionRef {
+  return { id, name: ruleSet.sections[id]?.name ?? id }
+}
+
+/** Higher priority first; equal priority by rule id, so ties break the same way every time. */
+function byPriority(a: { priority: number; id: string }, b: { priority: number; id: string }) {
+  return b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+}
+
+/** A citation resolved once, with the key `citations()` de-duplicates by. */
+export interface ResolvedCite {
+  key: string
+  citation: Citation | undefined
+}
+
+/**
+ * What the decider needs of a rule, in one object shape for every rule (the rules themselves come in
+ * many shapes, and reading them in the hot loop is slow).
+ */
+export interface RuleMeta {
+  index: number
+  id: string
+  priority: number
+  at: RoutingRule['at']
+  /** Bits of the kinds it applies to: complaint 1, report 2, inquiry 4. */
+  kinds: number
+  /** Whether it has an effective period; then `from`/`to` ('' when open) bound `receivedOn`. */
+  dated: boolean
+  from: string
+  to: string
+  section: SectionId | undefined
+  role: 'lead' | 'assist' | undefined
+  cites: ResolvedCite[]
+  /** `citations(ruleSet, rule.cites)`, resolved once; each hit gets copies. */
+  ownCites: Citation[]
+  /** Screening: gives way when a duty of this bureau matches too (`unlessDutyMatches`). */
+  unlessDuty: boolean
+  /** Routing: a general duty (`general: true`), which does not make a screening rule give way. */
+  general: boolean
+  /** Screening: the authority the rule names, if any. */
+  authority: string | undefined
+}
+
+/** A complaint kind as the bit `RuleMeta.kinds` holds (0 for an unknown kind: no rule applies). */
+export const KIND_BITS: Record<string, number> = { complaint: 1, report: 2, inquiry: 4 }
+
+/** `applies(rule, complaint)` on the prepared metadata: of the complaint's kind (bit) and in force on `on`. */
+export function metaApplies(rule: RuleMeta, kind: number, on: string): boolean {
+  if ((rule.kinds & kind) === 0) return false
+  return !rule.dated || ((!rule.from || rule.from <= on) && (!rule.to || on <= rule.to))
+}
+
+/**
+ * A class rather than closures: one decision creates no functions (closures made per call cost, and
+ * more so under tools that wrap each one to keep its name).
+ */
+export class PreparedRules {
+  readonly rules: Record<Stage, readonly AnyRule[]>
+  readonly meta: Record<Stage, RuleMeta[]>
+  /**
+   * Fired rules are wanted highest priority first; sorting all rules once gives the same order as
+   * sorting the fired ones each time (byPriority is a total order: ids are unique).
+   */
+  readonly byPriorityOrder: Record<Stage, RuleMeta[]>
+  readonly fallbackCites: ResolvedCite[]
+  readonly bySectionSeq: (a: SectionId, b: SectionId) => number
+  private readonly resolved = new Map<string, ResolvedCite>()
+  private readonly sectionNames = new Map<string, string>()
+
+  constructor(readonly ruleSet: RoutingRuleSet) {
+    this.rules = stageRules(ruleSet)
+    const metaOf = (rule: AnyRule, index: number): RuleMeta => ({
+      index,
+      id: rule.id,
+      priority: rule.priority,
+      at: rule.at,
+      kinds: 'appliesTo' in rule && rule.appliesTo ? rule.appliesTo.reduce((bits, kind) => bits | (KIND_BITS[kind] ?? 0), 0) : 7,
+      dated: rule.effective !== undefined,
+      from: rule.effective?.from ?? '',
+      to: rule.effective?.to ?? '',
+      section: 'section' in rule ? rule.section : undefined,
+      role: 'role' in rule ? rule.role : undefined,
+      cites: rule.cites.map((ref) => this.resolve(ref)),
+      ownCites: [],
+      unlessDuty: 'unlessDutyMatches' in rule && rule.unlessDutyMatches === true,
+      general: 'general' in rule && rule.general === true,
+      authority: 'competentAuthority' in rule ? rule.competentAuthority : undefined,
+    })
+    this.meta = { intake: this.rules.intake.map(metaOf), screening: this.rules.screening.map(metaOf), routing: this.rules.routing.map(metaOf) }
+    this.byPriorityOrder = {
+      intake: [...this.meta.intake].sort(byPriority),
+      screening: [...this.meta.screening].sort(byPriority),
+      routing: [...this.meta.routing].sort(byPriority),
+    }
+    for (const stage of ['intake', 'screening', 'routing'] as const) for (const rule of this.meta[stage]) rule.ownCites = this.citations([rule.cites])
+    this.fallbackCites = ruleSet.fallback.cites.map((ref) => this.resolve(ref))
+    this.bySectionSeq = (a, b) => (ruleSet.sections[a]?.seq ?? 99) - (ruleSet.sections[b]?.seq ?? 99)
+  }
+
+  private resolve(ref: CitationRef): ResolvedCite {
+    const key = `${ref.doc ?? 'implementation-measures'}:${ref.seq}:${ref.item ?? ''}`
+    let entry = this.resolved.get(key)
+    if (!entry) {
+      entry = { key, citation: resolveCitation(this.ruleSet, ref) }
+      this.resolved.set(key, entry)
+    }
+    return entry
+  }
+
+  /** A section's id and name, as a fresh object (the name looked up once). */
+  section(id: SectionId): SectionRef {
+    let name = this.sectionNames.get(id)
+    if (name === undefined) {
+      name = sectionRef(this.ruleSet, id).name
+      this.sectionNames.set(id, name)
+    }
+    return { id, name }
+  }
+
+  /** `citations(ruleSet, refs)`: de-duplicated, unresolvable ones left out, each a fresh object. */
+  citations(lists: readonly (readonly ResolvedCite[])[]): Citation[] {
+    const out: Citation[] = []
+    const seen: string[] = []
+    for (let l = 0; l < lists.length; l++) {
+      const list = lists[l]!
+      for (let i = 0; i < list.length; i++) {
+        const { key, citation } = list[i]!
+        if (seen.includes(key)) continue
+        seen.push(key)
+        if (citation) out.push({ ...citation })
+      }
+    }
+    return out
+  }
+}
