@@ -49,9 +49,13 @@ export function scenariosView(state: RuleState, actions: ScenarioActions): Scena
     const pick = <T extends { name: string }>(list: readonly T[] | undefined) => (list ?? []).filter((s) => !q || s.name.includes(q))
     const rs = engine.ruleSet
     const scenarios = pick(rs.scenarios)
+    // The field corpus (files with `measure:`) is measured by accuracy, not passed one by one, as in `xiaobao test`.
+    const plainScenarios = scenarios.filter((s) => !s.measure)
+    const fieldScenarios = scenarios.filter((s) => s.measure)
     const meetingScenarios = pick(rs.meetingScenarios)
+    const field = fieldScenarios.length ? await runScenarios(engine, fieldScenarios) : []
     const rows: Row[] = [
-      ...(await runScenarios(engine, scenarios)).map((r) => ({ ...r, target: '分办' as const })),
+      ...(await runScenarios(engine, plainScenarios)).map((r) => ({ ...r, target: '分办' as const })),
       ...(await runMeetingScenarios(engine, meetingScenarios)).map((r) => ({ ...r, target: '会议' as const })),
       ...(await runEscalationScenarios(engine, pick(rs.escalationScenarios))).map((r) => ({ ...r, target: '期限' as const })),
     ]
@@ -66,6 +70,14 @@ export function scenariosView(state: RuleState, actions: ScenarioActions): Scena
         `${rows.length} 个场景：${rows.length - failed.length} 通过，${failed.length} 失败`,
         h('span', { class: 'en' }, ` / ${rows.length - failed.length} passed, ${failed.length} failed`),
       ),
+      field.length
+        ? h(
+            'p',
+            { class: 'field-accuracy', id: 'field-accuracy' },
+            `实地语料 ${field.length} 件：正确 ${field.filter((r) => r.passed).length}（${((100 * field.filter((r) => r.passed).length) / field.length).toFixed(1)}%），按正确率衡量，不计入通过/失败。`,
+            h('span', { class: 'en' }, ` / field corpus: ${field.filter((r) => r.passed).length} of ${field.length} right, measured by accuracy (see xiaobao test).`),
+          )
+        : null,
     )
     replace(
       failures,
