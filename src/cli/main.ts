@@ -143,7 +143,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'workbench':
         return await workbenchCommand(at(positionals[0] ?? 'rules'), io, { port: values.port })
       case 'schema':
-        return await schemaCommand(at(positionals[0] ?? 'rules/schemas'), io)
+        return await schemaCommand(at(positionals[0] ?? 'rules'), io)
     }
   } catch (error) {
     return printError(io, error)
