@@ -14,6 +14,7 @@ import type { RuleSetOf } from './ruleset/capability.js'
 import { CORE_KINDS } from './ruleset/coreKinds.js'
 import { parseRuleSet as parseWith, type ParseRuleSetResult as ParseResult, type RuleFileText } from './ruleset/parseRuleSet.js'
 import { XiaobaoError } from './problems/XiaobaoError.js'
+import { jsonSchemasOf, type SchemaNames, type SchemaSource } from './ruleFileSchemas.js'
 
 export const CAPABILITIES = [routingCapability, calendarCapability, meetingsCapability, escalationsCapability, reportCapability] as const
 
@@ -42,21 +43,19 @@ export function parseRuleSetOrThrow(files: readonly RuleFileText[]): RuleSet {
 }
 
 /**
- * JSON Schemas of every rule-file kind, generated from the zod schemas, for editors
- * (VS Code YAML: `# yaml-language-server: $schema=../schemas/section.schema.json`).
+ * JSON Schemas of every rule-file kind, generated from the zod schemas and the operator table, for editors
+ * (VS Code YAML: `# yaml-language-server: $schema=../schemas/section.schema.json`): `operator` and `fact`
+ * are enums with a line for each; given a rule set, its vocabulary names and finding codes are enums too
+ * (`xiaobao schema [rules-dir]` writes them for a folder).
  * `{ 'section.schema.json': {...}, 'scenarios-meeting.schema.json': {...}, ... }`
  */
-export function ruleFileJsonSchemas(): Record<string, unknown> {
-  const entries: [string, z.ZodType][] = [
-    ...[...CORE_KINDS, ...CAPABILITIES.flatMap((c) => c.kinds)].map((k) => [k.kind, k.schema] as [string, z.ZodType]),
-    ...CAPABILITIES.flatMap((c) => c.targets).map((t) => [t.target === 'route' ? 'scenarios' : `scenarios-${t.target}`, t.schema] as [string, z.ZodType]),
+export function ruleFileJsonSchemas(ruleSet?: RuleSet): Record<string, unknown> {
+  const sources: SchemaSource[] = [
+    ...[...CORE_KINDS, ...CAPABILITIES.flatMap((c) => c.kinds)].map((k) => ({ name: k.kind, schema: k.schema as z.ZodType, ...(k.facts ? { facts: k.facts } : {}) })),
+    ...CAPABILITIES.flatMap((c) => c.targets).map((t) => ({ name: t.target === 'route' ? 'scenarios' : `scenarios-${t.target}`, schema: t.schema as z.ZodType })),
   ]
-  const out: Record<string, unknown> = {}
-  for (const [name, schema] of entries) {
-    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>
-    out[`${name}.schema.json`] = { ...json, title: `xiaobao rule file: ${name}` }
-  }
-  return out
+  const names: SchemaNames = ruleSet ? { vocabularies: Object.keys(ruleSet.vocabularies).sort(), findingCodes: ruleSet.meetingProcedure?.checks.map((c) => c.code) ?? [] } : {}
+  return jsonSchemasOf(sources, names)
 }
 
 export type { RuleFileText }

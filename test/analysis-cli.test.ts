@@ -84,6 +84,29 @@ describe('the HTML report', () => {
     expect(html).not.toMatch(/<script|<link|\bsrc=|url\(|https?:\/\//i)
     expect(html).toContain('<table class="matrix" id="coverage-matrix">')
     expect(html).toContain('菜市场缺斤少两')
+    // Provenance, print and narrow-screen styles.
+    expect(html).toMatch(/<div class="provenance" id="provenance">xiaobao \d+\.\d+\.\d+ · 规则集 \/ rule set .*内容哈希 hash <code>sha256:[0-9a-f]{16}<\/code>/)
+    expect(html).toContain('@page{size:A4')
+    expect(html).toMatch(/tr,li\.finding,figure\.chart\{break-inside:avoid/)
+    expect(html).toContain('@media (max-width:640px)')
+  })
+
+  test('the shipped rules: items marked check: { not } shown as such, charts, Chinese titles, visible duty text', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'xiaobao-html-')), 'report.html')
+    expect((await run(['analyze', 'rules', '--html', out])).code).toBe(0)
+    const html = readFileSync(out, 'utf8')
+    const procedure = html.slice(html.indexOf('id="procedure-matrix"'), html.indexOf('</table>', html.indexOf('id="procedure-matrix"')))
+    expect(procedure.match(/class="cell notcheck"[^>]*data-not-checked="true"/g)).toHaveLength(7)
+    expect(procedure).not.toContain('class="cell uncited"')
+    expect(procedure).toContain('工作内容，不需检查')
+    for (const id of ['chart-sections', 'chart-findings', 'chart-coverage']) expect(html).toMatch(new RegExp(`<figure class="chart" id="${id}"><svg viewBox=`))
+    const limits = html.slice(html.indexOf('id="time-limits"'), html.indexOf('</table>', html.indexOf('id="time-limits"')))
+    expect(limits).toContain('《市场监督管理投诉举报处理暂行办法》第十四条')
+    expect(limits).not.toMatch(/<td>complaint-measures /)
+    // Rule tables lead with each rule's Chinese description; duty text is in the cells, not only in a title.
+    expect(html).toMatch(/<tr><td><span class="desc">[^<]*[\u4e00-\u9fff][^<]*<\/span><code>/)
+    const matrix = html.slice(html.indexOf('id="coverage-matrix"'), html.indexOf('</table>', html.indexOf('id="coverage-matrix"')))
+    expect(matrix.match(/<span class="duty">/g)!.length).toBe(matrix.match(/<td class="cell (?!none)/g)!.length)
   })
 
   test.skipIf(noChromium)(`renders in headless Chromium (${noChromium ? `SKIPPED: ${CHROMIUM} not installed; apt-get install chromium. It always runs in CI.` : CHROMIUM})`, async () => {
@@ -123,5 +146,13 @@ describe('the HTML report', () => {
     const png = join(work, 'report.png')
     chromium([`--screenshot=${png}`, '--window-size=1400,1800', '--hide-scrollbars'])
     expect(statSync(png).size).toBeGreaterThan(20_000)
+    const narrow = join(work, 'report-390.png')
+    chromium([`--screenshot=${narrow}`, '--window-size=390,1800', '--hide-scrollbars'])
+    expect(statSync(narrow).size).toBeGreaterThan(20_000)
+    const pdf = join(work, 'report.pdf')
+    chromium([`--print-to-pdf=${pdf}`, '--no-pdf-header-footer'])
+    const pages = Math.max(...[...readFileSync(pdf, 'latin1').matchAll(/\/Count (\d+)/g)].map((m) => Number(m[1])))
+    expect(pages).toBeGreaterThan(5)
+    expect(pages).toBeLessThan(60)
   }, 180_000)
 })

@@ -2,7 +2,7 @@
  * The CLI, run in-process through `main()` with captured streams, on the base fixture and examples/.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync, cpSync } from 'node:fs'
+import { mkdtempSync, writeFileSync, cpSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
@@ -71,11 +71,24 @@ describe('xiaobao CLI', () => {
     expect(failing.out).toContain('lead: 期望 consumer-protection，实际 metrology')
   })
 
-  test('schema writes one JSON Schema per rule-file kind', async () => {
+  test('schema [rules-dir] writes the folder\'s schemas: the shipped ones for the shipped rules, its own names for another', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'xiaobao-schema-'))
+    cpSync(ROOT + 'rules', dir, { recursive: true, filter: (src) => !src.includes('/schemas') })
     const r = await run(['schema', dir])
     expect(r.code).toBe(0)
-    expect(r.out).toContain('section.schema.json')
+    expect(r.out).toContain(join(dir, 'schemas', 'section.schema.json'))
+    for (const name of readdirSync(ROOT + 'rules/schemas')) expect(readFileSync(join(dir, 'schemas', name), 'utf8'), name).toBe(readFileSync(ROOT + 'rules/schemas/' + name, 'utf8'))
+    // A vocabulary of the bureau's own becomes a name the editor offers.
+    const vocabularies = join(dir, 'vocabularies', readdirSync(join(dir, 'vocabularies'))[0]!)
+    writeFileSync(vocabularies, readFileSync(vocabularies, 'utf8') + '  本局自定的词表:\n    keywords: [某词]\n')
+    expect((await run(['schema', dir])).code).toBe(0)
+    expect(readFileSync(join(dir, 'schemas', 'section.schema.json'), 'utf8')).toContain('本局自定的词表')
+    // Rules that do not load: the generic schemas, and a word why.
+    writeFileSync(join(dir, 'config.yaml'), 'kind: config\n')
+    const broken = await run(['schema', dir])
+    expect(broken.code).toBe(0)
+    expect(broken.err).toContain('通用 schema')
+    expect(readFileSync(join(dir, 'schemas', 'section.schema.json'), 'utf8')).not.toContain('本局自定的词表')
   })
 
   test('the example app runs and prints who leads, who assists and why', () => {

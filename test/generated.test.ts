@@ -21,8 +21,9 @@ describe('generated files are up to date (run `npm run gen` when this fails)', (
     expect(current === (await renderBundledCalendar(RULES_DIR)), 'bundled calendar is stale: run `npm run gen`').toBe(true)
   })
 
-  test('rules/schemas/*.json match the zod schemas', () => {
-    for (const [name, schema] of Object.entries(ruleFileJsonSchemas())) {
+  test('rules/schemas/*.json match the zod schemas and the folder\'s names (`xiaobao schema rules`)', async () => {
+    const { loadRuleSet } = await import('../src/node/loadRuleSet.js')
+    for (const [name, schema] of Object.entries(ruleFileJsonSchemas(await loadRuleSet(RULES_DIR)))) {
       const current = readFileSync(join(RULES_DIR, 'schemas', name), 'utf8')
       expect(current === JSON.stringify(schema, null, 2) + '\n', `${name} is stale: run \`npm run gen\``).toBe(true)
     }

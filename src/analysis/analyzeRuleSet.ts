@@ -89,6 +89,7 @@ function ruleCoverage(ruleSet: RuleSet, runs: readonly RoutedScenarioRun[], meet
     const decided = relevant.filter((r) => r.run.decision.trace.some((h) => h.rule === rule.id && ['lead', 'intake', 'reject', 'transfer'].includes(h.effect))).length
     rows.push({
       rule: rule.id,
+      ...(rule.description ? { description: rule.description } : {}),
       stage,
       ...('section' in rule ? { section: rule.section } : {}),
       ...('role' in rule ? { role: rule.role } : {}),
@@ -103,7 +104,7 @@ function ruleCoverage(ruleSet: RuleSet, runs: readonly RoutedScenarioRun[], meet
   for (const check of ruleSet.meetingProcedure?.checks ?? []) {
     const traces = meetingRuns.map((r) => r.traces.get(check.code)!)
     const fired = traces.filter((t) => t.result).length
-    rows.push({ rule: check.code, stage: 'meeting', evaluated: traces.length, fired, decided: fired, conditions: conditionTable(check.when, traces), at: check.at })
+    rows.push({ rule: check.code, description: check.message.zh, stage: 'meeting', evaluated: traces.length, fired, decided: fired, conditions: conditionTable(check.when, traces), at: check.at })
   }
   return rows
 }
@@ -288,6 +289,7 @@ export function analyzeRuleSet(ruleSet: RuleSet, options: AnalyzeOptions = {}): 
         deadlineRulesLoaded: timeLimits.loaded,
       },
       collisions: collisions.length,
+      ruleSet: { ...ruleSet.provenance },
     },
   }
 }

@@ -154,7 +154,7 @@ export function procedureCoverage(ruleSet: RuleSet, scenarios: readonly CheckedM
       const checks = procedure.checks.filter((c) => c.cites.some((ref) => citesItem(ref, 'implementation-measures', article.seq, item.item)))
       const codes = checks.map((c) => c.code)
       const reaching = scenarios.filter((s) => codes.some((c) => s.fired.has(c))).map((s) => s.name)
-      rows.push({ seq: article.seq, printed: article.printed, item: item.item, ...(item.label ? { label: item.label } : {}), text: item.text, checks: codes, scenarios: reaching, at: article.at })
+      rows.push({ seq: article.seq, printed: article.printed, item: item.item, ...(item.label ? { label: item.label } : {}), text: item.text, checks: codes, ...(item.check ? { notChecked: item.check.not } : {}), scenarios: reaching, at: article.at })
       if (checks.length === 0 && !item.check) {
         findings.push(
           finding(
@@ -211,6 +211,7 @@ export function timeLimitCoverage(ruleSet: RuleSet, scenarios: readonly RoutedSc
       const rules = others.filter(cite)
       rows.push({
         doc: article.doc,
+        docTitle: article.docTitle,
         seq: article.seq,
         printed: article.printed,
         ...(place.item ? { item: place.item.item, ...(place.item.label ? { label: place.item.label } : {}) } : {}),

@@ -4,7 +4,7 @@
  */
 import type { ComplaintInput } from '../routing/complaintInput.js'
 import type { MeetingScenarioRecord } from '../meetings/types.js'
-import type { DocId, SourceLocation } from '../ruleset/types.js'
+import type { DocId, RuleSetProvenance, SourceLocation } from '../ruleset/types.js'
 import type { ScenarioRecord } from '../routing/ruleSet.js'
 import type { SectionId } from '../sections.js'
 
@@ -103,6 +103,8 @@ export interface ProcedureCoverageRow {
   label?: string
   text: string
   checks: string[]
+  /** The item is marked `check: { not: reason }`: it lists the meeting's work, not how a meeting is run. */
+  notChecked?: string
   /** Meeting scenarios in which a check citing the item fired. */
   scenarios: string[]
   at: SourceLocation
@@ -111,6 +113,8 @@ export interface ProcedureCoverageRow {
 /** One national time limit (《暂行办法》, 《处罚程序规定》): which rules enforce it. */
 export interface TimeLimitCoverageRow {
   doc: DocId
+  /** The regulation's title, e.g. 市场监督管理投诉举报处理暂行办法. */
+  docTitle: string
   seq: number
   printed: string
   item?: number
@@ -138,6 +142,8 @@ export interface ConditionCoverage {
 
 export interface RuleCoverageRow {
   rule: string
+  /** The rule's Chinese description (a meeting check's title). */
+  description?: string
   stage: 'intake' | 'screening' | 'routing' | 'meeting'
   section?: SectionId
   role?: 'lead' | 'assist'
@@ -174,6 +180,8 @@ export interface AnalysisSummary {
   procedure?: { items: number; checked: number; exercised: number }
   timeLimits: { items: number; enforced: number; deadlineRulesLoaded: boolean }
   collisions: number
+  /** Which rules were analysed: config.yaml's `version` and the content hash of the rule files. */
+  ruleSet: RuleSetProvenance
 }
 
 export interface Analysis {

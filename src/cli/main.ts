@@ -69,7 +69,7 @@ export const COMMANDS: Record<string, Command> = {
   schema: {
     help: schemaHelp,
     options: {},
-    run: (_values, positionals, io, at) => schemaCommand(at(positionals[0] ?? 'rules/schemas'), io),
+    run: (_values, positionals, io, at) => schemaCommand(at(positionals[0] ?? 'rules'), io),
   },
   'check-meeting': {
     help: checkMeetingHelp,
@@ -139,7 +139,7 @@ Usage: xiaobao <command> [options]
   route [file|-]        分办投诉、举报、咨询 / route complaints (JSON or NDJSON)
   lint [rules-dir]      检查规则文件 / check rule files (file:line:col)
   test [rules-dir]      运行测试场景 / run the scenario files
-  schema [out-dir]      写出 JSON Schema / write the rule files' JSON Schemas
+  schema [rules-dir]    写出该规则目录的 JSON Schema / write the folder's rule-file JSON Schemas
   check-meeting FILE    检查联席会议决定的程序 / check a joint-meeting decision (YAML or JSON)
   escalations FILE      期限、超期与督办 / deadlines, overdue items and escalation (--as-of DATE)
   calendar YEAR         某年的放假和调休上班日 / a year's rest days and make-up working days

@@ -24,7 +24,7 @@ export const conditionNode: z.ZodType<ConditionNode> = z.lazy(() =>
       value: z.unknown().describe('比较值；containsAny/notContainsAny 填关键词表名或关键词列表'),
       path: z.string().regex(/^\$(\.[A-Za-z_][A-Za-z0-9_]*)+$/, { message: 'json_path' }).optional(),
       params: z.record(z.string(), z.unknown()).optional(),
-    }),
+    }).meta({ 'x-xiaobao': 'condition' }),
   ]),
 )
 

@@ -62,6 +62,7 @@ describe('computeEscalations: the contract', () => {
         { doc: 'implementation-measures', seq: 4, printed: '第四条', item: 7, label: '(七)', text: expect.stringContaining('督办和考核') },
       ],
       nextReviewOn: '2026-03-06',
+      ruleSet: { version: expect.any(String), hash: expect.stringMatching(/^sha256:[0-9a-f]{16}$/) },
     })
     expect(JSON.parse(JSON.stringify(entry))).toEqual(entry)
   })

@@ -287,6 +287,7 @@ export function createEscalationComputer(ruleSet: RuleSet, calendar: WorkingCale
         level,
         actions,
         basis: [...basis.values()],
+        ruleSet: { ...ruleSet.provenance },
       }
     }
 
@@ -370,6 +371,7 @@ export function createEscalationComputer(ruleSet: RuleSet, calendar: WorkingCale
       actions,
       basis: [...basis.values()],
       ...review,
+      ruleSet: { ...ruleSet.provenance },
     }
   }
 

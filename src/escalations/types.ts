@@ -3,7 +3,7 @@
  */
 import type { SectionRef } from '../sections.js'
 import type { CitationRef } from '../ruleset/schemas.js'
-import type { Citation, RuleSetCore, SourceLocation } from '../ruleset/types.js'
+import type { Citation, RuleSetCore, RuleSetProvenance, SourceLocation } from '../ruleset/types.js'
 import type { CalendarSlice } from '../calendar/calendarFileKinds.js'
 import type { ActorRole, DeadlineId, DeadlineSpec, EscalationLevelSpec, EscalationStatus, ExpectedEntry } from './schemas.js'
 
@@ -87,6 +87,8 @@ export interface EscalationEntry {
   nextReviewProvisional?: boolean
   /** The status or level will change on a day in this year, which no holiday notice covers yet; `nextReviewOn` is omitted. */
   nextReviewNeedsYear?: number
+  /** Which rules computed the entry: config.yaml's `version` and the content hash of the rule files. */
+  ruleSet?: RuleSetProvenance
 }
 
 export type { ActorRole, CitationRef, DeadlineId, EscalationStatus }

@@ -33,7 +33,7 @@ describe('checkMeetingDecision', () => {
     })
     expect(check.compliant).toBe(true)
     expect(codes(check)).toEqual(['meeting.attendance-below-threshold'])
-    expect(Object.keys(check).sort()).toEqual(['compliant', 'findings'])
+    expect(Object.keys(check).sort()).toEqual(['compliant', 'findings', 'ruleSet'])
   })
 
   test('a finding: code, severity, quoted basis, Chinese and English message, path, evidence, where the check is written', async () => {

@@ -79,6 +79,6 @@ export function createMeetingChecker(ruleSet: RuleSet): MeetingChecker {
     evaluate ??= createConditionEvaluator(procedure.checks.map((c) => ({ id: c.code, when: c.when })), () => undefined)
     const fired = await evaluate(facts)
     const findings = findingsOf(ruleSet, procedure, facts, fired)
-    return { compliant: !findings.some((f) => f.severity === 'violation'), findings }
+    return { compliant: !findings.some((f) => f.severity === 'violation'), findings, ruleSet: { ...ruleSet.provenance } }
   }
 }

@@ -113,6 +113,7 @@ function loadProcedure(data: ProcedureFile, ruleSet: RuleSet, ctx: KindContext):
 /** The `procedure` file kind (one file: it defines the check codes the meeting scenarios name). */
 export const procedureFileKind: RuleFileKind<ProcedureFile, RuleSet> = {
   kind: 'procedure',
+  facts: MEETING_FACTS,
   schema: procedureFile,
   role: 'defines',
   max: 1,

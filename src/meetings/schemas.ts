@@ -14,6 +14,9 @@ const bilingual = z.strictObject({
 /** A stable check code, the same shape as a rule id: `decision.majority-vote`. */
 export const checkCode = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, { message: 'rule_id' }).describe('稳定的检查代码 / stable check code')
 
+/** A finding code in a scenario's expectation: the folder's JSON Schemas list the procedure's codes here. */
+const findingCode = checkCode.meta({ description: '检查（发现）代码，须是 procedures/ 中某项检查的 code / a check code from the procedure file', 'x-xiaobao': 'finding-code' })
+
 export const procedureParam = z
   .strictObject({
     value: z.union([z.number(), z.string(), z.boolean()]).describe('取值 / value'),
@@ -55,9 +58,9 @@ export const procedureFile = z.strictObject({
 
 export const meetingExpectation = z.strictObject({
   compliant: z.boolean().optional(),
-  findings: z.array(checkCode).optional().describe('发现的代码，顺序无关，须完全一致 / exactly these codes'),
-  includes: z.array(checkCode).optional().describe('须包含的代码 / codes that must be among the findings'),
-  excludes: z.array(checkCode).optional().describe('不得出现的代码 / codes that must not be among them'),
+  findings: z.array(findingCode).optional().describe('发现的代码，顺序无关，须完全一致 / exactly these codes'),
+  includes: z.array(findingCode).optional().describe('须包含的代码 / codes that must be among the findings'),
+  excludes: z.array(findingCode).optional().describe('不得出现的代码 / codes that must not be among them'),
   error: z.string().optional().describe('期望的错误代码（坏输入），如 invalid_input'),
 })
 

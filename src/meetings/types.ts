@@ -2,7 +2,7 @@
  * The loaded joint-meeting procedure and what `checkMeetingDecision` returns.
  */
 import type { ConditionNode, CitationRef } from '../ruleset/schemas.js'
-import type { Citation, RuleSetCore, SourceLocation } from '../ruleset/types.js'
+import type { Citation, RuleSetCore, RuleSetProvenance, SourceLocation } from '../ruleset/types.js'
 import type { IndexFactName } from './facts.js'
 import type { MeetingExpectation, ProcedureParam } from './schemas.js'
 
@@ -51,6 +51,8 @@ export interface MeetingCheckResult {
   compliant: boolean
   /** In the order of the checks in the procedure file, then by path. */
   findings: MeetingFinding[]
+  /** Which rules made the check: config.yaml's `version` and the content hash of the rule files. */
+  ruleSet?: RuleSetProvenance
 }
 
 export interface MeetingScenarioRecord {

@@ -107,6 +107,7 @@ export function buildSummary({ acc, errors, rules, ruleSet, options, acceptanceD
   return {
     title: rules.title,
     bureau: ruleSet.bureau.name,
+    ruleSet: { ...ruleSet.provenance },
     audience: options.audience,
     recipients: [...rules.recipients.names],
     period: { from: options.from, to: options.to },

@@ -2,7 +2,7 @@
  * The loaded report rules and what `summarizeRecords` returns: plain, JSON-serialisable data.
  */
 import type { EscalationsSlice } from '../escalations/types.js'
-import type { Citation, RuleSetCore, SourceLocation } from '../ruleset/types.js'
+import type { Citation, RuleSetCore, RuleSetProvenance, SourceLocation } from '../ruleset/types.js'
 import type { Audience, RedactionPattern, ReportChapterId, ReportFile, ReportScenario } from './schemas.js'
 
 /** rules/report.yaml, checked, with where it is written. */
@@ -87,6 +87,8 @@ export interface Chapter {
 export interface ReportSummary {
   title: string
   bureau: string
+  /** Which rules produced the report: config.yaml's `version` and the content hash of the rule files. */
+  ruleSet?: RuleSetProvenance
   audience: Audience
   /** 报送单位 (seq 27 item 2). */
   recipients: string[]

@@ -152,6 +152,7 @@ class PreparedDecider {
           ? { id: complaint.id, disposition, intake, lead, assist, basis: cites, trace, warnings }
           : { disposition, intake, lead, assist, basis: cites, trace, warnings }
       decision.category = categoryOf(facts)
+    decision.ruleSet = { ...this.ruleSet.provenance }
       if (deciding.outcome === 'transfer') {
         const to = String(resolvePath(facts[deciding.transferTo!.fact], deciding.transferTo!.path) ?? '')
         decision.transfer = {
@@ -246,6 +247,7 @@ class PreparedDecider {
         ? { id: complaint.id, disposition, intake, lead, assist, basis: cites, trace, warnings }
         : { disposition, intake, lead, assist, basis: cites, trace, warnings }
     decision.category = categoryOf(facts)
+    decision.ruleSet = { ...this.ruleSet.provenance }
     this.assess(decision)
     if (run.explain) decision.notFired = run.notFired
     return decision

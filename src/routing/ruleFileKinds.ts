@@ -34,6 +34,7 @@ function checkRule(ctx: KindContext, rule: { id: string; cites: z.infer<typeof s
 
 const sectionKind: RuleFileKind<z.infer<typeof sectionFile>, RoutingRuleSet> = {
   kind: 'section',
+  facts: ROUTING_FACTS,
   schema: sectionFile,
   role: 'defines',
   define(d, ruleSet, ctx) {
@@ -77,6 +78,7 @@ const sectionKind: RuleFileKind<z.infer<typeof sectionFile>, RoutingRuleSet> = {
 
 const intakeKind: RuleFileKind<z.infer<typeof intakeFile>, RoutingRuleSet> = {
   kind: 'intake',
+  facts: ROUTING_FACTS,
   schema: intakeFile,
   role: 'refers',
   load(d, ruleSet, ctx) {
@@ -92,6 +94,7 @@ const intakeKind: RuleFileKind<z.infer<typeof intakeFile>, RoutingRuleSet> = {
 
 const screeningKind: RuleFileKind<z.infer<typeof screeningFile>, RoutingRuleSet> = {
   kind: 'screening',
+  facts: ROUTING_FACTS,
   schema: screeningFile,
   role: 'refers',
   load(d, ruleSet, ctx) {

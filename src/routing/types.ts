@@ -2,7 +2,7 @@
  * What `routeComplaint` returns: a decision a clerk can trust and a lawyer can audit.
  */
 import type { SectionId } from '../sections.js'
-import type { Citation, SourceLocation } from '../ruleset/types.js'
+import type { Citation, RuleSetProvenance, SourceLocation } from '../ruleset/types.js'
 import type { ConditionTrace, KeywordEvidence } from './explainCondition.js'
 import type { DecisionCategory } from './categories/types.js'
 import type { ConfidenceLevel, ConfidenceReason } from './confidence/types.js'
@@ -83,6 +83,8 @@ export interface RoutingDecision {
   confidenceReasons?: ConfidenceReason[]
   trace: RuleHit[]
   warnings: RoutingWarning[]
+  /** Which rules made the decision: config.yaml's `version` and the content hash of the rule files. */
+  ruleSet?: RuleSetProvenance
   /** With `{ explain: true }`: rules that were considered but did not fire, with their conditions. */
   notFired?: { rule: string; stage: RuleHit['stage']; conditions: ConditionTrace; at: SourceLocation }[]
 }

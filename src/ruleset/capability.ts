@@ -43,6 +43,11 @@ export interface RuleFileKind<T = any, R = any> {
   /** At most this many files of the kind; each extra file is one `duplicate_file` error. */
   max?: number
   /**
+   * The facts the kind's conditions may name, each with one line of explanation: the JSON Schema of the
+   * kind lists them as the `fact` enum (with these lines for the editor's completion and hover).
+   */
+  facts?: Readonly<Record<string, string>>
+  /**
    * Optional first step, run for every file before any `load`: store the names the core itself needs
    * (articles, sections, vocabularies), so a citation or vocabulary may be written anywhere.
    */

@@ -17,6 +17,7 @@ const configKind: RuleFileKind<z.infer<typeof configFile>, RuleSetCore> = {
   max: 1,
   define(d, ruleSet) {
     ruleSet.bureau = d.bureau
+    if (d.version) ruleSet.provenance.version = d.version
     ruleSet.fallback = d.fallback
     if (d.limits) ruleSet.limits = d.limits
     return []

@@ -20,6 +20,7 @@ import type { CitationRef } from './schemas.js'
 import type { RuleSetCore, SourceLocation } from './types.js'
 import { issueAt, locate, parseYamlSource, type YamlSource } from './yamlSource.js'
 import { zodToIssues } from './zodIssues.js'
+import { ruleFilesHash } from './contentHash.js'
 import { LOADER_MESSAGES, type LoaderIssueFields } from './messages.js'
 
 export { citationProblem }
@@ -128,6 +129,9 @@ export function parseRuleSet<const Cs extends readonly Capability<any>[]>(files:
   const at = (source: YamlSource, path: (string | number)[]): SourceLocation => ({ file: source.file, ...locate(source, path) })
   const ruleSet = {
     bureau: { name: '', county: '' },
+    // Scenario files test the rules but decide nothing: the hash is of the files that decide, so the bundled
+    // rules (without the field corpus) and the folder they came from hash alike.
+    provenance: { version: '', hash: ruleFilesHash(files.filter((f) => fileKind.get(f.path) !== 'scenarios')) },
     fallback: { section: 'consumer-protection', cites: [] },
     limits: { maxTextLength: 20000 },
     articles: {},

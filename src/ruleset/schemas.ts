@@ -101,6 +101,7 @@ export const vocabulariesFile = z.strictObject({
 
 export const configFile = z.strictObject({
   kind: z.literal('config'),
+  version: z.string().min(1).optional().describe('规则集的版本（如 2026.12-1），与内容哈希一起记在每个决定里，供日后核查 / the rule set’s version, recorded with its content hash in every decision'),
   bureau: z.strictObject({
     name: z.string().min(1),
     county: z.string().min(1).describe('本局所在县 / the bureau’s own county'),

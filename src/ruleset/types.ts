@@ -61,8 +61,17 @@ export interface VocabularyRecord {
   at: SourceLocation
 }
 
+/** Which rules produced a result: config.yaml's `version` (empty when unset) and the content hash of the rule files. */
+export interface RuleSetProvenance {
+  version: string
+  /** `sha256:` and 16 hex digits, over the rule files (not the scenario files) sorted by path, line endings normalised. */
+  hash: string
+}
+
 export interface RuleSetCore {
   bureau: { name: string; county: string }
+  /** Which rules these are: recorded as `ruleSet` in every decision, meeting check and escalation entry. */
+  provenance: RuleSetProvenance
   fallback: { section: SectionId; cites: { doc?: DocId; seq: number; item?: number }[] }
   limits: { maxTextLength: number }
   /** Keyed `${doc}:${seq}`. */

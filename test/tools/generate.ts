@@ -6,10 +6,13 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeBundledCalendar, writeBundledRules } from '../../src/node/bundleRules.js'
 import { ruleFileJsonSchemas } from '../../src/capabilities.js'
+import { loadRuleSet } from '../../src/node/loadRuleSet.js'
 
 const root = join(import.meta.dirname, '..', '..')
 await mkdir(join(root, 'rules', 'schemas'), { recursive: true })
-for (const [name, schema] of Object.entries(ruleFileJsonSchemas())) {
+// The shipped schemas are the folder's own (`xiaobao schema rules`): its vocabularies and finding codes as enums.
+const ruleSet = await loadRuleSet(join(root, 'rules'))
+for (const [name, schema] of Object.entries(ruleFileJsonSchemas(ruleSet))) {
   await writeFile(join(root, 'rules', 'schemas', name), JSON.stringify(schema, null, 2) + '\n')
 }
 const changed = await writeBundledRules(join(root, 'rules'), join(root, 'src', 'engine', 'bundledRules.generated.ts'))

@@ -2,12 +2,14 @@
  * `xiaobao analyze [rules-dir]`: checks the rules themselves — coverage of the regulation, collisions,
  * shadowed and dead rules, test coverage, scenario health. Exit 1 on any error-level finding.
  */
+import { readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { analyzeRuleSet } from '../../analysis/analyzeRuleSet.js'
 import { formatAnalysisMarkdown, formatAnalysisText } from '../../analysis/formatAnalysis.js'
 import { renderAnalysisHtml } from '../../analysis/renderAnalysisHtml.js'
 import { loadRuleSet } from '../../node/loadRuleSet.js'
+import { packageRoot } from '../../node/packageRoot.js'
 import { xiaobaoError } from '../../problems/XiaobaoError.js'
 import { isRealDate } from '../../ruleset/schemas.js'
 import { colorsFor, colourReport, fileError, write, type CliIo } from '../io.js'
@@ -19,6 +21,15 @@ export const analyzeHelp = `xiaobao analyze [rules-dir] [--json] [--format text|
   rules-dir 默认为 ./rules。--html 另写一份给法规人员看的网页报告。--as-of 判断生效期间的日期（默认为测试场景
   中最晚的收到日期）。--verbose 在文字报告中也列出提示（info）。
   退出码：有错误级别的发现为 1。Exit 1 when any finding is an error.`
+
+/** The installed xiaobao's version, for the page's provenance. */
+function xiaobaoVersion(): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: string }).version
+  } catch {
+    return undefined
+  }
+}
 
 export interface AnalyzeCommandOptions {
   json: boolean
@@ -44,7 +55,7 @@ export async function analyzeCommand(dir: string, io: CliIo, options: AnalyzeCom
     return shown && !shown.startsWith('..') ? shown : full
   }
   if (options.html) {
-    const html = renderAnalysisHtml(analysis, { bureau: ruleSet.bureau.name, file })
+    const html = renderAnalysisHtml(analysis, { bureau: ruleSet.bureau.name, file, xiaobaoVersion: xiaobaoVersion() })
     await writeFile(options.html, html, 'utf8').catch((error: unknown) => {
       throw fileError(error, options.html, 'write') ?? error
     })

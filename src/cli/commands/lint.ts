@@ -16,7 +16,7 @@ export async function lintCommand(dir: string, io: CliIo, options: { json: boole
   const issues = result.ok ? [] : result.issues
   const all = [...issues, ...result.warnings].map((i) => (i.file ? { ...i, file: join(dir, i.file) } : i))
   if (options.json) {
-    await write(io.stdout, JSON.stringify({ ok: result.ok, issues: all }, null, 2) + '\n')
+    await write(io.stdout, JSON.stringify({ ok: result.ok, ...(result.ok ? { ruleSet: result.value.provenance } : {}), issues: all }, null, 2) + '\n')
   } else {
     const colours = colorsFor(io.stdout, io.env)
     for (const issue of all) await write(io.stdout, colourReport(formatIssue(issue), colours) + '\n')
@@ -34,6 +34,7 @@ export async function lintCommand(dir: string, io: CliIo, options: { json: boole
           (colours ? '\x1b[0m' : '') +
           '\n',
       )
+      await write(io.stdout, `规则集 / rule set: 版本 version ${r.provenance.version || '（未设 / unset）'}, 内容哈希 hash ${r.provenance.hash}\n`)
     } else {
       await write(io.stdout, '\n' + colourReport(`${issues.length} 个错误 / errors, ${result.warnings.length} 个警告 / warnings`, colours) + '\n')
     }
