@@ -20,8 +20,25 @@ export interface LoaderIssueFields {
   duplicate_file: { kind: string; max: number; earlier: Earlier }
 }
 
+/** The loader's codes without typed fields yet (their text is still written where they are raised). */
+export interface LoaderPlainIssueFields {
+  yaml_syntax: {}
+  yaml_alias_limit: {}
+  file_too_large: {}
+  forbidden_key: {}
+  unknown_file_kind: {}
+  dangling_citation: {}
+  missing_file: {}
+  invalid_scenario: {}
+  invalid_period: {}
+}
+
+declare module '../problems/issue.js' {
+  interface IssueFieldsByCode extends LoaderIssueFields, LoaderPlainIssueFields {}
+}
+
 /** The loader's typed issues, a union discriminated by `code`: `if (i.code === 'duplicate_rule_id') i.earlier.file`. */
-export type LoaderIssue = { [C in keyof LoaderIssueFields]: Issue & { code: C } & LoaderIssueFields[C] }[keyof LoaderIssueFields]
+export type LoaderIssue = { [C in keyof LoaderIssueFields]: Extract<Issue, { code: C }> }[keyof LoaderIssueFields]
 
 export const LOADER_MESSAGES = defineMessages<LoaderIssueFields>(
   {
@@ -42,6 +59,35 @@ export const LOADER_MESSAGES = defineMessages<LoaderIssueFields>(
       duplicate_article: 'article seq {seq} ({printed}) is defined twice; first at {earlier}.',
       duplicate_vocabulary: 'vocabulary "{name}" is defined twice; first at {earlier}. Define it once and refer to it by name.',
       duplicate_file: 'there can be at most {max} file(s) of kind {kind}; {earlier} is another.',
+    },
+  },
+)
+
+/** Titles of the loader's codes that have no typed fields yet. */
+export const LOADER_PLAIN_MESSAGES = defineMessages<LoaderPlainIssueFields>(
+  { yaml_syntax: [], yaml_alias_limit: [], file_too_large: [], forbidden_key: [], unknown_file_kind: [], dangling_citation: [], missing_file: [], invalid_scenario: [], invalid_period: [] },
+  {
+    zh: {
+      yaml_syntax: '不是合法的 YAML。',
+      yaml_alias_limit: 'YAML 别名过多。',
+      file_too_large: '文件过大。',
+      forbidden_key: '不允许的键名。',
+      unknown_file_kind: '未知的文件类型（kind）。',
+      dangling_citation: '引用的条款不存在。',
+      missing_file: '缺少规则文件。',
+      invalid_scenario: '测试场景写法有误。',
+      invalid_period: '期间有误（结束早于开始，或天数不符）。',
+    },
+    en: {
+      yaml_syntax: 'not valid YAML.',
+      yaml_alias_limit: 'too many YAML aliases.',
+      file_too_large: 'file too large.',
+      forbidden_key: 'forbidden key.',
+      unknown_file_kind: 'unknown file kind.',
+      dangling_citation: 'the cited article does not exist.',
+      missing_file: 'a rule file is missing.',
+      invalid_scenario: 'bad test scenario.',
+      invalid_period: 'bad period (ends before it starts, or the day count does not match).',
     },
   },
 )

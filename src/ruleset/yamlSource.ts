@@ -4,7 +4,8 @@
  * an `Issue`, never a hang, a crash or a polluted object.
  */
 import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml'
-import type { Issue } from '../problems/issue.js'
+import type { Issue, IssueCode, PlainIssueCode } from '../problems/issue.js'
+import type { MessageCatalog } from '../problems/messages.js'
 
 /** Largest rule file we read (2 MiB). A real section file is a few KiB. */
 export const MAX_RULE_FILE_BYTES = 2 * 1024 * 1024
@@ -48,7 +49,7 @@ export function locate(source: Pick<YamlSource, 'doc' | 'lineCounter'>, path: re
 export function issueAt(
   source: Pick<YamlSource, 'file' | 'doc' | 'lineCounter'>,
   path: (string | number)[],
-  code: Issue['code'],
+  code: PlainIssueCode,
   message: string,
   messageEn: string,
   options: { preferKey?: boolean; severity?: Issue['severity'] } = {},
@@ -63,10 +64,36 @@ export function issueAt(
     line,
     col,
     path,
-  }
+  } as Issue
 }
 
-function fileIssue(file: string, code: Issue['code'], line: number, col: number, message: string, messageEn: string): Issue {
+/**
+ * A located issue whose text comes from a catalog: the call site passes the code's typed fields, the
+ * catalog makes the Chinese and the English (with the same `第N行第M列：` / `line N, column M: ` lead).
+ */
+export function catalogIssueAt<F, C extends keyof F & IssueCode>(
+  source: Pick<YamlSource, 'file' | 'doc' | 'lineCounter'>,
+  path: (string | number)[],
+  catalog: MessageCatalog<F>,
+  code: C,
+  fields: F[C],
+  options: { preferKey?: boolean; severity?: Issue['severity'] } = {},
+): Issue {
+  const { line, col } = locate(source, path, options.preferKey)
+  return {
+    code,
+    severity: options.severity ?? 'error',
+    message: `第${line}行第${col}列：${catalog.text('zh', code, fields)}`,
+    messageEn: `line ${line}, column ${col}: ${catalog.text('en', code, fields)}`,
+    file: source.file,
+    line,
+    col,
+    path,
+    ...fields,
+  } as Issue
+}
+
+function fileIssue(file: string, code: PlainIssueCode, line: number, col: number, message: string, messageEn: string): Issue {
   return {
     code,
     severity: 'error',
@@ -76,7 +103,7 @@ function fileIssue(file: string, code: Issue['code'], line: number, col: number,
     line,
     col,
     path: [],
-  }
+  } as Issue
 }
 
 /** Parses a rule file. Returns the source with its JS value, or the issues that stop it. */
