@@ -33,6 +33,9 @@ export interface LoaderPlainIssueFields {
   invalid_period: {}
 }
 
+/** Every code of the loader. */
+export interface LoaderCatalogFields extends LoaderIssueFields, LoaderPlainIssueFields {}
+
 declare module '../problems/issue.js' {
   interface IssueFieldsByCode extends LoaderIssueFields, LoaderPlainIssueFields {}
 }
@@ -40,12 +43,17 @@ declare module '../problems/issue.js' {
 /** The loader's typed issues, a union discriminated by `code`: `if (i.code === 'duplicate_rule_id') i.earlier.file`. */
 export type LoaderIssue = { [C in keyof LoaderIssueFields]: Extract<Issue, { code: C }> }[keyof LoaderIssueFields]
 
-export const LOADER_MESSAGES = defineMessages<LoaderIssueFields>(
+/**
+ * The loader's catalog: the typed codes' messages, and the titles of the codes without typed fields yet
+ * (those are still worded where they are raised: `yamlSource.ts`, `parseRuleSet.ts`, the kinds).
+ */
+export const LOADER_MESSAGES = defineMessages<LoaderCatalogFields>(
   {
     duplicate_rule_id: ['id', 'earlier'],
     duplicate_article: ['seq', 'printed', 'earlier'],
     duplicate_vocabulary: ['name', 'earlier'],
     duplicate_file: ['kind', 'max', 'earlier'],
+    yaml_syntax: [], yaml_alias_limit: [], file_too_large: [], forbidden_key: [], unknown_file_kind: [], dangling_citation: [], missing_file: [], invalid_scenario: [], invalid_period: [],
   },
   {
     zh: {
@@ -53,21 +61,6 @@ export const LOADER_MESSAGES = defineMessages<LoaderIssueFields>(
       duplicate_article: '{printed}（seq {seq}）重复定义，已在 {earlier} 定义。',
       duplicate_vocabulary: '关键词表 "{name}" 重复定义，已在 {earlier} 定义。关键词表只定义一次，按名称引用。',
       duplicate_file: 'kind: {kind} 的文件只能有 {max} 个，已有 {earlier}。',
-    },
-    en: {
-      duplicate_rule_id: 'duplicate rule id "{id}", already used at {earlier}. Rule ids must be unique and stable.',
-      duplicate_article: 'article seq {seq} ({printed}) is defined twice; first at {earlier}.',
-      duplicate_vocabulary: 'vocabulary "{name}" is defined twice; first at {earlier}. Define it once and refer to it by name.',
-      duplicate_file: 'there can be at most {max} file(s) of kind {kind}; {earlier} is another.',
-    },
-  },
-)
-
-/** Titles of the loader's codes that have no typed fields yet. */
-export const LOADER_PLAIN_MESSAGES = defineMessages<LoaderPlainIssueFields>(
-  { yaml_syntax: [], yaml_alias_limit: [], file_too_large: [], forbidden_key: [], unknown_file_kind: [], dangling_citation: [], missing_file: [], invalid_scenario: [], invalid_period: [] },
-  {
-    zh: {
       yaml_syntax: '不是合法的 YAML。',
       yaml_alias_limit: 'YAML 别名过多。',
       file_too_large: '文件过大。',
@@ -79,6 +72,10 @@ export const LOADER_PLAIN_MESSAGES = defineMessages<LoaderPlainIssueFields>(
       invalid_period: '期间有误（结束早于开始，或天数不符）。',
     },
     en: {
+      duplicate_rule_id: 'duplicate rule id "{id}", already used at {earlier}. Rule ids must be unique and stable.',
+      duplicate_article: 'article seq {seq} ({printed}) is defined twice; first at {earlier}.',
+      duplicate_vocabulary: 'vocabulary "{name}" is defined twice; first at {earlier}. Define it once and refer to it by name.',
+      duplicate_file: 'there can be at most {max} file(s) of kind {kind}; {earlier} is another.',
       yaml_syntax: 'not valid YAML.',
       yaml_alias_limit: 'too many YAML aliases.',
       file_too_large: 'file too large.',

@@ -20,7 +20,7 @@ import type { CitationRef } from './schemas.js'
 import type { RuleSetCore, SourceLocation } from './types.js'
 import { catalogIssueAt, issueAt, locate, parseYamlSource, type YamlSource } from './yamlSource.js'
 import { zodToIssues } from './zodIssues.js'
-import { LOADER_MESSAGES, type LoaderIssueFields } from './messages.js'
+import { LOADER_MESSAGES, type LoaderCatalogFields, type LoaderIssueFields } from './messages.js'
 
 export { citationProblem }
 
@@ -37,7 +37,7 @@ export type ParseRuleSetResult<R = RuleSetCore> =
   | { ok: false; issues: [Issue, ...Issue[]]; warnings: Issue[] }
 
 /** A loader issue with its typed fields, its text from the loader's catalog. */
-export function loaderIssue<C extends keyof LoaderIssueFields>(source: YamlSource, path: (string | number)[], code: C, fields: LoaderIssueFields[C], options?: { preferKey?: boolean }): Issue {
+export function loaderIssue<C extends keyof LoaderIssueFields>(source: YamlSource, path: (string | number)[], code: C, fields: LoaderCatalogFields[C], options?: { preferKey?: boolean }): Issue {
   return catalogIssueAt(source, path, LOADER_MESSAGES, code, fields, options)
 }
 
