@@ -27,8 +27,12 @@ export function placeholdersOf(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!)
 }
 
-/** How a field is written: a place `{ file, line?, col? }` as `file[:line[:col]]`, anything else as text. */
-function show(value: unknown): string {
+/**
+ * How a field is written: a place `{ file, line?, col? }` as `file[:line[:col]]`, a list joined the
+ * language's way (`、` in Chinese, `, ` in English), anything else as text.
+ */
+function show(value: unknown, language: Language): string {
+  if (Array.isArray(value)) return value.map((v) => show(v, language)).join(language === 'zh' ? '、' : ', ')
   if (value !== null && typeof value === 'object' && 'file' in value) {
     const at = value as { file: string; line?: number; col?: number }
     return at.line === undefined ? at.file : `${at.file}:${at.line}${at.col !== undefined ? `:${at.col}` : ''}`
@@ -37,8 +41,8 @@ function show(value: unknown): string {
 }
 
 /** Fills `{name}` from `fields`. */
-export function fill(template: string, fields: Record<string, unknown>): string {
-  return template.replace(PLACEHOLDER, (_, name: string) => show(fields[name]))
+export function fill(template: string, fields: Record<string, unknown>, language: Language = 'zh'): string {
+  return template.replace(PLACEHOLDER, (_, name: string) => show(fields[name], language))
 }
 
 /** A catalog whose templates were checked: every placeholder is a declared field of its code. */
@@ -54,6 +58,6 @@ export function defineMessages<F>(fields: FieldNames<F>, templates: Templates<F>
   }
   return {
     codes: Object.keys(fields) as (keyof F & string)[],
-    text: (language, code, values) => fill(templates[language][code], values as Record<string, unknown>),
+    text: (language, code, values) => fill(templates[language][code], values as Record<string, unknown>, language),
   }
 }

@@ -18,15 +18,18 @@ export interface LoaderIssueFields {
   duplicate_article: { seq: number; printed: string; earlier: Earlier }
   duplicate_vocabulary: { name: string; earlier: Earlier }
   duplicate_file: { kind: string; max: number; earlier: Earlier }
+  /** `given` is the `kind:` value as written (JSON), `known` every kind the capabilities declare. */
+  unknown_file_kind: { given: string; known: string[] }
+  /** `sizeMb` the file's size to one decimal, `limitMb` the limit. */
+  file_too_large: { sizeMb: string; limitMb: number }
+  /** `key` is `__proto__`, `constructor` or `prototype`. */
+  forbidden_key: { key: string }
 }
 
 /** The loader's codes without typed fields yet (their text is still written where they are raised). */
 export interface LoaderPlainIssueFields {
   yaml_syntax: {}
   yaml_alias_limit: {}
-  file_too_large: {}
-  forbidden_key: {}
-  unknown_file_kind: {}
   dangling_citation: {}
   missing_file: {}
   invalid_scenario: {}
@@ -53,7 +56,10 @@ export const LOADER_MESSAGES = defineMessages<LoaderCatalogFields>(
     duplicate_article: ['seq', 'printed', 'earlier'],
     duplicate_vocabulary: ['name', 'earlier'],
     duplicate_file: ['kind', 'max', 'earlier'],
-    yaml_syntax: [], yaml_alias_limit: [], file_too_large: [], forbidden_key: [], unknown_file_kind: [], dangling_citation: [], missing_file: [], invalid_scenario: [], invalid_period: [],
+    unknown_file_kind: ['given', 'known'],
+    file_too_large: ['sizeMb', 'limitMb'],
+    forbidden_key: ['key'],
+    yaml_syntax: [], yaml_alias_limit: [], dangling_citation: [], missing_file: [], invalid_scenario: [], invalid_period: [],
   },
   {
     zh: {
@@ -63,9 +69,9 @@ export const LOADER_MESSAGES = defineMessages<LoaderCatalogFields>(
       duplicate_file: 'kind: {kind} 的文件只能有 {max} 个，已有 {earlier}。',
       yaml_syntax: '不是合法的 YAML。',
       yaml_alias_limit: 'YAML 别名过多。',
-      file_too_large: '文件过大。',
-      forbidden_key: '不允许的键名。',
-      unknown_file_kind: '未知的文件类型（kind）。',
+      file_too_large: '文件有 {sizeMb} MB，超过规则文件上限 {limitMb} MB，拒绝读取。请拆分文件或检查是否放错了文件。',
+      forbidden_key: '不允许使用键名 "{key}"（可被用来篡改对象原型）。',
+      unknown_file_kind: '未知的文件类型 kind: {given}；可用：{known}。',
       dangling_citation: '引用的条款不存在。',
       missing_file: '缺少规则文件。',
       invalid_scenario: '测试场景写法有误。',
@@ -78,9 +84,9 @@ export const LOADER_MESSAGES = defineMessages<LoaderCatalogFields>(
       duplicate_file: 'there can be at most {max} file(s) of kind {kind}; {earlier} is another.',
       yaml_syntax: 'not valid YAML.',
       yaml_alias_limit: 'too many YAML aliases.',
-      file_too_large: 'file too large.',
-      forbidden_key: 'forbidden key.',
-      unknown_file_kind: 'unknown file kind.',
+      file_too_large: 'the file is {sizeMb} MB, over the {limitMb} MB limit for a rule file; refused. Split it or check it is the right file.',
+      forbidden_key: 'the key "{key}" is not allowed (it can be used to tamper with object prototypes).',
+      unknown_file_kind: 'unknown file kind {given}; known kinds: {known}.',
       dangling_citation: 'the cited article does not exist.',
       missing_file: 'a rule file is missing.',
       invalid_scenario: 'bad test scenario.',

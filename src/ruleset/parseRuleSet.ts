@@ -79,17 +79,9 @@ export function parseRuleSet<const Cs extends readonly Capability<any>[]>(files:
     const kind = (value as Record<string, unknown>).kind
     if (typeof kind !== 'string' || !knownKinds.includes(kind)) {
       issues.push(
-        issueAt(
-          source,
-          ['kind'],
-          kind === undefined ? 'missing_field' : 'unknown_file_kind',
-          kind === undefined
-            ? `缺少 "kind:"，无法判断文件类型；可用：${knownKinds.join('、')}。`
-            : `未知的文件类型 kind: ${JSON.stringify(kind)}；可用：${knownKinds.join('、')}。`,
-          kind === undefined
-            ? `missing "kind:", so the file kind is unknown; known kinds: ${knownKinds.join(', ')}.`
-            : `unknown file kind ${JSON.stringify(kind)}; known kinds: ${knownKinds.join(', ')}.`,
-        ),
+        kind === undefined
+          ? issueAt(source, ['kind'], 'missing_field', `缺少 "kind:"，无法判断文件类型；可用：${knownKinds.join('、')}。`, `missing "kind:", so the file kind is unknown; known kinds: ${knownKinds.join(', ')}.`)
+          : loaderIssue(source, ['kind'], 'unknown_file_kind', { given: JSON.stringify(kind), known: knownKinds }),
       )
       continue
     }
