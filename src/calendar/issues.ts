@@ -18,8 +18,8 @@ export interface CalendarIssueFields {
   calendar_coverage: {}
 }
 
-declare module '../problems/issue.js' {
-  interface IssueFieldsByCode extends CalendarIssueFields {}
+declare global {
+  interface XiaobaoIssueFields extends CalendarIssueFields {}
 }
 
 export const CALENDAR_MESSAGES = defineMessages<CalendarIssueFields>(

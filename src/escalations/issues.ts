@@ -15,8 +15,8 @@ export interface EscalationIssueFields {
   deadline_missing: { missing: string[]; required: string[]; count: number }
 }
 
-declare module '../problems/issue.js' {
-  interface IssueFieldsByCode extends EscalationIssueFields {}
+declare global {
+  interface XiaobaoIssueFields extends EscalationIssueFields {}
 }
 
 export const ESCALATION_MESSAGES = defineMessages<EscalationIssueFields>(

@@ -4,19 +4,25 @@
  */
 
 /**
- * The typed fields of every issue, by code. This interface is the registry of codes: the ground floor
- * declares its own (a caller's input), and each owner contributes its codes by declaration merging —
- * the loader in `ruleset/messages.ts`, every capability in its `messages.ts`:
+ * The typed fields of every issue, by code. This is the registry of codes: the ground floor declares its
+ * own (a caller's input, the codes every rule file shares), and each owner contributes its codes from its
+ * own folder — the loader in `ruleset/messages.ts`, each capability in its `issues.ts`:
  *
  * ```ts
- * declare module '../problems/issue.js' { interface IssueFieldsByCode extends CalendarIssueFields {} }
+ * declare global { interface XiaobaoIssueFields extends CalendarIssueFields {} }
  * ```
  *
  * so this folder imports no capability, yet `IssueCode` is closed: a code nobody declared does not
- * compile. A code whose fields are `{}` has no typed payload yet (its message is still written where it
- * is raised); see `PlainIssueCode`.
+ * compile. (A global interface, not `declare module '…/issue.js'`: a module augmentation by relative
+ * path does not survive the bundled `dist/index.d.ts`, a global one does.) A code whose fields are `{}`
+ * has no typed payload yet (its message is still written where it is raised); see `PlainIssueCode`.
  */
-export interface IssueFieldsByCode extends InputIssueFields, RuleFileIssueFields {}
+declare global {
+  interface XiaobaoIssueFields extends InputIssueFields, RuleFileIssueFields {}
+}
+
+/** Every code's typed fields (the registry above). */
+export type IssueFieldsByCode = XiaobaoIssueFields
 
 /** The ground floor's own codes: problems in a caller's input. */
 export interface InputIssueFields {

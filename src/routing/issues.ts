@@ -13,8 +13,8 @@ export interface RoutingIssueFields {
   duplicate_duty: { item: number }
 }
 
-declare module '../problems/issue.js' {
-  interface IssueFieldsByCode extends RoutingIssueFields {}
+declare global {
+  interface XiaobaoIssueFields extends RoutingIssueFields {}
 }
 
 export const ROUTING_MESSAGES = defineMessages<RoutingIssueFields>(

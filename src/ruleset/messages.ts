@@ -39,8 +39,8 @@ export interface LoaderPlainIssueFields {
 /** Every code of the loader. */
 export interface LoaderCatalogFields extends LoaderIssueFields, LoaderPlainIssueFields {}
 
-declare module '../problems/issue.js' {
-  interface IssueFieldsByCode extends LoaderIssueFields, LoaderPlainIssueFields {}
+declare global {
+  interface XiaobaoIssueFields extends LoaderIssueFields, LoaderPlainIssueFields {}
 }
 
 /** The loader's typed issues, a union discriminated by `code`: `if (i.code === 'duplicate_rule_id') i.earlier.file`. */
