@@ -15,8 +15,17 @@ import { CORE_KINDS } from './ruleset/coreKinds.js'
 import { parseRuleSet as parseWith, type ParseRuleSetResult as ParseResult, type RuleFileText } from './ruleset/parseRuleSet.js'
 import { XiaobaoError } from './problems/XiaobaoError.js'
 import { jsonSchemasOf, type SchemaNames, type SchemaSource } from './ruleFileSchemas.js'
+import { INPUT_MESSAGES, RULE_FILE_MESSAGES } from './problems/catalog.js'
+import type { MessageCatalog } from './problems/messages.js'
+import { LOADER_MESSAGES } from './ruleset/messages.js'
 
 export const CAPABILITIES = [routingCapability, calendarCapability, meetingsCapability, escalationsCapability, reportCapability] as const
+
+/**
+ * Every issue catalog: the ground floor's (input, shared rule-file codes), the loader's, and each
+ * capability's. Every code of `IssueCode` is in exactly one (test/issue-catalogs.test.ts).
+ */
+export const ISSUE_CATALOGS: readonly MessageCatalog<any>[] = [INPUT_MESSAGES, RULE_FILE_MESSAGES, LOADER_MESSAGES, ...CAPABILITIES.flatMap((c) => ('issues' in c && c.issues ? [c.issues] : []))]
 
 /** A loaded, checked rule set: the core plus every capability's slice. Plain serialisable data. */
 export interface RuleSet extends RuleSetOf<typeof CAPABILITIES> {}

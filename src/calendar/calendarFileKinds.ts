@@ -2,7 +2,7 @@
  * The calendar's rule-file kinds for the loader (listed by `calendarCapability`). Each file is checked with positions (`file:line:col`) and lands in
  * `ruleSet.calendar`, ready for `createCalendar({ years, provisionalHolidays })`.
  */
-import type { Issue } from '../problems/issue.js'
+import type { Issue, PlainIssueCode } from '../problems/issue.js'
 import type { KindContext, RuleFileKind } from '../ruleset/capability.js'
 import type { RuleSetCore } from '../ruleset/types.js'
 import { calendarFile, calendarProvisionalFile, type CalendarFile, type CalendarProvisionalFile } from './schemas.js'
@@ -27,7 +27,7 @@ export interface CalendarRules {
 
 
 function located(issues: Issue[], ctx: KindContext): Issue[] {
-  return issues.map((issue) => ctx.issueAt(issue.path ?? [], issue.code, issue.message, issue.messageEn, { severity: issue.severity }))
+  return issues.map((issue) => ctx.issueAt(issue.path ?? [], issue.code as PlainIssueCode, issue.message, issue.messageEn, { severity: issue.severity }))
 }
 
 function calendarOf(ruleSet: RuleSet): CalendarRules {

@@ -1,14 +1,10 @@
 import type { Issue } from '../problems/issue.js'
 import { isWeekend, toDayNumber, toIsoDate, weekdayName, dayNumberOf } from '../dates/index.js'
 import type { CalendarFile } from './schemas.js'
+import type { CalendarIssueFields } from './issues.js'
 
 /** Codes of the calendar's semantic problems (the structural ones are zod's, mapped by the loader). */
-export type CalendarIssueCode =
-  | 'calendar_date_outside_year' // 日期不在该年（或上一年年末几天）内
-  | 'calendar_makeup_not_weekend' // 调休上班日不是周六、周日
-  | 'calendar_date_conflict' // 同一天既放假又上班，或写了两次
-  | 'invalid_period' // to 早于 from，或“共N天”与起止日期不符
-  | 'calendar_long_holiday' // 警告：一次放假超过 MAX_HOLIDAY_DAYS 天，多半是日期写错
+export type CalendarIssueCode = Exclude<keyof CalendarIssueFields, 'calendar_coverage'> | 'invalid_period' // invalid_period: to 早于 from，或“共N天”与起止日期不符
 
 /**
  * A 元旦 arrangement may begin in the last days of the previous December (the 2019 notice: 2018-12-30
@@ -32,7 +28,7 @@ export function validateCalendarYear(file: CalendarFile): Issue[] {
   const first = dayNumberOf(year - 1, 12, PREVIOUS_DECEMBER_FROM)
   const last = dayNumberOf(year, 12, 31)
   const add = (code: CalendarIssueCode, path: Issue['path'], message: string, messageEn: string, severity: Issue['severity'] = 'error') =>
-    issues.push({ code, severity, message, messageEn, path })
+    issues.push({ code, severity, message, messageEn, path } as Issue)
 
   const checkInYear = (date: string, path: (string | number)[], what: string, whatEn: string): boolean => {
     const day = toDayNumber(date)

@@ -3,7 +3,7 @@
  * vocabularies it names. Hand-written rather than left to zod so each mistake gets its own code and a
  * message that names what is allowed.
  */
-import type { Issue } from '../problems/issue.js'
+import type { Issue, PlainIssueCode } from '../problems/issue.js'
 import { operatorOf } from './operators.js'
 
 export interface ConditionContext {
@@ -16,10 +16,10 @@ const BOOLEAN_KEYS = ['all', 'any', 'not'] as const
 const LEAF_KEYS = ['fact', 'operator', 'value', 'path', 'params']
 
 /** Makes a located issue at a path of the file being checked (the loader knows where the path is). */
-export type IssueAt = (path: (string | number)[], code: Issue['code'], message: string, messageEn: string, options?: { preferKey?: boolean }) => Issue
+export type IssueAt = (path: (string | number)[], code: PlainIssueCode, message: string, messageEn: string, options?: { preferKey?: boolean }) => Issue
 
 export function checkCondition(issueAt: IssueAt, node: unknown, path: (string | number)[], ctx: ConditionContext, top = false): Issue[] {
-  const at = (p: (string | number)[], code: Issue['code'], zh: string, en: string, preferKey = false) =>
+  const at = (p: (string | number)[], code: PlainIssueCode, zh: string, en: string, preferKey = false) =>
     issueAt(p, code, zh, en, { preferKey })
   if (node === null || typeof node !== 'object' || Array.isArray(node)) {
     return [at(path, 'invalid_type', '条件应为映射：{ all: [...] }、{ any: [...] }、{ not: ... } 或 { fact, operator, value }。', 'a condition must be a mapping: { all: [...] }, { any: [...] }, { not: ... } or { fact, operator, value }.')]

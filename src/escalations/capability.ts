@@ -2,6 +2,7 @@
  * Deadlines and escalation as a capability: the `deadlines` and `escalation` files and the
  * `escalations` scenarios.
  */
+import { ESCALATION_MESSAGES } from './issues.js'
 import type { Capability } from '../ruleset/capability.js'
 import { deadlinesFileKind } from './deadlinesKind.js'
 import { escalationFileKind } from './escalationKind.js'
@@ -11,6 +12,7 @@ import type { EscalationsSlice } from './types.js'
 
 export const escalationsCapability: Capability<EscalationsSlice> = {
   name: 'escalations',
+  issues: ESCALATION_MESSAGES,
   kinds: [deadlinesFileKind, escalationFileKind],
   targets: [{ ...escalationScenarioTarget, ...escalationScenarioRunner }],
 }

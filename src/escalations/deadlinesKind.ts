@@ -6,6 +6,7 @@ import type { Issue } from '../problems/issue.js'
 import type { KindContext, RuleFileKind } from '../ruleset/capability.js'
 import type { EscalationsRuleSet as RuleSet } from './types.js'
 import { checkField, DEADLINE_ITEM_TYPE } from './itemFields.js'
+import { ESCALATION_MESSAGES } from './issues.js'
 import { DEADLINE_IDS, deadlinesFile, type DeadlinesFile } from './schemas.js'
 
 function loadDeadlines(data: DeadlinesFile, ruleSet: RuleSet, ctx: KindContext): Issue[] {
@@ -51,13 +52,7 @@ function loadDeadlines(data: DeadlinesFile, ruleSet: RuleSet, ctx: KindContext):
   const missing = DEADLINE_IDS.filter((id) => !defined.has(id))
   if (missing.length) {
     issues.push(
-      ctx.issueAt(
-        ['deadlines'],
-        'deadline_missing',
-        `缺少期限：${missing.join('、')}。computeEscalations 对每件事项报告这 ${DEADLINE_IDS.length} 个期限（${DEADLINE_IDS.join('、')}），每个都须在此定义并写明依据。`,
-        `missing deadline(s): ${missing.join(', ')}. computeEscalations reports these ${DEADLINE_IDS.length} deadlines (${DEADLINE_IDS.join(', ')}); define each here with its basis.`,
-        { preferKey: true },
-      ),
+      ctx.report(['deadlines'], ESCALATION_MESSAGES, 'deadline_missing', { missing, required: [...DEADLINE_IDS], count: DEADLINE_IDS.length }, { preferKey: true }),
     )
   }
   ruleSet.deadlines = {

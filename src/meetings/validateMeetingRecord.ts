@@ -5,19 +5,15 @@
 import type { z } from 'zod'
 import type { Issue } from '../problems/issue.js'
 import { inputIssues } from '../problems/inputIssues.js'
+import { readZodIssue } from '../problems/zodIssue.js'
 import { XiaobaoError } from '../problems/XiaobaoError.js'
 import { meetingRecordInput, type MeetingRecord } from './recordInput.js'
 
 /** zod reports a missing enum field as a wrong value; say it is missing. */
 function missingChoice(input: unknown, zi: z.core.$ZodIssue): Issue | undefined {
-  if (zi.code !== 'invalid_value') return undefined
-  const path = zi.path.filter((p): p is string | number => typeof p !== 'symbol')
-  let node: unknown = input
-  for (const key of path) {
-    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, key)) return invalid(path, `缺少字段 ${path.join('.')}（可用：${zi.values.map(String).join('、')}）。`, `${path.join('.')} is missing (one of: ${zi.values.map(String).join(', ')}).`)
-    node = (node as Record<PropertyKey, unknown>)[key]
-  }
-  return undefined
+  const { path, problem } = readZodIssue(input, zi)
+  if (problem.kind !== 'value' || !problem.pathAbsent) return undefined
+  return invalid(path, `缺少字段 ${path.join('.')}（可用：${problem.values.join('、')}）。`, `${path.join('.')} is missing (one of: ${problem.values.join(', ')}).`)
 }
 
 function invalid(path: (string | number)[], message: string, messageEn: string): Issue {

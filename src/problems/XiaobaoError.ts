@@ -1,4 +1,4 @@
-import { formatIssue, type Issue, type IssueCode } from './issue.js'
+import { formatIssue, type Issue, type IssueCode, type PlainIssueCode } from './issue.js'
 
 /**
  * The one error class the library throws. It carries the same `issues` a safe variant returns, and the
@@ -17,10 +17,10 @@ export class XiaobaoError extends Error {
 
 /** Builds a single-issue error. */
 export function xiaobaoError(
-  code: IssueCode,
+  code: PlainIssueCode,
   message: string,
   messageEn: string,
-  extra: Partial<Issue> = {},
+  extra: Partial<Omit<Issue, 'code'>> = {},
 ): XiaobaoError {
-  return new XiaobaoError([{ code, severity: 'error', message, messageEn, ...extra }])
+  return new XiaobaoError([{ code, severity: 'error', message, messageEn, ...extra } as Issue])
 }

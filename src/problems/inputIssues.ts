@@ -1,8 +1,10 @@
 /**
- * zod issues of a caller's input, as `Issue`s with Chinese and English messages.
+ * zod issues of a caller's input, as `Issue`s with Chinese and English messages: the wording for API
+ * callers. Reading zod's issue shapes is `zodIssue.ts` (shared with the rule-file loader).
  */
 import type { z } from 'zod'
 import type { Issue } from './issue.js'
+import { readZodIssue } from './zodIssue.js'
 
 const TYPE_ZH: Record<string, string> = { string: '文本', number: '数字', boolean: 'true/false', array: '列表', object: '对象' }
 
@@ -14,65 +16,56 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? '对象' : String(value)
 }
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let node: unknown = root
-  for (const key of path) {
-    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, key)) return undefined
-    node = (node as Record<PropertyKey, unknown>)[key]
-  }
-  return node
-}
-
 /** Converts the issues of a failed `safeParse` of `input` (prefixing `basePath`). */
 export function inputIssues(input: unknown, issues: readonly z.core.$ZodIssue[], basePath: (string | number)[] = []): [Issue, ...Issue[]] {
   const out = issues.map((zi): Issue => {
-    const path = [...basePath, ...zi.path.filter((p): p is string | number => typeof p !== 'symbol')]
-    const local = zi.path.filter((p): p is string | number => typeof p !== 'symbol')
+    const { path: local, actual, problem } = readZodIssue(input, zi)
+    const path = [...basePath, ...local]
     const field = path.length ? path.join('.') : '输入'
-    const actual = valueAt(input, local)
     let message: string
     let messageEn: string
-    switch (zi.code) {
-      case 'invalid_type':
-        if (actual === undefined) {
-          message = `缺少字段 ${field}（应为${TYPE_ZH[zi.expected] ?? zi.expected}）。`
-          messageEn = `${field} is missing (expected ${zi.expected}).`
+    switch (problem.kind) {
+      case 'type':
+        if (problem.absent) {
+          message = `缺少字段 ${field}（应为${TYPE_ZH[problem.expected] ?? problem.expected}）。`
+          messageEn = `${field} is missing (expected ${problem.expected}).`
         } else {
-          message = `${field} 应为${TYPE_ZH[zi.expected] ?? zi.expected}，收到的是 ${describe(actual)}。`
-          messageEn = `${field} must be ${zi.expected}, got ${describe(actual)}.`
+          message = `${field} 应为${TYPE_ZH[problem.expected] ?? problem.expected}，收到的是 ${describe(actual)}。`
+          messageEn = `${field} must be ${problem.expected}, got ${describe(actual)}.`
         }
         break
-      case 'invalid_value':
+      case 'value':
         if (actual === undefined) {
-          message = `缺少字段 ${field}，可用的值：${zi.values.map(String).join('、')}。`
-          messageEn = `${field} is missing; allowed: ${zi.values.map(String).join(', ')}.`
+          message = `缺少字段 ${field}，可用的值：${problem.values.join('、')}。`
+          messageEn = `${field} is missing; allowed: ${problem.values.join(', ')}.`
           break
         }
-        message = `${field} 的值 ${describe(actual)} 不在允许范围内，可用：${zi.values.map(String).join('、')}。`
-        messageEn = `${field} is ${describe(actual)}; allowed: ${zi.values.map(String).join(', ')}.`
+        message = `${field} 的值 ${describe(actual)} 不在允许范围内，可用：${problem.values.join('、')}。`
+        messageEn = `${field} is ${describe(actual)}; allowed: ${problem.values.join(', ')}.`
         break
-      case 'unrecognized_keys':
-        message = `未知的字段：${zi.keys.join('、')}${path.length ? `（在 ${field} 中）` : ''}。是否拼错了？`
-        messageEn = `unknown field(s): ${zi.keys.join(', ')}${path.length ? ` (in ${field})` : ''}. Misspelt?`
+      case 'unknown_keys':
+        message = `未知的字段：${problem.keys.join('、')}${path.length ? `（在 ${field} 中）` : ''}。是否拼错了？`
+        messageEn = `unknown field(s): ${problem.keys.join(', ')}${path.length ? ` (in ${field})` : ''}. Misspelt?`
         break
-      case 'too_big':
-        message = `${field} 过长或过大（上限 ${String(zi.maximum)}）。`
-        messageEn = `${field} is too long or too large (limit ${String(zi.maximum)}).`
-        break
-      case 'too_small':
-        message = `${field} 过短或过小（下限 ${String(zi.minimum)}）。`
-        messageEn = `${field} is too short or too small (minimum ${String(zi.minimum)}).`
+      case 'size':
+        if (problem.bound === 'max') {
+          message = `${field} 过长或过大（上限 ${problem.limit}）。`
+          messageEn = `${field} is too long or too large (limit ${problem.limit}).`
+        } else {
+          message = `${field} 过短或过小（下限 ${problem.limit}）。`
+          messageEn = `${field} is too short or too small (minimum ${problem.limit}).`
+        }
         break
       default:
-        if (zi.message === 'iso_date') {
+        if (problem.check === 'iso_date') {
           message = `${field} 的值 ${describe(actual)} 不是有效日期，应为 YYYY-MM-DD，如 2026-03-02。`
           messageEn = `${field} is ${describe(actual)}, not a valid date; use YYYY-MM-DD, e.g. 2026-03-02.`
-        } else if (zi.message === 'empty_text') {
+        } else if (problem.check === 'empty_text') {
           message = `${field} 不能为空。`
           messageEn = `${field} must not be empty.`
         } else {
-          message = `${field} 的值 ${describe(actual)} 不符合要求：${zi.message}`
-          messageEn = `${field} is ${describe(actual)}: ${zi.message}`
+          message = `${field} 的值 ${describe(actual)} 不符合要求：${problem.check}`
+          messageEn = `${field} is ${describe(actual)}: ${problem.check}`
         }
     }
     return { code: 'invalid_input', severity: 'error', message, messageEn, path }

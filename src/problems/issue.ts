@@ -3,53 +3,75 @@
  * message with English alongside, and — for rule files — where it is (`file:line:col` and the YAML path).
  */
 
-/** Codes of problems found while loading rule files. */
-export type LoadIssueCode =
-  | 'yaml_syntax' // 不是合法的 YAML
-  | 'yaml_alias_limit' // 别名炸弹
-  | 'file_too_large'
-  | 'forbidden_key' // __proto__ / constructor / prototype
-  | 'unknown_file_kind'
-  | 'invalid_type' // 类型不对
-  | 'missing_field'
-  | 'unknown_key'
-  | 'invalid_value' // 枚举值、格式不对
-  | 'invalid_date'
-  | 'unknown_operator'
-  | 'unknown_vocabulary'
-  | 'unknown_fact'
-  | 'duplicate_rule_id'
-  | 'duplicate_vocabulary'
-  | 'duplicate_section'
-  | 'duplicate_article'
-  | 'unknown_section'
-  | 'dangling_citation'
-  | 'duty_mismatch'
-  | 'missing_file'
-  | 'duplicate_file' // 只能有一个的文件类型（config、procedure、deadlines……）写了两个
-  | 'invalid_period'
-  | 'invalid_scenario'
-  | 'calendar_date_outside_year'
-  | 'calendar_makeup_not_weekend'
-  | 'calendar_date_conflict'
-  | 'calendar_long_holiday'
-  | 'unknown_item_field' // 期限、升级梯度写了事项没有的字段
-  | 'escalation_trigger_order' // 级别越高，触发应越晚
-  | 'deadline_missing' // 合同要求的期限未定义
+/**
+ * The typed fields of every issue, by code. This is the registry of codes: the ground floor declares its
+ * own (a caller's input, the codes every rule file shares), and each owner contributes its codes from its
+ * own folder — the loader in `ruleset/messages.ts`, each capability in its `issues.ts`:
+ *
+ * ```ts
+ * declare global { interface XiaobaoIssueFields extends CalendarIssueFields {} }
+ * ```
+ *
+ * so this folder imports no capability, yet `IssueCode` is closed: a code nobody declared does not
+ * compile. (A global interface, not `declare module '…/issue.js'`: a module augmentation by relative
+ * path does not survive the bundled `dist/index.d.ts`, a global one does.) A code whose fields are `{}`
+ * has no typed payload yet (its message is still written where it is raised); see `PlainIssueCode`.
+ */
+declare global {
+  interface XiaobaoIssueFields extends InputIssueFields, RuleFileIssueFields {}
+}
+
+/** Every code's typed fields (the registry above). */
+export type IssueFieldsByCode = XiaobaoIssueFields
+
+/** The ground floor's own codes: problems in a caller's input. */
+export interface InputIssueFields {
+  invalid_input: {}
+  input_too_large: {}
+  invalid_json: {}
+  internal_error: {}
+  /** A file the CLI cannot read (a folder, no permission). */
+  unreadable_file: {}
+  /** A file the CLI cannot write (`--html` into a missing or read-only folder). */
+  unwritable_file: {}
+  /** A line or file that is not valid UTF-8. */
+  invalid_encoding: {}
+  /** An empty NDJSON line (one output line per input line). */
+  blank_line: {}
+}
+
+/**
+ * Codes any rule-file kind raises (the zod translator's, and the condition checker's on the ground
+ * floor). No typed fields yet: their text is still made where they are raised.
+ */
+export interface RuleFileIssueFields {
+  invalid_type: {}
+  missing_field: {}
+  unknown_key: {}
+  invalid_value: {}
+  invalid_date: {}
+  unknown_section: {}
+  unknown_fact: {}
+  unknown_operator: {}
+  unknown_vocabulary: {}
+}
+
+/** Every issue code: closed, the union of every owner's codes. */
+export type IssueCode = keyof IssueFieldsByCode & string
 
 /** Codes of problems in a caller's input or in a computation. */
-export type InputIssueCode =
-  | 'invalid_input'
-  | 'input_too_large'
-  | 'calendar_coverage'
-  | 'invalid_json'
+export type InputIssueCode = keyof InputIssueFields
 
-export type IssueCode = LoadIssueCode | InputIssueCode | (string & {})
+/** Codes of problems found while loading rule files (everything that is not an input code; `calendar_coverage` included, as before). */
+export type LoadIssueCode = Exclude<IssueCode, InputIssueCode>
+
+/** Codes that carry no typed fields yet: the only ones a call site may raise with ready-made text. */
+export type PlainIssueCode = { [C in IssueCode]: {} extends IssueFieldsByCode[C] ? C : never }[IssueCode]
 
 export type Severity = 'error' | 'warning'
 
-export interface Issue {
-  code: IssueCode
+/** What every issue has, whatever its code. */
+export interface IssueBase {
   severity: Severity
   /** 中文说明，告诉作者怎么改 / Chinese message that tells the author what to do. */
   message: string
@@ -63,6 +85,15 @@ export interface Issue {
   /** Path of the offending node in the YAML document or in the input object. */
   path?: (string | number)[]
 }
+
+/** One code's issue: the common fields plus the code's typed fields. */
+export type IssueOf<C extends IssueCode> = IssueBase & { code: C } & IssueFieldsByCode[C]
+
+/**
+ * A problem, discriminated by `code`: `if (issue.code === 'duplicate_rule_id') issue.earlier.file`.
+ * Every member keeps `code, severity, message, messageEn, file?, line?, col?, path?`.
+ */
+export type Issue = { [C in IssueCode]: IssueOf<C> }[IssueCode]
 
 /** The result of a validating operation, valibot-style. */
 export type Result<T> = { ok: true; value: T } | { ok: false; issues: [Issue, ...Issue[]] }

@@ -14,6 +14,8 @@ export type FieldNames<F> = { readonly [C in keyof F]: readonly (keyof F[C] & st
 export type Templates<F> = { readonly [L in Language]: { readonly [C in keyof F]: string } }
 
 export interface MessageCatalog<F> {
+  /** The codes this catalog has templates for (every one in both languages). */
+  readonly codes: readonly (keyof F & string)[]
   /** The text of `code` in `language`, its placeholders filled from `fields`. */
   text<C extends keyof F & string>(language: Language, code: C, fields: F[C]): string
 }
@@ -25,18 +27,22 @@ export function placeholdersOf(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!)
 }
 
-/** How a field is written: a place `{ file, line, col? }` as `file:line[:col]`, anything else as text. */
-function show(value: unknown): string {
-  if (value !== null && typeof value === 'object' && 'file' in value && 'line' in value) {
-    const at = value as { file: string; line: number; col?: number }
-    return `${at.file}:${at.line}${at.col !== undefined ? `:${at.col}` : ''}`
+/**
+ * How a field is written: a place `{ file, line?, col? }` as `file[:line[:col]]`, a list joined the
+ * language's way (`、` in Chinese, `, ` in English), anything else as text.
+ */
+function show(value: unknown, language: Language): string {
+  if (Array.isArray(value)) return value.map((v) => show(v, language)).join(language === 'zh' ? '、' : ', ')
+  if (value !== null && typeof value === 'object' && 'file' in value) {
+    const at = value as { file: string; line?: number; col?: number }
+    return at.line === undefined ? at.file : `${at.file}:${at.line}${at.col !== undefined ? `:${at.col}` : ''}`
   }
   return String(value)
 }
 
 /** Fills `{name}` from `fields`. */
-export function fill(template: string, fields: Record<string, unknown>): string {
-  return template.replace(PLACEHOLDER, (_, name: string) => show(fields[name]))
+export function fill(template: string, fields: Record<string, unknown>, language: Language = 'zh'): string {
+  return template.replace(PLACEHOLDER, (_, name: string) => show(fields[name], language))
 }
 
 /** A catalog whose templates were checked: every placeholder is a declared field of its code. */
@@ -50,5 +56,8 @@ export function defineMessages<F>(fields: FieldNames<F>, templates: Templates<F>
     }
     for (const code of Object.keys(fields)) if (!(code in templates[language])) throw new Error(`message catalog (${language}): no template for ${code}`)
   }
-  return { text: (language, code, values) => fill(templates[language][code], values as Record<string, unknown>) }
+  return {
+    codes: Object.keys(fields) as (keyof F & string)[],
+    text: (language, code, values) => fill(templates[language][code], values as Record<string, unknown>, language),
+  }
 }

@@ -1,6 +1,7 @@
 /**
  * Routing as a capability: its rule-file kinds, its scenario target and its slice of the rule set.
  */
+import { ROUTING_MESSAGES } from './issues.js'
 import type { Issue } from '../problems/issue.js'
 import type { Capability } from '../ruleset/capability.js'
 import { routeScenarioTarget, ROUTING_KINDS } from './ruleFileKinds.js'
@@ -9,6 +10,7 @@ import type { RoutingSlice } from './ruleSet.js'
 
 export const routingCapability: Capability<RoutingSlice> = {
   name: 'routing',
+  issues: ROUTING_MESSAGES,
   kinds: ROUTING_KINDS,
   targets: [{ ...routeScenarioTarget, ...routeScenarioRunner }],
   initial: () => ({ routingRules: [], intakeRules: [], screeningRules: [], scenarios: [] }),

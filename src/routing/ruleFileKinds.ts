@@ -2,6 +2,7 @@
  * Routing's rule-file kinds: `section` (one file per 股室: its article, duty items and routing rules),
  * `intake` and `screening` rules, and the `route` scenarios (`kind: scenarios`, the default target).
  */
+import { ROUTING_MESSAGES } from './issues.js'
 import type { z } from 'zod'
 import type { Issue } from '../problems/issue.js'
 import type { KindContext, RuleFileKind, ScenarioFileKind } from '../ruleset/capability.js'
@@ -40,7 +41,7 @@ const sectionKind: RuleFileKind<z.infer<typeof sectionFile>, RoutingRuleSet> = {
   define(d, ruleSet, ctx) {
     if (ruleSet.sections[d.id]) {
       const prior = ruleSet.sections[d.id]!.at
-      return [ctx.issueAt(['id'], 'duplicate_section', `股室 "${d.id}" 已在 ${prior.file} 定义，一个股室只能有一个文件。`, `section "${d.id}" is already defined in ${prior.file}; one file per section.`)]
+      return [ctx.report(['id'], ROUTING_MESSAGES, 'duplicate_section', { id: d.id, earlier: { file: prior.file } })]
     }
     ruleSet.sections[d.id] = { id: d.id, name: d.name, shortName: d.shortName, seq: d.article.seq, at: ctx.at(['id']) }
     const issues = ctx.addArticle(
@@ -60,7 +61,7 @@ const sectionKind: RuleFileKind<z.infer<typeof sectionFile>, RoutingRuleSet> = {
     )
     const seen = new Set<number>()
     d.duties.forEach((duty, i) => {
-      if (seen.has(duty.item)) issues.push(ctx.issueAt(['duties', i, 'item'], 'duplicate_article', `第 ${duty.item} 项重复。`, `item ${duty.item} is listed twice.`))
+      if (seen.has(duty.item)) issues.push(ctx.report(['duties', i, 'item'], ROUTING_MESSAGES, 'duplicate_duty', { item: duty.item }))
       seen.add(duty.item)
     })
     return issues

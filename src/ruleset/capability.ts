@@ -7,7 +7,8 @@
  * A capability is a folder plus one line in `src/capabilities.ts`; see README, "Adding a capability".
  */
 import type { z } from 'zod'
-import type { Issue } from '../problems/issue.js'
+import type { Issue, IssueCode, PlainIssueCode } from '../problems/issue.js'
+import type { MessageCatalog } from '../problems/messages.js'
 import type { CitationRef } from './schemas.js'
 import type { ArticleRecord, RuleSetCore, SourceLocation } from './types.js'
 import type { ScenarioRunner } from '../scenarios/runner.js'
@@ -16,7 +17,9 @@ export interface KindContext {
   /** The file being loaded. */
   file: string
   /** A located issue at a YAML path of this file. */
-  issueAt(path: (string | number)[], code: Issue['code'], message: string, messageEn: string, options?: { severity?: Issue['severity']; preferKey?: boolean }): Issue
+  issueAt(path: (string | number)[], code: PlainIssueCode, message: string, messageEn: string, options?: { severity?: Issue['severity']; preferKey?: boolean }): Issue
+  /** A located issue of a typed code: its text comes from `catalog`, filled from `fields`. */
+  report<F, C extends keyof F & IssueCode>(path: (string | number)[], catalog: MessageCatalog<F>, code: C, fields: F[C], options?: { severity?: Issue['severity']; preferKey?: boolean }): Issue
   /** `file:line:col` of a YAML path of this file. */
   at(path: (string | number)[]): SourceLocation
   /** Issues for citations that do not resolve (`dangling_citation`). */
@@ -80,6 +83,8 @@ export interface Capability<Slice extends object = object> {
   targets: readonly ScenarioTargetKind[]
   /** The slice's fields that every rule set has, empty (e.g. routing's rule lists); others are optional. */
   initial?(): Slice
+  /** Its issue codes and their messages, Chinese and English (the codes' typed fields are declared in its `issues.ts`). */
+  issues?: MessageCatalog<any>
   /** Whole-set checks after every file is loaded: errors and warnings. */
   check?(ruleSet: RuleSetCore & Slice): Issue[]
   /** Type only: the slice this capability adds. Never set. */

@@ -50,8 +50,7 @@ const vocabulariesKind: RuleFileKind<z.infer<typeof vocabulariesFile>, RuleSetCo
       const prior = ruleSet.vocabularies[name]
       if (prior) {
         const fields = { name, earlier: { file: prior.at.file, line: prior.at.line } }
-        const text = (language: 'zh' | 'en') => LOADER_MESSAGES.text(language, 'duplicate_vocabulary', fields)
-        issues.push({ ...ctx.issueAt(['vocabularies', name], 'duplicate_vocabulary', text('zh'), text('en'), { preferKey: true }), ...fields })
+        issues.push(ctx.report(['vocabularies', name], LOADER_MESSAGES, 'duplicate_vocabulary', fields, { preferKey: true }))
         continue
       }
       ruleSet.vocabularies[name] = { name, description: vocab.description, keywords: [...new Set(vocab.keywords.map(normalizeText))], ...(vocab.notInside ? { notInside: [...new Set(vocab.notInside.map(normalizeText))] } : {}), at: ctx.at(['vocabularies', name]) }

@@ -8,7 +8,7 @@
  * target — each step in file order. So a name may be defined in any file.
  */
 import type { z } from 'zod'
-import type { Issue } from '../problems/issue.js'
+import type { Issue, PlainIssueCode } from '../problems/issue.js'
 import { XiaobaoError } from '../problems/XiaobaoError.js'
 import { SECTION_IDS } from '../sections.js'
 import { ALL_OPERATORS } from '../conditions/operators.js'
@@ -18,10 +18,10 @@ import { citationProblem } from './citations.js'
 import { CORE_KINDS } from './coreKinds.js'
 import type { CitationRef } from './schemas.js'
 import type { RuleSetCore, SourceLocation } from './types.js'
-import { issueAt, locate, parseYamlSource, type YamlSource } from './yamlSource.js'
+import { catalogIssueAt, issueAt, locate, parseYamlSource, type YamlSource } from './yamlSource.js'
 import { zodToIssues } from './zodIssues.js'
 import { ruleFilesHash } from './contentHash.js'
-import { LOADER_MESSAGES, type LoaderIssueFields } from './messages.js'
+import { LOADER_MESSAGES, type LoaderCatalogFields, type LoaderIssueFields } from './messages.js'
 
 export { citationProblem }
 
@@ -38,8 +38,8 @@ export type ParseRuleSetResult<R = RuleSetCore> =
   | { ok: false; issues: [Issue, ...Issue[]]; warnings: Issue[] }
 
 /** A loader issue with its typed fields, its text from the loader's catalog. */
-export function loaderIssue<C extends keyof LoaderIssueFields>(source: YamlSource, path: (string | number)[], code: C, fields: LoaderIssueFields[C], options?: { preferKey?: boolean }): Issue {
-  return { ...issueAt(source, path, code, LOADER_MESSAGES.text('zh', code, fields), LOADER_MESSAGES.text('en', code, fields), options), ...fields }
+export function loaderIssue<C extends keyof LoaderIssueFields>(source: YamlSource, path: (string | number)[], code: C, fields: LoaderCatalogFields[C], options?: { preferKey?: boolean }): Issue {
+  return catalogIssueAt(source, path, LOADER_MESSAGES, code, fields, options)
 }
 
 interface Loaded {
@@ -80,17 +80,9 @@ export function parseRuleSet<const Cs extends readonly Capability<any>[]>(files:
     const kind = (value as Record<string, unknown>).kind
     if (typeof kind !== 'string' || !knownKinds.includes(kind)) {
       issues.push(
-        issueAt(
-          source,
-          ['kind'],
-          kind === undefined ? 'missing_field' : 'unknown_file_kind',
-          kind === undefined
-            ? `缺少 "kind:"，无法判断文件类型；可用：${knownKinds.join('、')}。`
-            : `未知的文件类型 kind: ${JSON.stringify(kind)}；可用：${knownKinds.join('、')}。`,
-          kind === undefined
-            ? `missing "kind:", so the file kind is unknown; known kinds: ${knownKinds.join(', ')}.`
-            : `unknown file kind ${JSON.stringify(kind)}; known kinds: ${knownKinds.join(', ')}.`,
-        ),
+        kind === undefined
+          ? issueAt(source, ['kind'], 'missing_field', `缺少 "kind:"，无法判断文件类型；可用：${knownKinds.join('、')}。`, `missing "kind:", so the file kind is unknown; known kinds: ${knownKinds.join(', ')}.`)
+          : loaderIssue(source, ['kind'], 'unknown_file_kind', { given: JSON.stringify(kind), known: knownKinds }),
       )
       continue
     }
@@ -144,11 +136,12 @@ export function parseRuleSet<const Cs extends readonly Capability<any>[]>(files:
   const ruleIds = new Map<string, SourceLocation>()
   let conditionContext: ConditionContext = { facts: [], operators: ALL_OPERATORS, vocabularies: new Set() }
   const contextOf = (source: YamlSource): KindContext => {
-    const report = (path: (string | number)[], code: Issue['code'], message: string, messageEn: string, options?: { severity?: Issue['severity']; preferKey?: boolean }) =>
+    const report = (path: (string | number)[], code: PlainIssueCode, message: string, messageEn: string, options?: { severity?: Issue['severity']; preferKey?: boolean }) =>
       issueAt(source, path, code, message, messageEn, options)
     return {
       file: source.file,
       issueAt: report,
+      report: (path, catalog, code, fields, options) => catalogIssueAt(source, path, catalog, code, fields, options),
       at: (path) => at(source, path),
       checkCites: (cites: readonly CitationRef[], path) =>
         cites.flatMap((cite, i) => {

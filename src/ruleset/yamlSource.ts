@@ -4,7 +4,9 @@
  * an `Issue`, never a hang, a crash or a polluted object.
  */
 import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml'
-import type { Issue } from '../problems/issue.js'
+import type { Issue, IssueCode, PlainIssueCode } from '../problems/issue.js'
+import type { MessageCatalog } from '../problems/messages.js'
+import { LOADER_MESSAGES } from './messages.js'
 
 /** Largest rule file we read (2 MiB). A real section file is a few KiB. */
 export const MAX_RULE_FILE_BYTES = 2 * 1024 * 1024
@@ -48,7 +50,7 @@ export function locate(source: Pick<YamlSource, 'doc' | 'lineCounter'>, path: re
 export function issueAt(
   source: Pick<YamlSource, 'file' | 'doc' | 'lineCounter'>,
   path: (string | number)[],
-  code: Issue['code'],
+  code: PlainIssueCode,
   message: string,
   messageEn: string,
   options: { preferKey?: boolean; severity?: Issue['severity'] } = {},
@@ -63,10 +65,36 @@ export function issueAt(
     line,
     col,
     path,
-  }
+  } as Issue
 }
 
-function fileIssue(file: string, code: Issue['code'], line: number, col: number, message: string, messageEn: string): Issue {
+/**
+ * A located issue whose text comes from a catalog: the call site passes the code's typed fields, the
+ * catalog makes the Chinese and the English (with the same `第N行第M列：` / `line N, column M: ` lead).
+ */
+export function catalogIssueAt<F, C extends keyof F & IssueCode>(
+  source: Pick<YamlSource, 'file' | 'doc' | 'lineCounter'>,
+  path: (string | number)[],
+  catalog: MessageCatalog<F>,
+  code: C,
+  fields: F[C],
+  options: { preferKey?: boolean; severity?: Issue['severity'] } = {},
+): Issue {
+  const { line, col } = locate(source, path, options.preferKey)
+  return {
+    code,
+    severity: options.severity ?? 'error',
+    message: `第${line}行第${col}列：${catalog.text('zh', code, fields)}`,
+    messageEn: `line ${line}, column ${col}: ${catalog.text('en', code, fields)}`,
+    file: source.file,
+    line,
+    col,
+    path,
+    ...fields,
+  } as Issue
+}
+
+function fileIssue(file: string, code: PlainIssueCode, line: number, col: number, message: string, messageEn: string): Issue {
   return {
     code,
     severity: 'error',
@@ -76,7 +104,22 @@ function fileIssue(file: string, code: Issue['code'], line: number, col: number,
     line,
     col,
     path: [],
-  }
+  } as Issue
+}
+
+/** An issue at `line:col` of a file, its text from `catalog`. */
+function catalogFileIssue<F, C extends keyof F & IssueCode>(file: string, line: number, col: number, catalog: MessageCatalog<F>, code: C, fields: F[C]): Issue {
+  return {
+    code,
+    severity: 'error',
+    message: `第${line}行第${col}列：${catalog.text('zh', code, fields)}`,
+    messageEn: `line ${line}, column ${col}: ${catalog.text('en', code, fields)}`,
+    file,
+    line,
+    col,
+    path: [],
+    ...fields,
+  } as Issue
 }
 
 /** Parses a rule file. Returns the source with its JS value, or the issues that stop it. */
@@ -89,14 +132,7 @@ export function parseYamlSource(file: string, text: string, knownSize?: number):
     return {
       ok: false,
       issues: [
-        fileIssue(
-          file,
-          'file_too_large',
-          1,
-          1,
-          `文件有 ${(bytes / 1048576).toFixed(1)} MB，超过规则文件上限 ${MAX_RULE_FILE_BYTES / 1048576} MB，拒绝读取。请拆分文件或检查是否放错了文件。`,
-          `the file is ${(bytes / 1048576).toFixed(1)} MB, over the ${MAX_RULE_FILE_BYTES / 1048576} MB limit for a rule file; refused. Split it or check it is the right file.`,
-        ),
+        catalogFileIssue(file, 1, 1, LOADER_MESSAGES, 'file_too_large', { sizeMb: (bytes / 1048576).toFixed(1), limitMb: MAX_RULE_FILE_BYTES / 1048576 }),
       ],
     }
   }
@@ -142,14 +178,7 @@ export function parseYamlSource(file: string, text: string, knownSize?: number):
       if (isPair(pair) && isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
         const pos = lineCounter.linePos(pair.key.range?.[0] ?? 0)
         forbidden.push(
-          fileIssue(
-            file,
-            'forbidden_key',
-            pos.line,
-            pos.col,
-            `不允许使用键名 "${String(pair.key.value)}"（可被用来篡改对象原型）。`,
-            `the key "${String(pair.key.value)}" is not allowed (it can be used to tamper with object prototypes).`,
-          ),
+          catalogFileIssue(file, pos.line, pos.col, LOADER_MESSAGES, 'forbidden_key', { key: String(pair.key.value) }),
         )
       }
     },

@@ -1,10 +1,14 @@
 /**
- * Turns zod's issues into our `Issue`s with positions and messages a lawyer can act on.
+ * Turns zod's issues into our `Issue`s with positions and messages a lawyer can act on: the wording for
+ * rule files. Reading zod's issue shapes is `problems/zodIssue.ts` (shared with input validation).
  */
 import type { z } from 'zod'
 import { SECTION_IDS } from '../sections.js'
 import type { Issue } from '../problems/issue.js'
 import { issueAt, type YamlSource } from './yamlSource.js'
+import { readZodIssue } from '../problems/zodIssue.js'
+
+export { valueAt } from '../problems/zodIssue.js'
 
 const TYPE_ZH: Record<string, string> = {
   string: '文本',
@@ -23,17 +27,6 @@ function typeOf(value: unknown): string {
   return typeof value
 }
 
-/** Value at a path in plain data, or `undefined`. */
-export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let node: unknown = root
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined
-    if (!Object.prototype.hasOwnProperty.call(node, key as PropertyKey)) return undefined
-    node = (node as Record<PropertyKey, unknown>)[key as PropertyKey]
-  }
-  return node
-}
-
 function show(value: unknown): string {
   try {
     const text = JSON.stringify(value)
@@ -47,13 +40,12 @@ function show(value: unknown): string {
 export function zodToIssues(source: YamlSource, issues: readonly z.core.$ZodIssue[], skipUnder: readonly string[] = []): Issue[] {
   const out: Issue[] = []
   for (const zi of issues) {
-    const path = zi.path.filter((p): p is string | number => typeof p !== 'symbol')
+    const { path, actual, problem } = readZodIssue(source.value, zi)
     if (path.some((p) => typeof p === 'string' && skipUnder.includes(p))) continue
-    const actual = valueAt(source.value, path)
     const field = path.length ? String(path[path.length - 1]) : '(文件)'
-    switch (zi.code) {
-      case 'unrecognized_keys': {
-        for (const key of zi.keys) {
+    switch (problem.kind) {
+      case 'unknown_keys': {
+        for (const key of problem.keys) {
           out.push(
             issueAt(
               source,
@@ -67,68 +59,39 @@ export function zodToIssues(source: YamlSource, issues: readonly z.core.$ZodIssu
         }
         break
       }
-      case 'invalid_type': {
-        const parent = valueAt(source.value, path.slice(0, -1))
-        const missing =
-          actual === undefined &&
-          (parent === undefined ||
-            (typeof parent === 'object' && parent !== null && !Object.prototype.hasOwnProperty.call(parent, path[path.length - 1]!)))
-        if (missing) {
-          out.push(
-            issueAt(
-              source,
-              path,
-              'missing_field',
-              `缺少必填字段 "${field}"（应为${TYPE_ZH[zi.expected] ?? zi.expected}）。`,
-              `missing required key "${field}" (expected ${zi.expected}).`,
-            ),
-          )
+      case 'type': {
+        const expected = problem.expected
+        if (problem.keyAbsent) {
+          out.push(issueAt(source, path, 'missing_field', `缺少必填字段 "${field}"（应为${TYPE_ZH[expected] ?? expected}）。`, `missing required key "${field}" (expected ${expected}).`))
         } else {
           out.push(
             issueAt(
               source,
               path,
               'invalid_type',
-              `"${field}" 应为${TYPE_ZH[zi.expected] ?? zi.expected}，实际是${TYPE_ZH[typeOf(actual)] ?? typeOf(actual)} ${show(actual)}。`,
-              `"${field}" must be ${zi.expected}, got ${typeOf(actual)} ${show(actual)}.`,
+              `"${field}" 应为${TYPE_ZH[expected] ?? expected}，实际是${TYPE_ZH[typeOf(actual)] ?? typeOf(actual)} ${show(actual)}。`,
+              `"${field}" must be ${expected}, got ${typeOf(actual)} ${show(actual)}.`,
             ),
           )
         }
         break
       }
-      case 'invalid_value': {
-        const values = zi.values.map(String)
+      case 'value': {
+        const values = problem.values
         if (actual === undefined) {
           out.push(issueAt(source, path, 'missing_field', `缺少必填字段 "${field}"，可用的值：${values.join('、')}。`, `missing required key "${field}"; allowed: ${values.join(', ')}.`))
           break
         }
         const isSection = values.length === SECTION_IDS.length && values.every((v) => (SECTION_IDS as readonly string[]).includes(v))
         if (isSection) {
-          out.push(
-            issueAt(
-              source,
-              path,
-              'unknown_section',
-              `未知的股室编号 ${show(actual)}。可用的编号：${SECTION_IDS.join('、')}。`,
-              `unknown section id ${show(actual)}. Known ids: ${SECTION_IDS.join(', ')}.`,
-            ),
-          )
+          out.push(issueAt(source, path, 'unknown_section', `未知的股室编号 ${show(actual)}。可用的编号：${SECTION_IDS.join('、')}。`, `unknown section id ${show(actual)}. Known ids: ${SECTION_IDS.join(', ')}.`))
         } else {
-          out.push(
-            issueAt(
-              source,
-              path,
-              'invalid_value',
-              `"${field}" 的值 ${show(actual)} 不在允许范围内，可用：${values.join('、')}。`,
-              `"${field}" is ${show(actual)}; allowed: ${values.join(', ')}.`,
-            ),
-          )
+          out.push(issueAt(source, path, 'invalid_value', `"${field}" 的值 ${show(actual)} 不在允许范围内，可用：${values.join('、')}。`, `"${field}" is ${show(actual)}; allowed: ${values.join(', ')}.`))
         }
         break
       }
-      case 'invalid_format':
-      case 'custom': {
-        if (zi.message === 'iso_date') {
+      case 'format': {
+        if (problem.check === 'iso_date') {
           out.push(
             issueAt(
               source,
@@ -138,7 +101,7 @@ export function zodToIssues(source: YamlSource, issues: readonly z.core.$ZodIssu
               `"${field}" is ${show(actual)}, not a valid date; write "YYYY-MM-DD" in quotes, e.g. "2026-03-02".`,
             ),
           )
-        } else if (zi.message === 'rule_id') {
+        } else if (problem.check === 'rule_id') {
           out.push(
             issueAt(
               source,
@@ -149,33 +112,27 @@ export function zodToIssues(source: YamlSource, issues: readonly z.core.$ZodIssu
             ),
           )
         } else {
-          out.push(issueAt(source, path, 'invalid_value', `"${field}" 的值 ${show(actual)} 格式不对：${zi.message}`, `"${field}" has a bad format: ${zi.message}`))
+          out.push(issueAt(source, path, 'invalid_value', `"${field}" 的值 ${show(actual)} 格式不对：${problem.check}`, `"${field}" has a bad format: ${problem.check}`))
         }
         break
       }
-      case 'too_small':
-      case 'too_big': {
-        const limit = String(zi.code === 'too_small' ? zi.minimum : zi.maximum)
+      case 'size': {
+        const { limit } = problem
+        const min = problem.bound === 'min'
         const isList = Array.isArray(actual)
         out.push(
           issueAt(
             source,
             path,
             'invalid_value',
-            isList
-              ? `"${field}" 的条目数${zi.code === 'too_small' ? '至少' : '至多'}为 ${limit}。`
-              : `"${field}" 的值 ${show(actual)} ${zi.code === 'too_small' ? '不能小于' : '不能大于'} ${limit}。`,
-            isList
-              ? `"${field}" needs ${zi.code === 'too_small' ? 'at least' : 'at most'} ${limit} entries.`
-              : `"${field}" is ${show(actual)}; it must be ${zi.code === 'too_small' ? 'at least' : 'at most'} ${limit}.`,
+            isList ? `"${field}" 的条目数${min ? '至少' : '至多'}为 ${limit}。` : `"${field}" 的值 ${show(actual)} ${min ? '不能小于' : '不能大于'} ${limit}。`,
+            isList ? `"${field}" needs ${min ? 'at least' : 'at most'} ${limit} entries.` : `"${field}" is ${show(actual)}; it must be ${min ? 'at least' : 'at most'} ${limit}.`,
           ),
         )
         break
       }
-      default:
-        out.push(
-          issueAt(source, path, 'invalid_value', `"${field}" 的值 ${show(actual)} 不符合格式要求。`, `"${field}" is ${show(actual)}, which does not fit the format (${zi.code}).`),
-        )
+      case 'other':
+        out.push(issueAt(source, path, 'invalid_value', `"${field}" 的值 ${show(actual)} 不符合格式要求。`, `"${field}" is ${show(actual)}, which does not fit the format (${problem.zodCode}).`))
     }
   }
   return out

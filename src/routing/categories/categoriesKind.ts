@@ -3,6 +3,8 @@
  * authority that is competent instead, cites the articles it rests on, and owns its terms alone — a
  * term in two leaves would make the category depend on file order.
  */
+import { ROUTING_MESSAGES } from '../issues.js'
+import type { SourceLocation } from '../../ruleset/types.js'
 import type { Issue } from '../../problems/issue.js'
 import type { RuleFileKind } from '../../ruleset/capability.js'
 import { normalizeText } from '../../conditions/normalizeText.js'
@@ -17,16 +19,13 @@ export const categoriesKind: RuleFileKind<CategoriesFile, RoutingRuleSet> = {
   max: 1,
   load(d, ruleSet, ctx) {
     const issues: Issue[] = []
-    const ids = new Map<string, string>()
+    const ids = new Map<string, SourceLocation>()
     const termOwner = new Map<string, string>()
     const categories: CategoryRecord[] = []
     const claim = (id: string, path: (string | number)[]) => {
       const prior = ids.get(id)
-      if (prior) issues.push(ctx.issueAt(path, 'duplicate_rule_id', `类别编号 "${id}" 重复，已在 ${prior} 使用。`, `category id "${id}" is used twice; first at ${prior}.`))
-      else {
-        const at = ctx.at(path)
-        ids.set(id, `${at.file}:${at.line}:${at.col}`)
-      }
+      if (prior) issues.push(ctx.report(path, ROUTING_MESSAGES, 'duplicate_category', { id, earlier: prior }))
+      else ids.set(id, ctx.at(path))
     }
     d.categories.forEach((group, g) => {
       claim(group.id, ['categories', g, 'id'])
