@@ -6,7 +6,7 @@
  * `npm run snapshot:update` rewrites test/snapshots/; `test/snapshot.test.ts` compares against them.
  * Regenerate (and review the diff) whenever a change is meant to alter behaviour.
  */
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -61,9 +61,11 @@ async function cliSnapshots(): Promise<Record<string, string>> {
   try {
     const html = await runCli(['analyze', 'rules', '--html', join(tmp, 'report.html')])
     out['cli/analyze-html.txt'] = `exit ${html.code}\n--- stdout\n${html.out.replaceAll(tmp, '<tmp>')}--- stderr\n${html.err.replaceAll(tmp, '<tmp>')}--- report.html\n${await readFile(join(tmp, 'report.html'), 'utf8')}`
-    const schema = await runCli(['schema', join(tmp, 'schemas')])
+    // `xiaobao schema <rules-dir>` writes <rules-dir>/schemas from that folder's own names: run it on a copy of rules/.
+    await cp(join(root, 'rules'), join(tmp, 'rules'), { recursive: true, filter: (src) => !src.includes(`${join(root, 'rules', 'schemas')}`) })
+    const schema = await runCli(['schema', join(tmp, 'rules')])
     let text = `exit ${schema.code}\n--- stdout\n${schema.out.replaceAll(tmp, '<tmp>')}--- stderr\n${schema.err.replaceAll(tmp, '<tmp>')}`
-    for (const f of (await readdir(join(tmp, 'schemas'))).sort()) text += `--- ${f}\n${await readFile(join(tmp, 'schemas', f), 'utf8')}`
+    for (const f of (await readdir(join(tmp, 'rules', 'schemas'))).sort()) text += `--- ${f}\n${await readFile(join(tmp, 'rules', 'schemas', f), 'utf8')}`
     out['cli/schema.txt'] = text
   } finally {
     await rm(tmp, { recursive: true, force: true })
