@@ -3,6 +3,7 @@
  * walks that count working days across years. Input checks live in `checkCalendarInput.ts`, messages in
  * `calendarMessages.ts`, the provisional years' holidays in `provisionalYear.ts`.
  */
+import { snapshotInput, typedErrors } from '../problems/snapshotInput.js'
 import { civilOf, dayNumberOf, toDayNumber, toIsoDate } from '../dates/index.js'
 import {
   checkAddOptions,
@@ -42,6 +43,32 @@ export type {
  * calendar.addWorkingDays('2026-02-12', 7).date // → '2026-02-28' (2-14 and 2-28 worked, 春节 2-15..2-23 off)
  */
 export function createCalendar(input: CreateCalendarInput = {}): WorkingCalendar {
+  return typedErrors(() => buildCalendar(snapshotInput(input, 'input')))
+}
+
+/** Each method's parameter names, for the messages of its arguments' snapshots. */
+const PARAMETERS: Record<keyof WorkingCalendar, readonly string[]> = {
+  coverage: [],
+  dayInfo: ['date', 'options'],
+  isWorkingDay: ['date', 'options'],
+  addWorkingDays: ['date', 'n', 'options'],
+  workingDaysBetween: ['a', 'b', 'options'],
+  addCalendarDays: ['date', 'n'],
+  yearDays: ['year', 'options'],
+}
+
+/** The calendar's methods, each snapshotting its arguments first and throwing only `XiaobaoError`. */
+function guarded(calendar: WorkingCalendar): WorkingCalendar {
+  const out = {} as Record<string, unknown>
+  for (const [name, parameters] of Object.entries(PARAMETERS)) {
+    const method = (calendar as unknown as Record<string, (...args: unknown[]) => unknown>)[name]!
+    out[name] = (...args: unknown[]) =>
+      typedErrors(() => method(...args.map((arg, i) => snapshotInput(arg, parameters[i] ?? `argument ${i + 1}`))))
+  }
+  return out as unknown as WorkingCalendar
+}
+
+function buildCalendar(input: CreateCalendarInput = {}): WorkingCalendar {
   const { years = [], provisionalHolidays, usePackageData = true } = checkCalendarInput(input)
 
   const notices = new Map<number, Notice>()
@@ -128,7 +155,7 @@ export function createCalendar(input: CreateCalendarInput = {}): WorkingCalendar
     return info
   }
 
-  return {
+  return guarded({
     coverage() {
       return coveredYears.map((year) => {
         const notice = notices.get(year)!
@@ -208,7 +235,7 @@ export function createCalendar(input: CreateCalendarInput = {}): WorkingCalendar
         makeupWorkdays: [],
       }
     },
-  }
+  })
 }
 
 function byDay(a: [number, unknown], b: [number, unknown]) {

@@ -36,6 +36,9 @@ export type LoadIssueCode =
   | 'unknown_item_field' // 期限、升级梯度写了事项没有的字段
   | 'escalation_trigger_order' // 级别越高，触发应越晚
   | 'deadline_missing' // 合同要求的期限未定义
+  | 'invalid_encoding' // 不是 UTF-8
+  | 'unreadable_file'
+  | 'symlink_loop'
 
 /** Codes of problems in a caller's input or in a computation. */
 export type InputIssueCode =
