@@ -45,7 +45,7 @@ export function checkIterable<T>(value: Iterable<T> | AsyncIterable<T>, fn: stri
     {
       code: 'invalid_input',
       severity: 'error',
-      path: [],
+      path: [name],
       message: `${fn} 的 ${name} 应为可迭代对象（数组、生成器或异步可迭代对象，如逐行读取的流），收到的是${got}。`,
       messageEn: `${fn} takes ${name} as an iterable (an array, a generator or an async iterable such as lines of a file), got ${gotEn}.`,
     },

@@ -229,12 +229,22 @@ export function createRecordSummarizer(deps: ReportDependencies) {
     }
 
     const handle = (raw: unknown, index: number): void | Promise<void> => {
-      let value: unknown
+      let lineRecord = false
       try {
-        value = snapshotInput(raw, 'record')
-      } catch (error) {
-        if (!(error instanceof XiaobaoError)) throw error
-        return fail(index, undefined, undefined, error.issues[0])
+        lineRecord = isLineRecord(raw)
+      } catch {
+        lineRecord = false // a revoked Proxy: snapshotInput says so below
+      }
+      // A line record holds what JSON.parse made (plain data); anything else is the caller's value, copied first.
+      let value: unknown = raw
+      if (!lineRecord) {
+        try {
+          value = snapshotInput(raw, 'record')
+        } catch (error) {
+          if (!(error instanceof XiaobaoError)) throw error
+          return fail(index, undefined, undefined, error.issues[0])
+        }
+        return analyse(value, index, undefined)
       }
       if (!isLineRecord(value)) return analyse(value, index, undefined)
       if (value.jsonError === undefined) return analyse(value.value, index, value.line)

@@ -189,7 +189,15 @@ export function parseRuleSet<const Cs extends readonly Capability<any>[]>(files:
 
   // Whole-set checks.
   const config = loaded.find((e) => fileKind.get(e.source.file) === 'config')?.source
-  if (!config && files.length > 0) {
+  if (files.length === 0) {
+    // An empty folder is not an empty rule set that routes everything to the fallback: say what is needed.
+    issues.push({
+      code: 'missing_file',
+      severity: 'error',
+      message: '没有任何规则文件：规则目录至少需要配置文件（kind: config）、条文文件（kind: articles）和股室文件（kind: section）。',
+      messageEn: 'there are no rule files: a rules folder needs at least a config file (kind: config), the articles (kind: articles) and the section files (kind: section).',
+    })
+  } else if (!config && files.length > 0) {
     issues.push({
       code: 'missing_file',
       severity: 'error',
