@@ -48,4 +48,18 @@ describe('messages', () => {
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.issues[0].messageEn).toContain('50.0 MB')
   })
+
+  it('a file that fails to parse does not cascade: citations into it are not reported again, the count is', async () => {
+    const files = await readRuleFiles(new URL('../rules', import.meta.url).pathname)
+    const articles = files.find((f) => f.path === 'articles/implementation-measures.yaml')!
+    const broken = files.map((f) => (f === articles ? { ...f, text: f.text.replace(/\nkind: articles\n/, '\nkind: articles\n  bad: [\n') } : f))
+    const result = parseRuleSet(broken)
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.issues.map((i) => i.code)).not.toContain('dangling_citation')
+      expect(result.issues.every((i) => i.file === articles.path)).toBe(true)
+      const note = result.warnings.find((w) => w.code === 'suppressed_issues')!
+      expect(note.messageEn).toMatch(/^\d+ more reference problem/)
+    }
+  })
 })
