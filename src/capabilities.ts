@@ -18,6 +18,8 @@ import { jsonSchemasOf, type SchemaNames, type SchemaSource } from './ruleFileSc
 import { INPUT_MESSAGES, RULE_FILE_MESSAGES } from './problems/catalog.js'
 import type { MessageCatalog } from './problems/messages.js'
 import { LOADER_MESSAGES } from './ruleset/messages.js'
+import { asXiaobaoError, snapshotInput } from './problems/snapshotInput.js'
+import { inputIssues } from './problems/inputIssues.js'
 
 export const CAPABILITIES = [routingCapability, calendarCapability, meetingsCapability, escalationsCapability, reportCapability] as const
 
@@ -41,7 +43,28 @@ export type ParseRuleSetResult = ParseResult<RuleSet>
  * if (!result.ok) console.log(result.issues.map(formatIssue).join('\n'))
  */
 export function parseRuleSet(files: readonly RuleFileText[]): ParseRuleSetResult {
-  return parseWith(files, CAPABILITIES) as ParseRuleSetResult
+  let checked: RuleFileText[]
+  try {
+    checked = checkRuleFiles(snapshotInput(files as unknown, 'files'))
+  } catch (error) {
+    return { ok: false, issues: asXiaobaoError(error).issues, warnings: [] }
+  }
+  try {
+    return parseWith(checked, CAPABILITIES) as ParseRuleSetResult
+  } catch (error) {
+    return { ok: false, issues: asXiaobaoError(error).issues, warnings: [] }
+  }
+}
+
+const ruleFileTexts = z.array(
+  z.strictObject({ path: z.string().min(1), text: z.string(), size: z.number().int().nonnegative().optional() }),
+)
+
+/** `files` is a list of `{ path, text, size? }`; anything else is an `invalid_input` issue per problem. */
+function checkRuleFiles(files: unknown): RuleFileText[] {
+  const parsed = ruleFileTexts.safeParse(files)
+  if (!parsed.success) throw new XiaobaoError(inputIssues(files, parsed.error.issues, [], 'files'))
+  return parsed.data
 }
 
 /** Throwing variant of `parseRuleSet`. */

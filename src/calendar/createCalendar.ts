@@ -3,6 +3,7 @@
  * walks that count working days across years. Input checks live in `checkCalendarInput.ts`, messages in
  * `calendarMessages.ts`, the provisional years' holidays in `provisionalYear.ts`.
  */
+import { snapshotInput, typedErrors } from '../problems/snapshotInput.js'
 import { civilOf, dayNumberOf, toDayNumber, toIsoDate } from '../dates/index.js'
 import {
   checkAddOptions,
@@ -42,7 +43,29 @@ export type {
  * calendar.addWorkingDays('2026-02-12', 7).date // → '2026-02-28' (2-14 and 2-28 worked, 春节 2-15..2-23 off)
  */
 export function createCalendar(input: CreateCalendarInput = {}): WorkingCalendar {
-  return calendarOfCheckedInput(checkCalendarInput(input))
+  return typedErrors(() => calendarOfCheckedInput(checkCalendarInput(snapshotInput(input, 'input') as CreateCalendarInput)))
+}
+
+/** Each method's parameter names, for the messages of its arguments' snapshots. */
+const PARAMETERS: Record<keyof WorkingCalendar, readonly string[]> = {
+  coverage: [],
+  dayInfo: ['date', 'options'],
+  isWorkingDay: ['date', 'options'],
+  addWorkingDays: ['date', 'n', 'options'],
+  workingDaysBetween: ['a', 'b', 'options'],
+  addCalendarDays: ['date', 'n'],
+  yearDays: ['year', 'options'],
+}
+
+/** The calendar's methods, each snapshotting its arguments first and throwing only `XiaobaoError`. */
+function guarded(calendar: WorkingCalendar): WorkingCalendar {
+  const out = {} as Record<string, unknown>
+  for (const [name, parameters] of Object.entries(PARAMETERS)) {
+    const method = (calendar as unknown as Record<string, (...args: unknown[]) => unknown>)[name]!
+    out[name] = (...args: unknown[]) =>
+      typedErrors(() => method(...args.map((arg, i) => snapshotInput(arg, parameters[i] ?? `argument ${i + 1}`))))
+  }
+  return out as unknown as WorkingCalendar
 }
 
 /**
@@ -137,7 +160,7 @@ export function calendarOfCheckedInput(input: CreateCalendarInput): WorkingCalen
     return info
   }
 
-  return {
+  return guarded({
     coverage() {
       return coveredYears.map((year) => {
         const notice = notices.get(year)!
@@ -217,7 +240,7 @@ export function calendarOfCheckedInput(input: CreateCalendarInput): WorkingCalen
         makeupWorkdays: [],
       }
     },
-  }
+  })
 }
 
 function byDay(a: [number, unknown], b: [number, unknown]) {

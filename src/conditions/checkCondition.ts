@@ -59,6 +59,12 @@ export function checkCondition(issueAt: IssueAt, node: unknown, path: (string | 
   if ('fact' in record && (typeof fact !== 'string' || !ctx.facts.includes(fact))) {
     issues.push(at([...path, 'fact'], 'unknown_fact', `未知的事实 ${JSON.stringify(fact)}；可用：${ctx.facts.join('、')}。`, `unknown fact ${JSON.stringify(fact)}; known facts: ${ctx.facts.join(', ')}.`))
   }
+  // json-rules-engine reads `value: { fact: … }` as another fact's value: a typo there is as wrong as one in `fact`.
+  for (const [refPath, ref] of factReferences(value, [...path, 'value'])) {
+    if (typeof ref !== 'string' || !ctx.facts.includes(ref)) {
+      issues.push(at([...refPath, 'fact'], 'unknown_fact', `未知的事实 ${JSON.stringify(ref)}（在 value 中引用）；可用：${ctx.facts.join('、')}。`, `unknown fact ${JSON.stringify(ref)} (referred to in value); known facts: ${ctx.facts.join(', ')}.`))
+    }
+  }
   if ('path' in record && (typeof record.path !== 'string' || !/^\$(\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(record.path))) {
     issues.push(at([...path, 'path'], 'invalid_value', `path 应写成 "$.字段名"，如 "$.county"。`, `path must look like "$.field", e.g. "$.county".`))
   }
@@ -71,4 +77,13 @@ export function checkCondition(issueAt: IssueAt, node: unknown, path: (string | 
     }
   }
   return issues
+}
+
+/** Every `{ fact: … }` inside a condition's `value`, with its path. */
+function factReferences(value: unknown, path: (string | number)[], depth = 0): [(string | number)[], unknown][] {
+  if (value === null || typeof value !== 'object' || depth > 32) return []
+  if (Array.isArray(value)) return value.flatMap((v, i) => factReferences(v, [...path, i], depth + 1))
+  const record = value as Record<string, unknown>
+  if ('fact' in record) return [[path, record.fact]]
+  return Object.entries(record).flatMap(([k, v]) => factReferences(v, [...path, k], depth + 1))
 }

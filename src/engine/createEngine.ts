@@ -5,6 +5,8 @@
 import * as z from 'zod'
 import { inputIssues } from '../problems/inputIssues.js'
 import { XiaobaoError } from '../problems/XiaobaoError.js'
+import { snapshotInput, typedErrors } from '../problems/snapshotInput.js'
+import { checkIterable } from '../problems/checkIterable.js'
 import type { RuleSet } from '../capabilities.js'
 import { createReferenceEvaluator, type Evaluator } from '../routing/referenceEvaluator.js'
 import { routeWith } from '../routing/createRouter.js'
@@ -41,7 +43,7 @@ function looksLikeRuleSet(value: unknown): value is RuleSet {
 const engineOptions = z
   .strictObject({
     rules: z
-      .custom<RuleSet>(looksLikeRuleSet, { message: '不是已加载的规则集（请用 loadRuleSet 或 parseRuleSet 得到）' })
+      .custom<RuleSet>(looksLikeRuleSet, { message: 'not_rule_set' })
       .optional(),
     evaluator: z
       .enum(['compiled', 'reference'])
@@ -141,11 +143,33 @@ export interface Engine {
  * r.lead?.id // 'food-circulation'
  */
 export function createEngine(options?: EngineOptions): Engine {
+  return typedErrors(() => buildEngine(snapshotInput(options, 'options')))
+}
+
+function buildEngine(options: EngineOptions): Engine {
   const parsed = engineOptions.safeParse(options)
-  if (!parsed.success) throw new XiaobaoError(inputIssues(options, parsed.error.issues))
+  if (!parsed.success) throw new XiaobaoError(inputIssues(options, parsed.error.issues, [], 'options'))
   const ruleSet = parsed.data?.rules ?? defaultRuleSet()
-  const decider = createDecider(ruleSet)
-  const compiled = createCompiledRouter(ruleSet, decider)
+  let decider: ReturnType<typeof createDecider>
+  let compiled: ReturnType<typeof createCompiledRouter>
+  try {
+    decider = createDecider(ruleSet)
+    compiled = createCompiledRouter(ruleSet, decider)
+  } catch (error) {
+    if (error instanceof XiaobaoError) throw error
+    throw new XiaobaoError(
+      [
+        {
+          code: 'invalid_input',
+          severity: 'error',
+          path: ['rules'],
+          message: 'rules 不是已加载的规则集：结构不完整（请用 loadRuleSet 或 parseRuleSet 得到）。',
+          messageEn: 'rules is not a loaded rule set: parts of it are missing (get one from loadRuleSet or parseRuleSet).',
+        },
+      ],
+      { cause: error },
+    )
+  }
   // json-rules-engine is set up on first use: a compiled engine never needs it.
   let reference: Evaluator | undefined
   const routeReference = (input: unknown, routeOptions?: RouteOptions) =>
@@ -164,28 +188,47 @@ export function createEngine(options?: EngineOptions): Engine {
       return calendarOnce()
     },
     async computeEscalations(items, escalationOptions) {
-      return escalationsOnce()(items, escalationOptions)
+      return typedErrors(() => {
+        const itemsCopy = snapshotInput(items, 'items')
+        const optionsCopy = snapshotInput(escalationOptions, 'options')
+        return escalationsOnce()(itemsCopy, optionsCopy)
+      })
     },
     summarizeRecords(records, summarizeOptions) {
-      summarizer ??= createRecordSummarizer({
-        ruleSet,
-        calendar: calendarOnce(),
-        route: (input) => compiled.route(input),
-        computeEscalations: (items, escalationOptions) => escalationsOnce()(items, escalationOptions),
+      return typedErrors(() => {
+        // The records are a stream: each is snapshotted where it is read (summarizeRecords.ts).
+        const optionsCopy = snapshotInput(summarizeOptions, 'options', { functions: true })
+        summarizer ??= createRecordSummarizer({
+          ruleSet,
+          calendar: calendarOnce(),
+          route: (input) => compiled.route(input),
+          computeEscalations: (items, escalationOptions) => escalationsOnce()(items, escalationOptions),
+        })
+        return summarizer(checkIterable(records, 'summarizeRecords', 'records'), optionsCopy)
       })
-      return summarizer(records, summarizeOptions)
     },
     async routeComplaint(input, routeOptions) {
-      return route(input, checkRouteOptions(routeOptions))
+      return typedErrors(() => {
+        const inputCopy = snapshotInput(input, 'input')
+        return route(inputCopy, checkRouteOptions(snapshotInput(routeOptions, 'options')))
+      })
     },
     routeComplaintSync(input, routeOptions) {
-      return compiled.route(input, checkRouteOptions(routeOptions))
+      return typedErrors(() => {
+        const inputCopy = snapshotInput(input, 'input')
+        return compiled.route(inputCopy, checkRouteOptions(snapshotInput(routeOptions, 'options')))
+      })
     },
     routeMany(items, routeOptions) {
-      return routeMany(route === routeCompiled ? compiled.route : routeReference, items, checkRouteOptions(routeOptions))
+      return typedErrors(() => {
+        const source = checkIterable(items, 'routeMany', 'items')
+        const checkedOptions = checkRouteOptions(snapshotInput(routeOptions, 'options'))
+        const routeOne = route === routeCompiled ? compiled.route : routeReference
+        return routeMany(routeOne, source, checkedOptions)
+      })
     },
     checkMeetingDecision(record) {
-      return checkMeeting(record)
+      return typedErrors(() => checkMeeting(snapshotInput(record, 'record')))
     },
   }
 }

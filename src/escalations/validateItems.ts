@@ -21,8 +21,8 @@ function label(index: number): string {
   return `items[${index}]`
 }
 
-function describeType(value: unknown): string {
-  if (value === undefined) return '缺失'
+function describeType(value: unknown, language: 'zh' | 'en' = 'zh'): string {
+  if (value === undefined) return language === 'en' ? 'missing' : '缺失'
   return typeof value === 'string' ? JSON.stringify(value.length > 40 ? value.slice(0, 37) + '...' : value) : typeof value
 }
 
@@ -39,7 +39,7 @@ function itemIssues(value: unknown, index: number): { item?: TrackedItem; issues
         issue(
           [index, 'type'],
           `${at}.type 为 ${describeType(type)}，应为 ${ITEM_TYPES.join('、')} 之一（complaint 投诉、report 举报、meeting-task 联席会议议定事项）。`,
-          `${at}.type is ${describeType(type)}; it must be one of ${ITEM_TYPES.join(', ')}.`,
+          `${at}.type is ${describeType(type, 'en')}; it must be one of ${ITEM_TYPES.join(', ')}.`,
         ),
       ],
     }

@@ -4,7 +4,9 @@
 import { XiaobaoError } from '../problems/XiaobaoError.js'
 import { parseRuleSet, type ParseRuleSetResult } from '../capabilities.js'
 import type { RuleSet } from '../capabilities.js'
-import { readRuleFiles } from './readRuleFiles.js'
+import { readRuleFolder } from './readRuleFiles.js'
+import type { Issue } from '../problems/issue.js'
+import { asXiaobaoError } from '../problems/snapshotInput.js'
 
 /**
  * Loads and checks the rule files under `dir`.
@@ -18,10 +20,18 @@ export async function loadRuleSet(dir: string): Promise<RuleSet> {
   return result.value
 }
 
-/** Like `loadRuleSet`, but returns the problems as data (used by `xiaobao lint`). */
+/** Like `loadRuleSet`, but returns the problems as data (used by `xiaobao lint`); never throws. */
 export async function safeLoadRuleSet(dir: string): Promise<ParseRuleSetResult> {
-  if (typeof dir !== 'string' || dir.length === 0) {
-    throw new XiaobaoError([{ code: 'invalid_input', severity: 'error', message: 'loadRuleSet 需要规则目录的路径（文本）。', messageEn: 'loadRuleSet needs the path of a rules folder (a string).' }])
+  try {
+    if (typeof dir !== 'string' || dir.length === 0) {
+      throw new XiaobaoError([{ code: 'invalid_input', severity: 'error', message: 'loadRuleSet 需要规则目录的路径（文本）。', messageEn: 'loadRuleSet needs the path of a rules folder (a string).' }])
+    }
+    const folder = await readRuleFolder(dir)
+    const result = parseRuleSet(folder.files)
+    if (folder.issues.length === 0) return result
+    const issues = [...folder.issues, ...(result.ok ? [] : result.issues)] as [Issue, ...Issue[]]
+    return { ok: false, issues, warnings: result.warnings }
+  } catch (error) {
+    return { ok: false, issues: asXiaobaoError(error).issues, warnings: [] }
   }
-  return parseRuleSet(await readRuleFiles(dir))
 }

@@ -7,10 +7,10 @@ import { defineMessages } from './messages.js'
 import type { InputIssueFields, RuleFileIssueFields } from './issue.js'
 
 export const INPUT_MESSAGES = defineMessages<InputIssueFields>(
-  { invalid_input: [], input_too_large: [], invalid_json: [], internal_error: [], unreadable_file: [], unwritable_file: [], invalid_encoding: [], blank_line: [] },
+  { invalid_input: [], input_too_large: [], invalid_json: [], internal_error: [], unreadable_file: [], unwritable_file: [], invalid_encoding: [], blank_line: [], symlink_loop: [], suppressed_issues: [] },
   {
-    zh: { invalid_input: '输入有误。', input_too_large: '输入过大。', invalid_json: '不是合法的 JSON。', internal_error: '内部错误。', unreadable_file: '文件无法读取。', unwritable_file: '文件无法写入。', invalid_encoding: '不是合法的 UTF-8。', blank_line: '空行。' },
-    en: { invalid_input: 'bad input.', input_too_large: 'input too large.', invalid_json: 'not valid JSON.', internal_error: 'internal error.', unreadable_file: 'file cannot be read.', unwritable_file: 'file cannot be written.', invalid_encoding: 'not valid UTF-8.', blank_line: 'blank line.' },
+    zh: { invalid_input: '输入有误。', input_too_large: '输入过大。', invalid_json: '不是合法的 JSON。', internal_error: '内部错误。', unreadable_file: '文件无法读取。', unwritable_file: '文件无法写入。', invalid_encoding: '不是合法的 UTF-8。', blank_line: '空行。', symlink_loop: '符号链接形成循环。', suppressed_issues: '因前面的文件未能加载而略去的问题。' },
+    en: { invalid_input: 'bad input.', input_too_large: 'input too large.', invalid_json: 'not valid JSON.', internal_error: 'internal error.', unreadable_file: 'file cannot be read.', unwritable_file: 'file cannot be written.', invalid_encoding: 'not valid UTF-8.', blank_line: 'blank line.', symlink_loop: 'symbolic link loop.', suppressed_issues: 'problems held back because a file did not load.' },
   },
 )
 

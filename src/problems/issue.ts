@@ -38,6 +38,10 @@ export interface InputIssueFields {
   invalid_encoding: {}
   /** An empty NDJSON line (one output line per input line). */
   blank_line: {}
+  /** A symbolic link in a rules folder that loops back to a folder above it. */
+  symlink_loop: {}
+  /** Problems held back because they follow from a file that did not load (counted, not repeated). */
+  suppressed_issues: {}
 }
 
 /**

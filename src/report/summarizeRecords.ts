@@ -11,6 +11,7 @@ import type { ComputeEscalationsOptions, EscalationEntry } from '../escalations/
 import type { TrackedItem } from '../escalations/trackedItems.js'
 import { inputIssues } from '../problems/inputIssues.js'
 import type { Issue } from '../problems/issue.js'
+import { snapshotInput } from '../problems/snapshotInput.js'
 import { XiaobaoError, xiaobaoError } from '../problems/XiaobaoError.js'
 import { isoDate } from '../ruleset/schemas.js'
 import { UNCLASSIFIED } from '../routing/categories/types.js'
@@ -303,7 +304,24 @@ export function createRecordSummarizer(deps: ReportDependencies) {
       }
     }
 
-    const handle = (value: unknown, index: number): void | Promise<void> => {
+    const handle = (raw: unknown, index: number): void | Promise<void> => {
+      let lineRecord = false
+      try {
+        lineRecord = isLineRecord(raw)
+      } catch {
+        lineRecord = false // a revoked Proxy: snapshotInput says so below
+      }
+      // A line record holds what JSON.parse made (plain data); anything else is the caller's value, copied first.
+      let value: unknown = raw
+      if (!lineRecord) {
+        try {
+          value = snapshotInput(raw, 'record')
+        } catch (error) {
+          if (!(error instanceof XiaobaoError)) throw error
+          return fail(index, undefined, undefined, error.issues[0])
+        }
+        return analyse(value, index, undefined)
+      }
       if (!isLineRecord(value)) return analyse(value, index, undefined)
       if (value.jsonError === undefined) return analyse(value.value, index, value.line)
       fail(index, value.line, undefined, { code: 'invalid_json', severity: 'error', message: `第 ${value.line} 行不是合法的 JSON。`, messageEn: `line ${value.line} is not valid JSON: ${value.jsonError}` })

@@ -37,6 +37,9 @@ export type ParseRuleSetResult<R = RuleSetCore> =
   | { ok: true; value: R; warnings: Issue[] }
   | { ok: false; issues: [Issue, ...Issue[]]; warnings: Issue[] }
 
+/** Problems that a file failing to load causes elsewhere (a citation of an article it held). */
+const FOLLOW_ON_CODES = new Set(['dangling_citation', 'unknown_section', 'unknown_vocabulary', 'duty_mismatch'])
+
 /** A loader issue with its typed fields, its text from the loader's catalog. */
 export function loaderIssue<C extends keyof LoaderIssueFields>(source: YamlSource, path: (string | number)[], code: C, fields: LoaderCatalogFields[C], options?: { preferKey?: boolean }): Issue {
   return catalogIssueAt(source, path, LOADER_MESSAGES, code, fields, options)
@@ -65,10 +68,14 @@ export function parseRuleSet<const Cs extends readonly Capability<any>[]>(files:
   const fileKind = new Map<string, string>()
   const counts = new Map<RuleFileKind, YamlSource[]>()
 
+  // Files that may have defined names (articles, sections, vocabularies) but could not be read: what
+  // refers into them is not reported again (one typo must not give twenty errors).
+  const failedDefiners: string[] = []
   for (const file of files) {
     const result = parseYamlSource(file.path, file.text, file.size)
     if (!result.ok) {
       issues.push(...result.issues)
+      failedDefiners.push(file.path)
       continue
     }
     const { source } = result
@@ -112,7 +119,10 @@ export function parseRuleSet<const Cs extends readonly Capability<any>[]>(files:
       // Conditions get their own, sharper check below; inputs of scenarios are checked when run.
       const fileIssues = zodToIssues(source, checked.error.issues, ['when', 'input'])
       issues.push(...fileIssues)
-      if (fileIssues.length > 0) continue
+      if (fileIssues.length > 0) {
+        if ('role' in module && module.role === 'defines') failedDefiners.push(source.file)
+        continue
+      }
     }
     const data = checked.success ? checked.data : value
     loaded.push({ source, module, role: 'role' in module ? module.role : 'refers', data })
@@ -186,7 +196,15 @@ export function parseRuleSet<const Cs extends readonly Capability<any>[]>(files:
 
   // Whole-set checks.
   const config = loaded.find((e) => fileKind.get(e.source.file) === 'config')?.source
-  if (!config && files.length > 0) {
+  if (files.length === 0) {
+    // An empty folder is not an empty rule set that routes everything to the fallback: say what is needed.
+    issues.push({
+      code: 'missing_file',
+      severity: 'error',
+      message: '没有任何规则文件：规则目录至少需要配置文件（kind: config）、条文文件（kind: articles）和股室文件（kind: section）。',
+      messageEn: 'there are no rule files: a rules folder needs at least a config file (kind: config), the articles (kind: articles) and the section files (kind: section).',
+    })
+  } else if (!config && files.length > 0) {
     issues.push({
       code: 'missing_file',
       severity: 'error',
@@ -208,6 +226,20 @@ export function parseRuleSet<const Cs extends readonly Capability<any>[]>(files:
       message: `以下股室没有股室文件，投诉不会分到它们：${missingSections.join('、')}。`,
       messageEn: `these sections have no section file, so nothing routes to them: ${missingSections.join(', ')}.`,
     })
+  }
+  if (failedDefiners.length > 0) {
+    const kept = issues.filter((issue) => !FOLLOW_ON_CODES.has(String(issue.code)))
+    const suppressed = issues.length - kept.length
+    if (suppressed > 0) {
+      issues.length = 0
+      issues.push(...kept)
+      warnings.push({
+        code: 'suppressed_issues',
+        severity: 'warning',
+        message: `另有 ${suppressed} 个引用问题未列出：它们可能只是因为 ${failedDefiners.join('、')} 无法读取而产生。请先改正上面的问题，再运行一次。`,
+        messageEn: `${suppressed} more reference problem(s) not listed: they may only follow from ${failedDefiners.join(', ')} failing to load. Fix the problems above and run again.`,
+      })
+    }
   }
   if (issues.length > 0) return { ok: false, issues: issues as [Issue, ...Issue[]], warnings }
   return { ok: true, value: ruleSet as RuleSetOf<Cs>, warnings }

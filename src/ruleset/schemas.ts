@@ -10,7 +10,7 @@ import { SECTION_IDS } from '../sections.js'
 /** An ISO calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'iso_date' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'iso_date', abort: true })
   .refine(isRealDate, { message: 'iso_date' })
   .describe('日期，格式 YYYY-MM-DD / a date, YYYY-MM-DD')
 

@@ -228,14 +228,13 @@ function firstLine(message: string) {
 }
 
 function utf8Length(text: string): number {
-  // Cheap upper-bound-free count without TextEncoder allocation for huge strings.
+  // Counted without a TextEncoder allocation for huge strings.
   let bytes = 0
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3
-    if (bytes > MAX_RULE_FILE_BYTES) return bytes
   }
-  return bytes
+  return bytes // counted to the end: a 50 MB text is reported as 50 MB, not as just over the limit
 }
 
 /** Flow-collection nesting depth, a guard against stack exhaustion in the parser. */

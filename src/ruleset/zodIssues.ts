@@ -63,6 +63,10 @@ export function zodToIssues(source: YamlSource, issues: readonly z.core.$ZodIssu
         const expected = problem.expected
         if (problem.keyAbsent) {
           out.push(issueAt(source, path, 'missing_field', `缺少必填字段 "${field}"（应为${TYPE_ZH[expected] ?? expected}）。`, `missing required key "${field}" (expected ${expected}).`))
+        } else if (typeof actual === 'number' && !Number.isFinite(actual)) {
+          // YAML .inf / .nan: a number to JavaScript, but not one a rule can use (JSON would print it as null).
+          const written = Number.isNaN(actual) ? '.nan' : actual > 0 ? '.inf' : '-.inf'
+          out.push(issueAt(source, path, 'invalid_type', `"${field}" 应为有限的数字，实际是 ${written}（不是有限数）。`, `"${field}" must be a finite number; ${written} is not a finite number.`))
         } else {
           out.push(
             issueAt(

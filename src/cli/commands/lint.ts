@@ -3,6 +3,7 @@
  */
 import { join } from 'node:path'
 import { CAPABILITIES } from '../../capabilities.js'
+import { XiaobaoError } from '../../problems/XiaobaoError.js'
 import { safeLoadRuleSet } from '../../node/loadRuleSet.js'
 import { formatIssue } from '../../problems/issue.js'
 import { colorsFor, colourReport, write, type CliIo } from '../io.js'
@@ -13,6 +14,10 @@ export const lintHelp = `xiaobao lint [rules-dir] [--json]
 
 export async function lintCommand(dir: string, io: CliIo, options: { json: boolean }): Promise<number> {
   const result = await safeLoadRuleSet(dir)
+  // A folder that is not there is a usage error (exit 2), not a rule problem: safeLoadRuleSet returns it as data.
+  if (!result.ok && result.issues.length === 1 && result.issues[0].code === 'missing_file' && result.issues[0].file === undefined && /not found|is not a folder/.test(result.issues[0].messageEn)) {
+    throw new XiaobaoError(result.issues)
+  }
   const issues = result.ok ? [] : result.issues
   const all = [...issues, ...result.warnings].map((i) => (i.file ? { ...i, file: join(dir, i.file) } : i))
   if (options.json) {

@@ -67,13 +67,15 @@ describe('engine.routeMany', () => {
     expect(pulled).toBe(100)
   })
 
-  test('refuses a non-iterable with XiaobaoError; the source’s own errors propagate', async () => {
-    await expect(collect(compiled.routeMany(42 as never))).rejects.toBeInstanceOf(XiaobaoError)
+  test('refuses a non-iterable or a string up front with XiaobaoError; the source’s own errors propagate as one', async () => {
+    expect(() => compiled.routeMany(42 as never)).toThrow(XiaobaoError)
+    expect(() => compiled.routeMany('abc' as never)).toThrow(XiaobaoError)
     function* failing() {
       yield ok('a')
       throw new Error('disk gone')
     }
     await expect(collect(compiled.routeMany(failing()))).rejects.toThrow('disk gone')
+    await expect(collect(compiled.routeMany(failing()))).rejects.toBeInstanceOf(XiaobaoError)
   })
 })
 

@@ -5,6 +5,8 @@
  */
 import type { Issue } from '../../problems/issue.js'
 import { XiaobaoError } from '../../problems/XiaobaoError.js'
+import { snapshotInput } from '../../problems/snapshotInput.js'
+import { checkIterable } from '../../problems/checkIterable.js'
 import type { RouteOptions, RoutingDecision } from '../types.js'
 
 /** What `routeMany` yields for an item that could not be routed. */
@@ -30,9 +32,13 @@ export function isRouteError(result: RouteManyResult): result is RouteErrorRecor
 }
 
 function idOf(item: unknown): string | undefined {
-  if (item === null || typeof item !== 'object') return undefined
-  const id = (item as { id?: unknown }).id
-  return typeof id === 'string' ? id : undefined
+  try {
+    if (item === null || typeof item !== 'object') return undefined
+    const id = (item as { id?: unknown }).id
+    return typeof id === 'string' ? id : undefined
+  } catch {
+    return undefined // a throwing getter: the record still goes out, without an id
+  }
 }
 
 /** The error record for `item` at `index`. */
@@ -48,26 +54,25 @@ export function errorRecord(index: number, item: unknown, error: unknown): Route
 }
 
 /**
- * Routes every item of `items` with `route`. The iterable's own errors (a failing read) propagate;
- * an item's errors become records.
+ * Routes every item of `items` with `route`. Each item is snapshotted first (`snapshotInput`), so a
+ * throwing getter or a revoked Proxy is that item's error record; an array is read index by index, so
+ * even a throwing element read is a record. Only a failing iterator (a read error of the stream itself)
+ * ends the stream, as a `XiaobaoError`.
  */
 export async function* routeMany(
   route: (input: unknown, options?: RouteOptions) => RoutingDecision | Promise<RoutingDecision>,
   items: Iterable<unknown> | AsyncIterable<unknown>,
   options?: RouteOptions,
 ): AsyncGenerator<RouteManyResult, void, undefined> {
-  const iterable = items as { [Symbol.iterator]?: unknown; [Symbol.asyncIterator]?: unknown } | null | undefined
-  if (iterable == null || (typeof iterable[Symbol.iterator] !== 'function' && typeof iterable[Symbol.asyncIterator] !== 'function')) {
-    throw new XiaobaoError([
-      {
-        code: 'invalid_input',
-        severity: 'error',
-        message: 'routeMany 需要一个可迭代对象（数组、生成器或异步可迭代对象，如逐行读取的流）。',
-        messageEn: 'routeMany takes an iterable: an array, a generator or an async iterable (e.g. a stream read line by line).',
-      },
-    ])
-  }
-  const step = (item: unknown, index: number): RouteManyResult | Promise<RouteManyResult> => {
+  checkIterable(items, 'routeMany', 'items')
+  const iterable = items as { [Symbol.iterator]?: unknown; [Symbol.asyncIterator]?: unknown }
+  const step = (read: () => unknown, index: number): RouteManyResult | Promise<RouteManyResult> => {
+    let item: unknown
+    try {
+      item = snapshotInput(read(), 'input')
+    } catch (error) {
+      return errorRecord(index, undefined, error instanceof XiaobaoError ? error : readError(index, error))
+    }
     try {
       const routed = route(item, options)
       return routed instanceof Promise ? routed.catch((error: unknown) => errorRecord(index, item, error)) : routed
@@ -77,9 +82,40 @@ export async function* routeMany(
   }
   let index = 0
   // `yield` in an async generator awaits its operand, so a router's promise is settled before it goes out.
-  if (typeof iterable[Symbol.asyncIterator] === 'function') {
-    for await (const item of items as AsyncIterable<unknown>) yield step(item, index++)
-  } else {
-    for (const item of items as Iterable<unknown>) yield step(item, index++)
+  if (Array.isArray(items)) {
+    const array = items as unknown[]
+    let length: number
+    try {
+      length = array.length
+    } catch (error) {
+      throw readError(0, error)
+    }
+    for (let i = 0; i < length; i++) yield step(() => array[i], index++)
+    return
   }
+  try {
+    if (typeof iterable[Symbol.asyncIterator] === 'function') {
+      for await (const item of items as AsyncIterable<unknown>) yield step(() => item, index++)
+    } else {
+      for (const item of items as Iterable<unknown>) yield step(() => item, index++)
+    }
+  } catch (error) {
+    throw error instanceof XiaobaoError ? error : readError(index, error)
+  }
+}
+
+function readError(index: number, error: unknown): XiaobaoError {
+  const text = error instanceof Error ? error.message : String(error)
+  return new XiaobaoError(
+    [
+      {
+        code: 'invalid_input',
+        severity: 'error',
+        path: [index],
+        message: `读取第 ${index} 项时出错：${text}`,
+        messageEn: `reading item ${index} failed: ${text}`,
+      },
+    ],
+    { cause: error },
+  )
 }
