@@ -17,6 +17,7 @@ import { referenceEvaluation, type Evaluation, type Stage } from './evaluation.j
 import { KIND_BITS, metaApplies, PreparedRules, type ResolvedCite, type RuleMeta } from './preparedRules.js'
 import type { RoutingDecision, RoutingWarning, RuleHit, RuleEffect, RouteOptions, SectionRef } from './types.js'
 import { CATEGORY_DETAIL } from './deriveFacts.js'
+import { classifierFor } from './categories/classifierFor.js'
 import { UNCLASSIFIED, type DecisionCategory } from './categories/types.js'
 import { assessConfidence } from './confidence/assessConfidence.js'
 import { DEFAULT_CONFIDENCE } from './confidence/schema.js'
@@ -246,16 +247,16 @@ class PreparedDecider {
       complaint.id !== undefined
         ? { id: complaint.id, disposition, intake, lead, assist, basis: cites, trace, warnings }
         : { disposition, intake, lead, assist, basis: cites, trace, warnings }
-    decision.category = categoryOf(facts)
+    decision.category = categoryOf(facts, this.ruleSet, lead.id)
     decision.ruleSet = { ...this.ruleSet.provenance }
-    this.assess(decision)
+    this.assess(decision, categoryOf(facts))
     if (run.explain) decision.notFired = run.notFired
     return decision
   }
 
   /** Adds how sure the decision is; a low one asks for a person. */
-  private assess(decision: RoutingDecision): void {
-    const { confidence, confidenceReasons } = assessConfidence(decision, this.ruleSet.confidence ?? DEFAULT_CONFIDENCE)
+  private assess(decision: RoutingDecision, textCategory?: DecisionCategory): void {
+    const { confidence, confidenceReasons } = assessConfidence(decision, this.ruleSet.confidence ?? DEFAULT_CONFIDENCE, textCategory ?? decision.category)
     decision.confidence = confidence
     decision.confidenceReasons = confidenceReasons
     if (confidence === 'low') {
@@ -285,9 +286,13 @@ export function decide(
 }
 
 /** The category `deriveFacts` classified, as a fresh object for the decision. */
-function categoryOf(facts: Facts): DecisionCategory {
-  const found = (facts as Record<string, unknown>)[CATEGORY_DETAIL] as DecisionCategory | undefined
+function categoryOf(facts: Facts, ruleSet?: RuleSet, lead?: SectionId): DecisionCategory {
+  let found = (facts as Record<string, unknown>)[CATEGORY_DETAIL] as DecisionCategory | undefined
   if (!found) return { ...UNCLASSIFIED, terms: [] }
+  // Routed: name the lead's goods or service when the text has any word of it (the shop is not the goods).
+  if (ruleSet && lead && !(found.sections?.includes(lead) ?? false) && found.id !== UNCLASSIFIED.id) {
+    found = classifierFor(ruleSet)({ text: String(facts.text ?? ''), respondent: String(facts.respondentName ?? ''), lead, preferLead: true })
+  }
   return {
     ...found,
     ...(found.parent ? { parent: { ...found.parent } } : {}),

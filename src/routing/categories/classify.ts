@@ -17,6 +17,11 @@ export interface CategoryInput {
   respondent: string
   /** The lead section, when routing has one. */
   lead?: SectionId | null
+  /**
+   * With a lead: a leaf competent for it wins whenever one has any term (「某超市」 sells 牛奶: the
+   * category is 乳制品, the lead's goods, not the shop). Otherwise the lead only breaks ties.
+   */
+  preferLead?: boolean
 }
 
 export type Classifier = (input: CategoryInput) => DecisionCategory
@@ -69,8 +74,10 @@ class PreparedClassifier {
     this.count(tallies, 'text', input.text, 1)
     if (input.respondent) this.count(tallies, 'respondent', input.respondent, 2)
     let best: Tally | undefined
+    const onlyFitting = input.preferLead === true && tallies.some((t) => this.fits(t.leaf, input.lead))
     for (let t = 0; t < tallies.length; t++) {
       const tally = tallies[t]!
+      if (onlyFitting && !this.fits(tally.leaf, input.lead)) continue
       if (!best) best = tally
       else if (tally.points !== best.points) {
         if (tally.points > best.points) best = tally

@@ -35,9 +35,13 @@ function reason(code: ConfidenceReasonCode, message: string, messageEn: string):
   return { code, message, messageEn }
 }
 
-export function assessConfidence(decision: RoutingDecision, settings: ConfidenceSettings): Confidence {
+/**
+ * @param textCategory the category the text alone points to (before routing named the lead's goods);
+ *   whether it agrees with the lead is a signal. Defaults to the decision's own category.
+ */
+export function assessConfidence(decision: RoutingDecision, settings: ConfidenceSettings, textCategory: RoutingDecision['category'] = decision.category): Confidence {
   const reasons: ConfidenceReason[] = []
-  const category = decision.category
+  const category = textCategory
   let strong = false
   let against = false
   let weakest = false
