@@ -3,7 +3,7 @@
  * saves that do not lint), and the page in headless Chromium: route a complaint, introduce an error in a
  * rule file and see it, fix it, save, and see the scenario run change.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, lstatSync, unlinkSync } from 'node:fs'
 import { request, createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -121,6 +121,12 @@ describe('workbench server: refusals', () => {
     symlinkSync(join(outside, 'target.yaml'), join(dir, 'evil.yaml'))
     expect((await put(wb, 'evil.yaml', 'kind: vocabularies\nvocabularies: {}\n')).status).toBe(403)
     expect(readFileSync(join(outside, 'target.yaml'), 'utf8')).toBe('outside\n')
+
+    // The loader reports links that lead outside (issue 12), so a save is refused while they are there.
+    const blocked = await put(wb, 'screening.yaml', readFileSync(join(dir, 'screening.yaml'), 'utf8') + '# 注释\n')
+    expect(blocked.status).toBe(422)
+    unlinkSync(join(dir, 'linked'))
+    unlinkSync(join(dir, 'evil.yaml'))
 
     // A planted `<file>.bak` link is replaced by the backup, not written through.
     writeFileSync(join(outside, 'bak-target'), 'untouched\n')

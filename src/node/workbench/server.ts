@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
 import { parseRuleSet } from '../../index.js'
-import { readRuleFiles } from '../index.js'
+import { readRuleFolder } from '../index.js'
 import type { WorkbenchAssets } from './assets.js'
 import { workbenchPage } from './page.js'
 import { resolveRulePath } from './rulePath.js'
@@ -166,7 +166,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | undefin
 
 /** The folder's rule files (texts) and its JSON Schemas, for the page. */
 async function listFiles(root: string, shown: string) {
-  const files = await readRuleFiles(root)
+  // Files the folder cannot give (a link leading outside, bad UTF-8…) are left out here; the page's own
+  // parse and every save report them.
+  const { files } = await readRuleFolder(root)
   const schemas: Record<string, unknown> = {}
   const schemaDir = join(root, 'schemas')
   for (const entry of await readdir(schemaDir, { withFileTypes: true }).catch(() => [])) {
@@ -184,7 +186,13 @@ async function listFiles(root: string, shown: string) {
 async function save(root: string, path: string, text: string): Promise<[number, unknown]> {
   const target = await resolveRulePath(root, path)
   if (!target.ok) return [403, { ok: false, message: target.message, messageEn: target.messageEn }]
-  const files = (await readRuleFiles(root)).filter((f) => f.path !== path)
+  const folder = await readRuleFolder(root)
+  // The folder's own problems (a symbolic link leading outside, a loop, invalid UTF-8) block a save too.
+  const others = folder.issues.filter((issue) => issue.file !== path)
+  if (others.length > 0) {
+    return [422, { ok: false, message: `规则目录有 ${others.length} 个问题，没有保存。`, messageEn: `the rules folder has ${others.length} problem(s); nothing was saved.`, issues: others }]
+  }
+  const files = folder.files.filter((f) => f.path !== path)
   files.push({ path, text })
   const result = parseRuleSet(files)
   if (!result.ok) {
