@@ -1,11 +1,17 @@
 /**
  * Shared helpers for tests: the small valid base rule set under test/fixtures/base.
  */
+import { readFileSync } from 'node:fs'
 import { readRuleFiles } from '../src/node/readRuleFiles.js'
 import type { RuleFileText } from '../src/ruleset/parseRuleSet.js'
 
 export const FIXTURES = new URL('./fixtures/', import.meta.url).pathname
 export const RULES_DIR = new URL('../rules/', import.meta.url).pathname
+
+/** A file of the shipped rules/ folder, as text (for tests beside the core, which import no node: module). */
+export function shippedRuleText(path: string): string {
+  return readFileSync(RULES_DIR + path, 'utf8')
+}
 
 export function baseFiles(): Promise<RuleFileText[]> {
   return readRuleFiles(FIXTURES + 'base')

@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { matchPartial } from './matchPartial.js'
 import { createRespondentNormalizer } from './normalizeRespondent.js'
 import { createRedactor } from './redact.js'
 import type { ReportFile } from './schemas.js'
+import { shippedRuleText } from '../../test/fixtures.js'
 
-const report = parse(readFileSync(new URL('../../rules/report.yaml', import.meta.url), 'utf8')) as ReportFile
+const report = parse(shippedRuleText('report.yaml')) as ReportFile
 const redact = createRedactor(report.redaction)
 
 describe('the redaction patterns of rules/report.yaml', () => {

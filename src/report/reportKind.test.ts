@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { readRuleFiles } from '../node/readRuleFiles.js'
 import { parseRuleSet } from '../capabilities.js'
+import { RULES_DIR, shippedRuleText } from '../../test/fixtures.js'
 
-const RULES_DIR = new URL('../../rules/', import.meta.url).pathname
-const REAL = readFileSync(RULES_DIR + 'report.yaml', 'utf8')
+const REAL = shippedRuleText('report.yaml')
 
 /** Loads rules/ with report.yaml replaced by `text`. */
 async function loadWith(text: string) {

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { defaultRuleSet } from '../index.js'
 import { completeAt, type JsonSchema } from './completions.js'
+import { shippedRuleText } from '../../test/fixtures.js'
 
-const schema = (name: string) => JSON.parse(readFileSync(new URL(`../../rules/schemas/${name}.schema.json`, import.meta.url), 'utf8')) as JsonSchema
+const schema = (name: string) => JSON.parse(shippedRuleText(`schemas/${name}.schema.json`)) as JsonSchema
 const section = schema('section')
 const ruleSet = defaultRuleSet()
 
