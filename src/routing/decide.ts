@@ -101,6 +101,24 @@ class PreparedDecider {
     return result
   }
 
+  /**
+   * How strongly a specific duty matches: the most keyword mentions (every occurrence in the text of the
+   * keywords a specific, non-general lead rule fired on) of any such rule. 「电梯」 five times is what the
+   * complaint is about; one 「网购」 in passing is not.
+   */
+  private strongestDuty(hits: readonly RuleMeta[], run: Run, text: string): number {
+    let most = 0
+    for (const rule of hits) {
+      if (rule.role !== 'lead' || rule.general) continue
+      const distinct = new Set<string>()
+      for (const found of run.evaluation.evidence('routing', rule.index).keywords) for (const word of found.keywords) distinct.add(word)
+      let mentions = 0
+      for (const word of distinct) for (let at = text.indexOf(word); at >= 0 && word.length > 0; at = text.indexOf(word, at + word.length)) mentions++
+      if (mentions > most) most = mentions
+    }
+    return most
+  }
+
   decide(complaint: Complaint, facts: Facts, evaluation: Evaluation, factWarnings: readonly RoutingWarning[], options: RouteOptions = {}): RoutingDecision {
     const { ruleSet } = this
     const run: Run = { evaluation, explain: options.explain === true, kind: KIND_BITS[complaint.kind] ?? 0, on: complaint.receivedOn, notFired: [] }
@@ -133,8 +151,15 @@ class PreparedDecider {
     let screeningHits = this.pick('screening', run)
     const yielded: RuleMeta[] = []
     if (screeningHits.some((rule) => rule.unlessDuty) && routingHits.some((rule) => rule.role === 'lead' && !rule.general)) {
-      for (const rule of screeningHits) if (rule.unlessDuty) yielded.push(rule)
-      screeningHits = screeningHits.filter((rule) => !rule.unlessDuty)
+      // The strongest duty: the most keyword mentions any specific lead rule rests on (counted only when a
+      // screening rule asks for a minimum, `unlessDutyMatches: { minMentions }`).
+      let strongest = -1
+      for (const rule of screeningHits) {
+        if (!rule.unlessDuty) continue
+        if (rule.unlessDutyMinMentions > 0 && strongest < 0) strongest = this.strongestDuty(routingHits, run, String(facts.text ?? ''))
+        if (rule.unlessDutyMinMentions === 0 || strongest >= rule.unlessDutyMinMentions) yielded.push(rule)
+      }
+      if (yielded.length > 0) screeningHits = screeningHits.filter((rule) => !yielded.includes(rule))
     }
     if (screeningHits.length > 0) {
       const deciding = this.prepared.rules.screening[screeningHits[0]!.index] as ScreeningRule

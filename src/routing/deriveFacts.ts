@@ -118,6 +118,7 @@ export function deriveFacts(complaint: Complaint, ruleSet: RuleSet): { facts: Re
     category: category.id,
     categoryLead: category.sections?.[0] ?? null,
     categoryOutOfScope: category.outOfScope !== undefined,
+    categoryByRespondent: category.terms.some((t) => t.in === 'respondent'),
   }
   // Not a fact rules may name: the decision quotes it as `category`.
   Object.defineProperty(facts, CATEGORY_DETAIL, { value: category, enumerable: false })

@@ -30,6 +30,7 @@ export const ROUTING_FACTS = {
   category: '商品和服务类别编号（rules/categories.yaml，按文字和被投诉人名称判断；判断不出为 unclassified）',
   categoryLead: '该类别通常的主办股室（类别的 sections 第一个；类别不属本局或未分类为 null）',
   categoryOutOfScope: '该类别是否不属市场监管职责（类别写了 outOfScope）',
+  categoryByRespondent: '该类别的词是否出现在被投诉（举报）人名称里（如「某某热力公司」之于供暖服务）：被投诉人本身就是这类经营者，证据强',
 } as const
 
 export type RoutingFactName = keyof typeof ROUTING_FACTS

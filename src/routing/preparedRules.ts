@@ -61,6 +61,8 @@ export interface RuleMeta {
   ownCites: Citation[]
   /** Screening: gives way when a duty of this bureau matches too (`unlessDutyMatches`). */
   unlessDuty: boolean
+  /** Screening: how many keyword mentions that duty must rest on (`unlessDutyMatches: { minMentions }`; 0 for `true`). */
+  unlessDutyMinMentions: number
   /** Routing: a general duty (`general: true`), which does not make a screening rule give way. */
   general: boolean
   /** Screening: the authority the rule names, if any. */
@@ -108,7 +110,9 @@ export class PreparedRules {
       role: 'role' in rule ? rule.role : undefined,
       cites: rule.cites.map((ref) => this.resolve(ref)),
       ownCites: [],
-      unlessDuty: 'unlessDutyMatches' in rule && rule.unlessDutyMatches === true,
+      unlessDuty: 'unlessDutyMatches' in rule && rule.unlessDutyMatches !== undefined && rule.unlessDutyMatches !== false,
+      unlessDutyMinMentions:
+        'unlessDutyMatches' in rule && typeof rule.unlessDutyMatches === 'object' && rule.unlessDutyMatches !== null ? rule.unlessDutyMatches.minMentions : 0,
       general: 'general' in rule && rule.general === true,
       authority: 'competentAuthority' in rule ? rule.competentAuthority : undefined,
     })

@@ -86,7 +86,18 @@ export const screeningRule = z.strictObject({
     .describe('本局怎样处理，如“不予受理，告知投诉人向{to}市场监督管理部门提出”；{to} 为有管辖权的县 / what the bureau does; {to} is the competent county'),
   note: z.string().optional().describe('说明，如本局对条文的理解、待法规股确认之处 / a note, e.g. the bureau’s reading for the legal section to confirm'),
   unlessDutyMatches: z
-    .boolean()
+    .union([
+      z.boolean(),
+      z
+        .strictObject({
+          minMentions: z
+            .number()
+            .int()
+            .min(1)
+            .describe('本局职责的主办规则的关键词在文字里至少出现这么多次，才让位（证据强的不予受理规则用 2：顺带提到一次「网购」不足以推翻） / the matching duty’s keywords must occur at least this many times in the text'),
+        })
+        .describe('只让位于证据足够的本局职责 / yield only to a duty with enough evidence'),
+    ])
     .optional()
     .describe('true：这条规则的依据只是文字里的词，可能是顺带提到的；本局某股室的具体职责（非 general 的主办规则）同时命中时，不予受理让位于分办，并提示 possibly_out_of_scope / yields to a matching duty of this bureau, with a warning'),
   transferTo: z

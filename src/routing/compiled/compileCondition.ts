@@ -88,6 +88,7 @@ const ACCESSORS: Record<RoutingFactName, (facts: Facts) => unknown> = {
   category: (f) => f.category,
   categoryLead: (f) => f.categoryLead,
   categoryOutOfScope: (f) => f.categoryOutOfScope,
+  categoryByRespondent: (f) => f.categoryByRespondent,
 }
 
 /** `facts[name]` as json-rules-engine's almanac sees it: only the facts given, nothing inherited. */
