@@ -3,7 +3,7 @@
  * They are the bureau's own settings, not the regulation's words; a decision that is not sure asks for
  * a person (`needs_review`), since a confident wrong answer is worse than a warning.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 export const confidenceFile = z.strictObject({
   kind: z.literal('confidence'),
