@@ -1,19 +1,24 @@
 /**
  * What `npm run gen` derives must match rules/ and src/: the bundled rules module and the JSON Schemas.
  */
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { renderBundledCalendar, renderBundledRules } from '../src/node/bundleRules.js'
+import { BUNDLED_DIR, renderBundledCalendar, renderBundledRuleModules } from '../src/node/bundleRules.js'
 import { ruleFileJsonSchemas } from '../src/capabilities.js'
 import { RULES_DIR } from './fixtures.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
 
 describe('generated files are up to date (run `npm run gen` when this fails)', () => {
-  test('src/engine/bundledRules.generated.ts matches rules/', async () => {
-    const current = readFileSync(join(ROOT, 'src/engine/bundledRules.generated.ts'), 'utf8')
-    expect(current === (await renderBundledRules(RULES_DIR)), 'bundled rules are stale: run `npm run gen`').toBe(true)
+  test('the bundled rules (src/engine/bundledRuleFiles.generated.ts, src/engine/bundled/*.generated.ts) match rules/', async () => {
+    const modules = await renderBundledRuleModules(RULES_DIR)
+    for (const m of modules) {
+      const current = readFileSync(join(ROOT, m.path), 'utf8')
+      expect(current === m.text, `${m.path} is stale: run \`npm run gen\``).toBe(true)
+    }
+    const present = readdirSync(join(ROOT, BUNDLED_DIR)).filter((n) => n.endsWith('.generated.ts')).map((n) => `${BUNDLED_DIR}/${n}`)
+    expect(present.sort(), 'a stale module is left in src/engine/bundled: run `npm run gen`').toEqual(modules.map((m) => m.path).filter((p) => p.startsWith(BUNDLED_DIR + '/')).sort())
   })
 
   test('src/calendar/bundledCalendar.generated.ts matches rules/calendar/', async () => {
@@ -30,7 +35,7 @@ describe('generated files are up to date (run `npm run gen` when this fails)', (
   })
 
   test('every rule file names its JSON Schema for the editor', () => {
-    const texts = readFileSync(join(ROOT, 'src/engine/bundledRules.generated.ts'), 'utf8')
+    const texts = readFileSync(join(ROOT, 'src/engine/bundledRuleFiles.generated.ts'), 'utf8')
     expect(texts).toContain('yaml-language-server: $schema=')
   })
 })

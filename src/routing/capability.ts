@@ -13,6 +13,12 @@ export const routingCapability: Capability<RoutingSlice> = {
   issues: ROUTING_MESSAGES,
   kinds: ROUTING_KINDS,
   targets: [{ ...routeScenarioTarget, ...routeScenarioRunner }],
+  fields: {
+    data: ['routingRules', 'intakeRules', 'screeningRules', 'categories', 'confidence'],
+    scenarios: ['scenarios'],
+    // Routing reads a category's id, name, parent, sections, outOfScope and terms; the rest is for people.
+    omitAtRuntime: ['categories.sources', 'categories.categories.*.basis', 'categories.categories.*.cites', 'categories.categories.*.at'],
+  },
   initial: () => ({ routingRules: [], intakeRules: [], screeningRules: [], scenarios: [] }),
   check(ruleSet) {
     const warnings: Issue[] = []

@@ -15,6 +15,6 @@ const ruleSet = await loadRuleSet(join(root, 'rules'))
 for (const [name, schema] of Object.entries(ruleFileJsonSchemas(ruleSet))) {
   await writeFile(join(root, 'rules', 'schemas', name), JSON.stringify(schema, null, 2) + '\n')
 }
-const changed = await writeBundledRules(join(root, 'rules'), join(root, 'src', 'engine', 'bundledRules.generated.ts'))
+const changed = await writeBundledRules(join(root, 'rules'), root)
 const calendarChanged = await writeBundledCalendar(join(root, 'rules'), join(root, 'src', 'calendar', 'bundledCalendar.generated.ts'))
 console.log(`rules/schemas written; bundled rules ${changed ? 'updated' : 'unchanged'}; bundled calendar ${calendarChanged ? 'updated' : 'unchanged'}`)

@@ -1,0 +1,64 @@
+/**
+ * The bundled rule set is generated in parts (src/node/bundleRules.ts): the core, each capability's
+ * data, the parts of that data no function reads at run time (`omitAtRuntime`), the scenarios. This
+ * splits the omitted parts off at generation time and puts the parts back together for `defaultRuleSet()`.
+ */
+
+type Json = unknown
+
+const isObject = (v: Json): v is Record<string, Json> => v !== null && typeof v === 'object' && !Array.isArray(v)
+
+/**
+ * Splits `paths` (dotted, `*` for every element of a list: `categories.categories.*.basis`) off `value`.
+ * `kept` is `value` without them; `omitted` holds only them, in the same shape (lists keep their length,
+ * an element with nothing omitted is `{}`), or is undefined when nothing was omitted.
+ */
+export function splitOmitted(value: Record<string, Json>, paths: readonly string[]): { kept: Record<string, Json>; omitted: Record<string, Json> | undefined } {
+  const kept = structuredClone(value)
+  let omitted: Record<string, Json> | undefined
+  for (const path of paths) {
+    const parts = path.split('.')
+    const taken = take(kept, parts)
+    if (taken !== undefined) omitted = merge(omitted ?? {}, taken) as Record<string, Json>
+  }
+  return { kept, omitted }
+}
+
+/** Removes `parts` from `node` (in place) and returns what was removed, in the node's shape. */
+function take(node: Json, parts: readonly string[]): Json | undefined {
+  const [head, ...rest] = parts
+  if (head === '*') {
+    if (!Array.isArray(node)) return undefined
+    const out = node.map((element) => (rest.length === 0 ? element : (take(element, rest) ?? {})))
+    if (rest.length === 0) node.length = 0
+    return out
+  }
+  if (!isObject(node) || head === undefined || !(head in node)) return undefined
+  if (rest.length === 0) {
+    const out = node[head]
+    delete node[head]
+    return { [head]: out }
+  }
+  const inner = take(node[head], rest)
+  return inner === undefined ? undefined : { [head]: inner }
+}
+
+/** Puts omitted parts back: objects key by key, lists element by element; elsewhere `extra` wins. */
+export function merge(base: Json, extra: Json): Json {
+  if (extra === undefined) return base
+  if (Array.isArray(base) && Array.isArray(extra)) return base.map((element, i) => merge(element, extra[i]))
+  if (isObject(base) && isObject(extra)) {
+    const out: Record<string, Json> = { ...base }
+    for (const [k, v] of Object.entries(extra)) out[k] = k in out ? merge(out[k], v) : v
+    return out
+  }
+  return extra
+}
+
+/** The whole rule set from its parts, its fields in `order`. */
+export function assembleBundled(order: readonly string[], parts: readonly Record<string, Json>[]): Record<string, Json> {
+  const all = Object.assign({}, ...parts) as Record<string, Json>
+  const out: Record<string, Json> = {}
+  for (const key of order) if (key in all) out[key] = all[key]
+  return out
+}

@@ -1,0 +1,73 @@
+/**
+ * The top-level `routeComplaintSync` / `routeComplaint` route with the routing part of the bundled rules
+ * only (no scenarios, no other capability, the taxonomy without its notes for people): they must decide
+ * exactly as `createEngine()` does over the whole bundled rule set, for every scenario input of rules/
+ * (the field corpus included), the examples, and bad input.
+ */
+import { readFileSync } from 'node:fs'
+import { describe, expect, test } from 'vitest'
+import { createEngine, routeComplaint, routeComplaintSync, XiaobaoError } from '../src/index.js'
+import { loadRuleSet } from '../src/node/loadRuleSet.js'
+import { bundledRoutingRuleSet } from '../src/engine/bundledRouting.js'
+import { defaultRuleSet } from '../src/engine/defaultRuleSet.js'
+import { RULES_DIR } from './fixtures.js'
+
+const engine = createEngine()
+
+function outcome(route: () => unknown): unknown {
+  try {
+    return { ok: route() }
+  } catch (error) {
+    expect(error).toBeInstanceOf(XiaobaoError)
+    return { error: (error as XiaobaoError).issues }
+  }
+}
+
+describe('top-level routeComplaintSync decides as createEngine().routeComplaintSync', async () => {
+  const ruleSet = await loadRuleSet(RULES_DIR)
+  const inputs: unknown[] = [
+    ...ruleSet.scenarios.map((s) => s.input),
+    ...readFileSync(new URL('../examples/complaints.ndjson', import.meta.url), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)),
+  ]
+
+  test(`${inputs.length} inputs, with and without explain`, () => {
+    expect(inputs.length).toBeGreaterThan(300)
+    for (const input of inputs) {
+      expect(outcome(() => routeComplaintSync(input as never))).toEqual(outcome(() => engine.routeComplaintSync(input as never)))
+      expect(outcome(() => routeComplaintSync(input as never, { explain: true }))).toEqual(outcome(() => engine.routeComplaintSync(input as never, { explain: true })))
+    }
+  })
+
+  test('bad input and bad options are the same XiaobaoError', () => {
+    const bad: [unknown, unknown][] = [
+      [null, undefined],
+      [{ kind: 'complaint' }, undefined],
+      [{ kind: 'complaint', receivedOn: '2026-03-02', text: 'x'.repeat(1_000_000) }, undefined],
+      [{ kind: 'complaint', receivedOn: '2026-03-02', text: '超市卖过期牛奶' }, { explian: true }],
+    ]
+    for (const [input, options] of bad) {
+      const top = outcome(() => routeComplaintSync(input as never, options as never))
+      expect(top).toHaveProperty('error')
+      expect(top).toEqual(outcome(() => engine.routeComplaintSync(input as never, options as never)))
+    }
+  })
+
+  test('routeComplaint is the same decision as a promise, and rejects with XiaobaoError', async () => {
+    const input = { kind: 'complaint', receivedOn: '2026-03-02', text: '超市卖过期牛奶' } as const
+    expect(await routeComplaint(input)).toEqual(await engine.routeComplaint(input))
+    await expect(routeComplaint(null as never)).rejects.toBeInstanceOf(XiaobaoError)
+  })
+})
+
+test('the routing part of the bundled rules is the whole bundled rule set less what routing never reads', () => {
+  const whole = defaultRuleSet() as unknown as Record<string, unknown>
+  const routing = bundledRoutingRuleSet() as unknown as Record<string, unknown>
+  for (const key of ['bureau', 'provenance', 'fallback', 'limits', 'articles', 'sections', 'vocabularies', 'routingRules', 'intakeRules', 'screeningRules', 'confidence', 'calendar']) {
+    expect(routing[key], key).toEqual(whole[key])
+  }
+  expect(routing.scenarios).toEqual([])
+  const categories = defaultRuleSet().categories!.categories
+  expect(bundledRoutingRuleSet().categories!.categories).toEqual(
+    categories.map(({ basis: _b, cites: _c, at: _a, ...rest }) => rest),
+  )
+})
