@@ -4,10 +4,39 @@
  * with it), then 198 KB (zod in the calendar's input checks); now ~86 KB, of which ~69 KB is the
  * chinese-days data (its Chinese names \u-escaped) — see README, "Architecture".
  */
-import { expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { calendarBundleBytes } from './tools/calendarBundle.js'
+import { routeBundleSize } from './tools/routeBundle.js'
+
+/** Gzip bytes: the top-level call's bundle was 287,599 (createEngine, before issue 12's package work), the engine's. */
+const TOP_GZIP_BOUND = 130_000
+const ENGINE_GZIP_BOUND = 205_000
 
 test('a calendar-only bundle stays small', async () => {
   const bytes = await calendarBundleBytes()
   expect(bytes).toBeLessThan(100_000)
+})
+
+/**
+ * An app that routes one complaint (issue 12: "the browser bundle of one `routeComplaintSync` call").
+ * Measured by test/tools/routeBundle.ts (esbuild, browser, ESM, minified, split as an app's bundler
+ * splits it; `npx tsx test/tools/routeBundle.ts --entry top` prints the breakdown). The bounds are the
+ * figures reached, with a little headroom: they are bytes, not time.
+ */
+describe('the route-call bundle', () => {
+  test('top-level routeComplaintSync: only the routing part of the bundled rules, no json-rules-engine', async () => {
+    const size = await routeBundleSize('top')
+    const inputs = size.byInput.map((i) => i.path)
+    expect(inputs.filter((p) => /json-rules-engine|jsonpath-plus|eventemitter2|\/yaml\//.test(p))).toEqual([])
+    expect(inputs.filter((p) => /bundledRuleFiles|scenarios\.generated|omitted\.generated|meetings\.generated|escalations\.generated|report\.generated/.test(p))).toEqual([])
+    expect(size.gzipBytes).toBeLessThan(TOP_GZIP_BOUND)
+  })
+
+  test('createEngine().routeComplaintSync: json-rules-engine only in a chunk loaded on demand', async () => {
+    const size = await routeBundleSize('engine')
+    expect(size.byInput.map((i) => i.path).filter((p) => /json-rules-engine|\/yaml\//.test(p))).toEqual([])
+    expect(size.lazy.inputs.some((p) => p.includes('json-rules-engine'))).toBe(true)
+    expect(size.byInput.map((i) => i.path).filter((p) => /bundledRuleFiles/.test(p))).toEqual([])
+    expect(size.gzipBytes).toBeLessThan(ENGINE_GZIP_BOUND)
+  })
 })

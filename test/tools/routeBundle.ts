@@ -18,15 +18,22 @@ const ENTRIES = {
 export type RouteBundleEntry = keyof typeof ENTRIES
 
 export interface RouteBundleSize {
+  /** What the page loads to make the call: the entry chunk and every chunk it imports statically. */
   bytes: number
   gzipBytes: number
-  /** Bytes of the output each input file contributes, largest first. */
+  /** Bytes of those chunks each input file contributes, largest first. */
   byInput: { path: string; bytes: number }[]
+  /** Chunks loaded only by a dynamic `import()` (json-rules-engine, for `evaluator: 'reference'`). */
+  lazy: { bytes: number; gzipBytes: number; inputs: string[] }
 }
 
-export async function routeBundleSize(entry: RouteBundleEntry = 'engine'): Promise<RouteBundleSize> {
+/**
+ * Bundled with code splitting, as an app's bundler (Vite, Rollup, esbuild) does: a dynamic `import()`
+ * becomes a chunk of its own, loaded only when called.
+ */
+export async function routeBundleSize(entry: RouteBundleEntry = 'engine', options: { charset?: 'ascii' | 'utf8' } = {}): Promise<RouteBundleSize> {
   const result = await build({
-    stdin: { contents: ENTRIES[entry], resolveDir: root, loader: 'ts' },
+    stdin: { contents: ENTRIES[entry], resolveDir: root, loader: 'ts', sourcefile: 'entry.ts' },
     alias: { xiaobao: root + 'src/index.ts' },
     bundle: true,
     write: false,
@@ -34,17 +41,44 @@ export async function routeBundleSize(entry: RouteBundleEntry = 'engine'): Promi
     platform: 'browser',
     minify: true,
     treeShaking: true,
+    splitting: true,
     metafile: true,
-    outfile: 'route-bundle.js',
+    outdir: root + '.route-bundle',
+    charset: options.charset ?? 'ascii',
     logLevel: 'silent',
   })
-  const out = result.outputFiles.find((f) => f.path.endsWith('.js'))!.contents
-  const inputs = Object.values(result.metafile.outputs).find((o) => o.entryPoint !== undefined || o.inputs)!.inputs
-  const byInput = Object.entries(inputs)
-    .map(([path, v]) => ({ path, bytes: v.bytesInOutput }))
+  const outputs = result.metafile.outputs
+  const relative = (p: string) => p.slice(p.indexOf('.route-bundle/'))
+  const contents = new Map(result.outputFiles.map((f) => [relative(f.path), f.contents]))
+  const entryChunk = Object.keys(outputs).find((k) => outputs[k]!.entryPoint !== undefined)!
+  const eager = new Set<string>()
+  const visit = (k: string) => {
+    if (eager.has(k)) return
+    eager.add(k)
+    for (const i of outputs[k]!.imports) if (i.kind === 'import-statement') visit(i.path)
+  }
+  visit(entryChunk)
+  const sizes = (keys: string[]) => {
+    let bytes = 0
+    let gzipBytes = 0
+    for (const k of keys) {
+      const c = contents.get(relative(k))!
+      bytes += c.byteLength
+      gzipBytes += gzipSync(c).byteLength
+    }
+    return { bytes, gzipBytes }
+  }
+  const jsKeys = Object.keys(outputs).filter((k) => k.endsWith('.js'))
+  const lazyKeys = jsKeys.filter((k) => !eager.has(k))
+  const byInput = [...eager]
+    .flatMap((k) => Object.entries(outputs[k]!.inputs).map(([path, v]) => ({ path, bytes: v.bytesInOutput })))
     .filter((i) => i.bytes > 0)
     .sort((a, b) => b.bytes - a.bytes)
-  return { bytes: out.byteLength, gzipBytes: gzipSync(out).byteLength, byInput }
+  return {
+    ...sizes([...eager]),
+    byInput,
+    lazy: { ...sizes(lazyKeys), inputs: lazyKeys.flatMap((k) => Object.keys(outputs[k]!.inputs)) },
+  }
 }
 
 /** Groups input paths: `src/engine`, `zod`, `json-rules-engine`, … */
@@ -58,7 +92,9 @@ function groupOf(path: string): string {
 if (process.argv[1]?.endsWith('routeBundle.ts')) {
   const entry = (process.argv.includes('--entry') ? process.argv[process.argv.indexOf('--entry') + 1] : 'engine') as RouteBundleEntry
   const size = await routeBundleSize(entry)
-  console.log(`${size.bytes} bytes, ${size.gzipBytes} gzip (entry: ${entry})`)
+  const utf8 = await routeBundleSize(entry, { charset: 'utf8' })
+  console.log(`${size.bytes} bytes, ${size.gzipBytes} gzip (entry: ${entry}; with charset utf8: ${utf8.bytes} bytes, ${utf8.gzipBytes} gzip)`)
+  console.log(`loaded only on demand: ${size.lazy.bytes} bytes, ${size.lazy.gzipBytes} gzip (${size.lazy.inputs.filter((i) => !i.startsWith('src/')).map(groupOf).filter((g, i, a) => a.indexOf(g) === i).join(', ') || 'nothing'})`)
   const groups = new Map<string, number>()
   for (const i of size.byInput) groups.set(groupOf(i.path), (groups.get(groupOf(i.path)) ?? 0) + i.bytes)
   console.log('\nby group:')
