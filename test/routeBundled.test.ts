@@ -10,6 +10,7 @@ import { createEngine, routeComplaint, routeComplaintSync, XiaobaoError } from '
 import { loadRuleSet } from '../src/node/loadRuleSet.js'
 import { bundledRoutingRuleSet } from '../src/engine/bundledRouting.js'
 import { defaultRuleSet } from '../src/engine/defaultRuleSet.js'
+import { merge, splitOmitted } from '../src/engine/mergeBundled.js'
 import { RULES_DIR } from './fixtures.js'
 
 const engine = createEngine()
@@ -62,12 +63,29 @@ describe('top-level routeComplaintSync decides as createEngine().routeComplaintS
 test('the routing part of the bundled rules is the whole bundled rule set less what routing never reads', () => {
   const whole = defaultRuleSet() as unknown as Record<string, unknown>
   const routing = bundledRoutingRuleSet() as unknown as Record<string, unknown>
-  for (const key of ['bureau', 'provenance', 'fallback', 'limits', 'articles', 'sections', 'vocabularies', 'routingRules', 'intakeRules', 'screeningRules', 'confidence', 'calendar']) {
+  for (const key of ['bureau', 'provenance', 'fallback', 'limits', 'sections', 'routingRules', 'intakeRules', 'screeningRules', 'confidence', 'calendar']) {
     expect(routing[key], key).toEqual(whole[key])
   }
   expect(routing.scenarios).toEqual([])
+  const strip = <T extends object>(record: Record<string, T>, fields: string[]) =>
+    Object.fromEntries(Object.entries(record).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).filter(([f]) => !fields.includes(f)))]))
+  expect(routing.articles).toEqual(strip(defaultRuleSet().articles, ['note', 'at', 'docTitle', 'chapter', 'section']))
+  expect(routing.vocabularies).toEqual(strip(defaultRuleSet().vocabularies, ['description', 'at']))
   const categories = defaultRuleSet().categories!.categories
   expect(bundledRoutingRuleSet().categories!.categories).toEqual(
     categories.map(({ basis: _b, cites: _c, at: _a, ...rest }) => rest),
   )
+})
+
+test('splitOmitted and merge: what is split off is put back, lists and records element by element', () => {
+  const value = {
+    list: [{ a: 1, b: { c: 2 } }, { a: 3 }],
+    record: { x: { keep: 1, drop: 2 }, y: { keep: 3 } },
+    whole: [1, 2],
+  }
+  const { kept, omitted } = splitOmitted(value, ['list.*.b', 'record.*.drop', 'whole', 'absent.*.x'])
+  expect(kept).toEqual({ list: [{ a: 1 }, { a: 3 }], record: { x: { keep: 1 }, y: { keep: 3 } } })
+  expect(omitted).toEqual({ list: [{ b: { c: 2 } }, {}], record: { x: { drop: 2 }, y: {} }, whole: [1, 2] })
+  expect(merge(kept, omitted)).toEqual(value)
+  expect(value.list[0]).toHaveProperty('b') // the input is not changed
 })

@@ -9,9 +9,10 @@ type Json = unknown
 const isObject = (v: Json): v is Record<string, Json> => v !== null && typeof v === 'object' && !Array.isArray(v)
 
 /**
- * Splits `paths` (dotted, `*` for every element of a list: `categories.categories.*.basis`) off `value`.
- * `kept` is `value` without them; `omitted` holds only them, in the same shape (lists keep their length,
- * an element with nothing omitted is `{}`), or is undefined when nothing was omitted.
+ * Splits `paths` (dotted; `*` for every element of a list or every value of a record:
+ * `categories.categories.*.basis`) off `value`. `kept` is `value` without them; `omitted` holds only them,
+ * in the same shape (lists keep their length, an element with nothing omitted is `{}`), or is undefined
+ * when nothing was omitted.
  */
 export function splitOmitted(value: Record<string, Json>, paths: readonly string[]): { kept: Record<string, Json>; omitted: Record<string, Json> | undefined } {
   const kept = structuredClone(value)
@@ -27,11 +28,10 @@ export function splitOmitted(value: Record<string, Json>, paths: readonly string
 /** Removes `parts` from `node` (in place) and returns what was removed, in the node's shape. */
 function take(node: Json, parts: readonly string[]): Json | undefined {
   const [head, ...rest] = parts
-  if (head === '*') {
-    if (!Array.isArray(node)) return undefined
-    const out = node.map((element) => (rest.length === 0 ? element : (take(element, rest) ?? {})))
-    if (rest.length === 0) node.length = 0
-    return out
+  if (head === '*' && rest.length > 0) {
+    if (Array.isArray(node)) return node.map((element) => take(element, rest) ?? {})
+    if (isObject(node)) return Object.fromEntries(Object.entries(node).map(([k, element]) => [k, take(element, rest) ?? {}]))
+    return undefined
   }
   if (!isObject(node) || head === undefined || !(head in node)) return undefined
   if (rest.length === 0) {

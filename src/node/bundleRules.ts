@@ -16,7 +16,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { formatIssue } from '../problems/issue.js'
 import { CAPABILITIES, parseRuleSet } from '../capabilities.js'
-import { CORE_FIELDS } from '../ruleset/coreFields.js'
+import { CORE_FIELDS, CORE_OMIT_AT_RUNTIME } from '../ruleset/coreFields.js'
 import { splitOmitted } from '../engine/mergeBundled.js'
 import { readRuleFiles } from './readRuleFiles.js'
 
@@ -69,6 +69,7 @@ export async function renderBundledRuleModules(rulesDir: string): Promise<Genera
     if (owners.has(key)) throw new Error(`rule-set field ${key} is claimed by ${owners.get(key)} and ${owner}`)
     owners.set(key, owner)
   }
+  if (CAPABILITIES.some((c) => c.name === 'core')) throw new Error('a capability may not be named core: the bundled core has that name')
   for (const k of CORE_FIELDS) claim(k, 'the core')
   for (const c of CAPABILITIES) for (const k of [...c.fields.data, ...(c.fields.scenarios ?? [])]) claim(k, `capability ${c.name}`)
   const unclaimed = Object.keys(ruleSet).filter((k) => !owners.has(k))
@@ -88,9 +89,11 @@ export async function renderBundledRuleModules(rulesDir: string): Promise<Genera
         '',
       ].join('\n'),
     },
-    { path: `${BUNDLED_DIR}/core.generated.ts`, text: jsonModule(`The bundled rule set's core fields (${CORE_FIELDS.join(', ')})`, pick(ruleSet, CORE_FIELDS)) },
   ]
   const omitted: Record<string, unknown> = {}
+  const core = splitOmitted(pick(ruleSet, CORE_FIELDS), CORE_OMIT_AT_RUNTIME)
+  if (core.omitted !== undefined) omitted.core = core.omitted
+  modules.push({ path: `${BUNDLED_DIR}/core.generated.ts`, text: jsonModule(`The bundled rule set's core fields (${CORE_FIELDS.join(', ')}), without ${CORE_OMIT_AT_RUNTIME.join(', ')} (in omitted.generated.ts)`, core.kept) })
   const dataModules: string[] = []
   for (const c of CAPABILITIES) {
     if (c.fields.data.length === 0) continue
@@ -100,7 +103,7 @@ export async function renderBundledRuleModules(rulesDir: string): Promise<Genera
     const what = `The bundled rule set's ${c.name} data (${c.fields.data.join(', ')})${c.fields.omitAtRuntime?.length ? `, without ${c.fields.omitAtRuntime.join(', ')} (in omitted.generated.ts)` : ''}`
     modules.push({ path: `${BUNDLED_DIR}/${c.name}.generated.ts`, text: jsonModule(what, kept) })
   }
-  modules.push({ path: `${BUNDLED_DIR}/omitted.generated.ts`, text: jsonModule('What the capabilities\' `omitAtRuntime` leave out of their data modules, by capability', omitted) })
+  modules.push({ path: `${BUNDLED_DIR}/omitted.generated.ts`, text: jsonModule('What `CORE_OMIT_AT_RUNTIME` and the capabilities\' `omitAtRuntime` leave out of their data modules, by owner', omitted) })
   const scenarioKeys = CAPABILITIES.flatMap((c) => c.fields.scenarios ?? [])
   modules.push({ path: `${BUNDLED_DIR}/scenarios.generated.ts`, text: jsonModule(`The bundled test scenarios (${scenarioKeys.join(', ')})`, pick(ruleSet, scenarioKeys)) })
   const ident = (name: string) => `${name}Data`
@@ -122,7 +125,7 @@ export async function renderBundledRuleModules(rulesDir: string): Promise<Genera
       'export function bundledRuleSet(): RuleSet {',
       '  const omitted = omittedData()',
       '  return assembleBundled(FIELD_ORDER, [',
-      '    coreData(),',
+      '    merge(coreData(), omitted.core) as Record<string, unknown>,',
       ...dataModules.map((n) => `    merge(${ident(n)}(), omitted[${JSON.stringify(n)}]) as Record<string, unknown>,`),
       '    scenariosData(),',
       '  ]) as unknown as RuleSet',

@@ -17,7 +17,7 @@ const FIELD_ORDER = ["bureau","provenance","fallback","limits","articles","secti
 export function bundledRuleSet(): RuleSet {
   const omitted = omittedData()
   return assembleBundled(FIELD_ORDER, [
-    coreData(),
+    merge(coreData(), omitted.core) as Record<string, unknown>,
     merge(routingData(), omitted["routing"]) as Record<string, unknown>,
     merge(calendarData(), omitted["calendar"]) as Record<string, unknown>,
     merge(meetingsData(), omitted["meetings"]) as Record<string, unknown>,
