@@ -63,7 +63,7 @@ describe('top-level routeComplaintSync decides as createEngine().routeComplaintS
 test('the routing part of the bundled rules is the whole bundled rule set less what routing never reads', () => {
   const whole = defaultRuleSet() as unknown as Record<string, unknown>
   const routing = bundledRoutingRuleSet() as unknown as Record<string, unknown>
-  for (const key of ['bureau', 'provenance', 'fallback', 'limits', 'sections', 'routingRules', 'intakeRules', 'screeningRules', 'confidence', 'calendar']) {
+  for (const key of ['bureau', 'provenance', 'fallback', 'limits', 'sections', 'confidence', 'calendar']) {
     expect(routing[key], key).toEqual(whole[key])
   }
   expect(routing.scenarios).toEqual([])
@@ -71,6 +71,10 @@ test('the routing part of the bundled rules is the whole bundled rule set less w
     Object.fromEntries(Object.entries(record).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).filter(([f]) => !fields.includes(f)))]))
   expect(routing.articles).toEqual(strip(defaultRuleSet().articles, ['note', 'at', 'docTitle', 'chapter', 'section']))
   expect(routing.vocabularies).toEqual(strip(defaultRuleSet().vocabularies, ['description', 'at']))
+  const stripList = <T extends object>(list: readonly T[], fields: string[]) => Object.values(strip({ ...list } as Record<string, T>, fields))
+  expect(routing.routingRules).toEqual(stripList(defaultRuleSet().routingRules, ['description']))
+  expect(routing.intakeRules).toEqual(stripList(defaultRuleSet().intakeRules, ['description']))
+  expect(routing.screeningRules).toEqual(stripList(defaultRuleSet().screeningRules, ['description', 'note']))
   const categories = defaultRuleSet().categories!.categories
   expect(bundledRoutingRuleSet().categories!.categories).toEqual(
     categories.map(({ basis: _b, cites: _c, at: _a, ...rest }) => rest),

@@ -16,8 +16,18 @@ export const routingCapability: Capability<RoutingSlice> = {
   fields: {
     data: ['routingRules', 'intakeRules', 'screeningRules', 'categories', 'confidence'],
     scenarios: ['scenarios'],
-    // Routing reads a category's id, name, parent, sections, outOfScope and terms; the rest is for people.
-    omitAtRuntime: ['categories.sources', 'categories.categories.*.basis', 'categories.categories.*.cites', 'categories.categories.*.at'],
+    // Routing reads a category's id, name, parent, sections, outOfScope and terms, and no rule's
+    // description or note: those are for people (and analysis, which gets the whole rule set).
+    omitAtRuntime: [
+      'categories.sources',
+      'categories.categories.*.basis',
+      'categories.categories.*.cites',
+      'categories.categories.*.at',
+      'routingRules.*.description',
+      'intakeRules.*.description',
+      'screeningRules.*.description',
+      'screeningRules.*.note',
+    ],
   },
   initial: () => ({ routingRules: [], intakeRules: [], screeningRules: [], scenarios: [] }),
   check(ruleSet) {
