@@ -55,10 +55,44 @@ export function merge(base: Json, extra: Json): Json {
   return extra
 }
 
-/** The whole rule set from its parts, its fields in `order`. */
-export function assembleBundled(order: readonly string[], parts: readonly Record<string, Json>[]): Record<string, Json> {
-  const all = Object.assign({}, ...parts) as Record<string, Json>
+/**
+ * The whole rule set from its parts (the core, each capability's data, the scenarios: a record such as
+ * `articles` that several parts carry is combined key by key) and what they left out (`omitted`, in the
+ * rule set's shape), its fields in `order` and the keys of each record of `recordOrders` in theirs.
+ */
+export function assembleBundled(order: readonly string[], recordOrders: Record<string, readonly string[]>, parts: readonly Record<string, Json>[], omitted: Record<string, Json>): Record<string, Json> {
+  const all: Record<string, Json> = {}
+  for (const part of parts) {
+    for (const [key, value] of Object.entries(part)) {
+      const prior = all[key]
+      all[key] = key in all && isObject(prior) && isObject(value) ? { ...prior, ...value } : value
+    }
+  }
+  const whole = merge(all, omitted) as Record<string, Json>
   const out: Record<string, Json> = {}
-  for (const key of order) if (key in all) out[key] = all[key]
+  for (const key of order) {
+    if (!(key in whole)) continue
+    const keys = recordOrders[key]
+    const value = whole[key]
+    out[key] = keys && isObject(value) ? Object.fromEntries(keys.filter((k) => k in value).map((k) => [k, value[k]])) : value
+  }
   return out
+}
+
+/** The articles a value cites: `doc:seq` of every `{ doc?, seq }` in a `cites` list anywhere in it. */
+export function citedArticleKeys(value: Json): string[] {
+  const keys = new Set<string>()
+  const walk = (node: Json): void => {
+    if (Array.isArray(node)) for (const element of node) walk(element)
+    else if (isObject(node)) {
+      for (const [key, inner] of Object.entries(node)) {
+        if (key === 'cites' && Array.isArray(inner)) {
+          for (const ref of inner) if (isObject(ref) && typeof ref.seq === 'number') keys.add(`${typeof ref.doc === 'string' ? ref.doc : 'implementation-measures'}:${ref.seq}`)
+        }
+        walk(inner)
+      }
+    }
+  }
+  walk(value)
+  return [...keys]
 }

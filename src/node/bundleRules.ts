@@ -17,7 +17,7 @@ import { join } from 'node:path'
 import { formatIssue } from '../problems/issue.js'
 import { CAPABILITIES, parseRuleSet } from '../capabilities.js'
 import { CORE_FIELDS, CORE_OMIT_AT_RUNTIME } from '../ruleset/coreFields.js'
-import { splitOmitted } from '../engine/mergeBundled.js'
+import { citedArticleKeys, merge, splitOmitted } from '../engine/mergeBundled.js'
 import { readRuleFiles } from './readRuleFiles.js'
 
 /**
@@ -90,20 +90,45 @@ export async function renderBundledRuleModules(rulesDir: string): Promise<Genera
       ].join('\n'),
     },
   ]
+  // Each module carries the articles its own data cites (its `cites` lists), in their run-time form, so
+  // an app quotes what it routes (or checks) by without every article; the others go to omitted.
   const omitted: Record<string, unknown> = {}
   const core = splitOmitted(pick(ruleSet, CORE_FIELDS), CORE_OMIT_AT_RUNTIME)
-  if (core.omitted !== undefined) omitted.core = core.omitted
-  modules.push({ path: `${BUNDLED_DIR}/core.generated.ts`, text: jsonModule(`The bundled rule set's core fields (${CORE_FIELDS.join(', ')}), without ${CORE_OMIT_AT_RUNTIME.join(', ')} (in omitted.generated.ts)`, core.kept) })
-  const dataModules: string[] = []
+  Object.assign(omitted, core.omitted)
+  const articles = core.kept.articles as Record<string, unknown>
+  const quoted = new Set<string>()
+  const articlesCitedBy = (value: unknown): Record<string, unknown> => {
+    const keys = citedArticleKeys(value).filter((k) => k in articles)
+    for (const k of keys) quoted.add(k)
+    return Object.fromEntries(Object.keys(articles).filter((k) => keys.includes(k)).map((k) => [k, articles[k]]))
+  }
+  const { articles: _all, ...coreRest } = core.kept
+  const coreModule = { ...coreRest, articles: articlesCitedBy(coreRest) }
+  const dataModules: { name: string; value: Record<string, unknown> }[] = []
   for (const c of CAPABILITIES) {
     if (c.fields.data.length === 0) continue
     const { kept, omitted: rest } = splitOmitted(pick(ruleSet, c.fields.data), c.fields.omitAtRuntime ?? [])
-    if (rest !== undefined) omitted[c.name] = rest
-    dataModules.push(c.name)
-    const what = `The bundled rule set's ${c.name} data (${c.fields.data.join(', ')})${c.fields.omitAtRuntime?.length ? `, without ${c.fields.omitAtRuntime.join(', ')} (in omitted.generated.ts)` : ''}`
-    modules.push({ path: `${BUNDLED_DIR}/${c.name}.generated.ts`, text: jsonModule(what, kept) })
+    Object.assign(omitted, rest)
+    const cited = articlesCitedBy(kept)
+    dataModules.push({ name: c.name, value: Object.keys(cited).length > 0 ? { ...kept, articles: cited } : kept })
   }
-  modules.push({ path: `${BUNDLED_DIR}/omitted.generated.ts`, text: jsonModule('What `CORE_OMIT_AT_RUNTIME` and the capabilities\' `omitAtRuntime` leave out of their data modules, by owner', omitted) })
+  const uncited = Object.keys(articles).filter((k) => !quoted.has(k))
+  const omittedArticles = (omitted.articles ?? {}) as Record<string, unknown>
+  for (const k of uncited) omittedArticles[k] = merge(articles[k], omittedArticles[k])
+  omitted.articles = omittedArticles
+  modules.push({
+    path: `${BUNDLED_DIR}/core.generated.ts`,
+    text: jsonModule(`The bundled rule set's core fields (${CORE_FIELDS.join(', ')}), without ${CORE_OMIT_AT_RUNTIME.join(', ')} (in omitted.generated.ts), its articles only those the core cites`, coreModule),
+  })
+  for (const { name, value } of dataModules) {
+    const c = CAPABILITIES.find((x) => x.name === name)!
+    const what = `The bundled rule set's ${name} data (${c.fields.data.join(', ')}${'articles' in value ? ', and the articles it cites' : ''})${c.fields.omitAtRuntime?.length ? `, without ${c.fields.omitAtRuntime.join(', ')} (in omitted.generated.ts)` : ''}`
+    modules.push({ path: `${BUNDLED_DIR}/${name}.generated.ts`, text: jsonModule(what, value) })
+  }
+  modules.push({
+    path: `${BUNDLED_DIR}/omitted.generated.ts`,
+    text: jsonModule('What the data modules leave out (`CORE_OMIT_AT_RUNTIME`, each capability\'s `omitAtRuntime`, the articles nothing cites), in the rule set\'s shape', omitted),
+  })
   const scenarioKeys = CAPABILITIES.flatMap((c) => c.fields.scenarios ?? [])
   modules.push({ path: `${BUNDLED_DIR}/scenarios.generated.ts`, text: jsonModule(`The bundled test scenarios (${scenarioKeys.join(', ')})`, pick(ruleSet, scenarioKeys)) })
   const ident = (name: string) => `${name}Data`
@@ -112,23 +137,20 @@ export async function renderBundledRuleModules(rulesDir: string): Promise<Genera
     text: [
       HEADER,
       "import type { RuleSet } from '../../capabilities.js'",
-      "import { assembleBundled, merge } from '../mergeBundled.js'",
+      "import { assembleBundled } from '../mergeBundled.js'",
       "import { data as coreData } from './core.generated.js'",
-      ...dataModules.map((n) => `import { data as ${ident(n)} } from './${n}.generated.js'`),
+      ...dataModules.map(({ name }) => `import { data as ${ident(name)} } from './${name}.generated.js'`),
       "import { data as omittedData } from './omitted.generated.js'",
       "import { data as scenariosData } from './scenarios.generated.js'",
       '',
-      '/** The fields of the bundled rule set, in the order `parseRuleSet` gives them. */',
+      '/** The fields of the bundled rule set, and the keys of its articles, in the order `parseRuleSet` gives them. */',
       `const FIELD_ORDER = ${JSON.stringify(Object.keys(ruleSet))}`,
+      `const ARTICLE_ORDER = ${JSON.stringify(Object.keys(articles))}`,
       '',
-      '/** A fresh copy of the whole bundled rule set: every slice, what was omitted at run time, the scenarios. */',
+      '/** A fresh copy of the whole bundled rule set: every module, what they leave out, the scenarios. */',
       'export function bundledRuleSet(): RuleSet {',
-      '  const omitted = omittedData()',
-      '  return assembleBundled(FIELD_ORDER, [',
-      '    merge(coreData(), omitted.core) as Record<string, unknown>,',
-      ...dataModules.map((n) => `    merge(${ident(n)}(), omitted[${JSON.stringify(n)}]) as Record<string, unknown>,`),
-      '    scenariosData(),',
-      '  ]) as unknown as RuleSet',
+      '  const parts = [coreData(), ' + dataModules.map(({ name }) => `${ident(name)}()`).join(', ') + ', scenariosData()]',
+      '  return assembleBundled(FIELD_ORDER, { articles: ARTICLE_ORDER }, parts, omittedData()) as unknown as RuleSet',
       '}',
       '',
     ].join('\n'),
