@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest'
 import { BUNDLED_DIR, renderBundledCalendar, renderBundledRuleModules } from '../src/node/bundleRules.js'
 import { ruleFileJsonSchemas } from '../src/capabilities.js'
 import { RULES_DIR } from './fixtures.js'
+import { LUNAR_TABLE_MODULE, lunarYearCode, renderLunarTable } from './tools/lunarTable.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
 
@@ -24,6 +25,10 @@ describe('generated files are up to date (run `npm run gen` when this fails)', (
   test('src/calendar/bundledCalendar.generated.ts matches rules/calendar/', async () => {
     const current = readFileSync(join(ROOT, 'src/calendar/bundledCalendar.generated.ts'), 'utf8')
     expect(current === (await renderBundledCalendar(RULES_DIR)), 'bundled calendar is stale: run `npm run gen`').toBe(true)
+  })
+
+  test('src/calendar/lunarTable.generated.ts matches chinese-days', () => {
+    expect(readFileSync(join(ROOT, LUNAR_TABLE_MODULE), 'utf8') === renderLunarTable(), 'the lunar table is stale: run `npm run gen`').toBe(true)
   })
 
   test('rules/schemas/*.json match the zod schemas and the folder\'s names (`xiaobao schema rules`)', async () => {
@@ -53,4 +58,17 @@ describe('the pre-parsed bundled rule set', () => {
     const { parseBundledCalendar } = await import('../src/calendar/bundledCalendar.generated.js')
     expect(parseBundledCalendar()).toEqual(defaultRuleSet().calendar)
   })
+})
+
+test('the lunar table answers as chinese-days, every month of 1900–2100', async () => {
+  const chineseDays = (await import('chinese-days')).default
+  const { LUNAR_TABLE_FIRST_YEAR, LUNAR_YEARS } = await import('../src/calendar/lunarTable.generated.js')
+  for (let year = 1900; year <= 2100; year++) {
+    const code = LUNAR_YEARS[year - LUNAR_TABLE_FIRST_YEAR]!
+    expect(code).toBe(lunarYearCode(year))
+    for (let month = 1; month <= 12; month++) expect(code & (1 << (month - 1)) ? 30 : 29).toBe(chineseDays.monthDays(year, month))
+    const leap = chineseDays.getYearLeapMonth(year)
+    expect((code >> 12) & 0xf).toBe(leap.leapMonth ?? 0)
+    if (leap.leapMonth) expect(code & (1 << 16) ? 30 : 29).toBe(leap.days)
+  }
 })
