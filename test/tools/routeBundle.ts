@@ -3,7 +3,9 @@
  * of `import { createEngine } from 'xiaobao'; createEngine().routeComplaintSync({...})`, with `xiaobao`
  * resolved to src/index.ts. `npx tsx test/tools/routeBundle.ts` prints raw and gzip bytes and the bytes
  * each input contributes (the metafile), largest first; `--entry top` measures the top-level
- * `routeComplaintSync(input)` instead of the engine's method.
+ * `routeComplaintSync(input)` instead of the engine's method, `--entry route` the same from
+ * `xiaobao/route` (src/route.ts). From the sources these two are the same; from the built package only
+ * `xiaobao/route` is small (dist/index.js is one file: test/package.test.ts measures both).
  */
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
@@ -13,6 +15,7 @@ const root = new URL('../..', import.meta.url).pathname
 const ENTRIES = {
   engine: `import { createEngine } from 'xiaobao'\nconsole.log(createEngine().routeComplaintSync({ kind: 'complaint', receivedOn: '2026-03-02', text: '超市卖过期牛奶' }))\n`,
   top: `import { routeComplaintSync } from 'xiaobao'\nconsole.log(routeComplaintSync({ kind: 'complaint', receivedOn: '2026-03-02', text: '超市卖过期牛奶' }))\n`,
+  route: `import { routeComplaintSync } from 'xiaobao/route'\nconsole.log(routeComplaintSync({ kind: 'complaint', receivedOn: '2026-03-02', text: '超市卖过期牛奶' }))\n`,
 } as const
 
 export type RouteBundleEntry = keyof typeof ENTRIES
@@ -34,7 +37,7 @@ export interface RouteBundleSize {
 export async function routeBundleSize(entry: RouteBundleEntry = 'engine', options: { charset?: 'ascii' | 'utf8' } = {}): Promise<RouteBundleSize> {
   const result = await build({
     stdin: { contents: ENTRIES[entry], resolveDir: root, loader: 'ts', sourcefile: 'entry.ts' },
-    alias: { xiaobao: root + 'src/index.ts' },
+    alias: { 'xiaobao/route': root + 'src/route.ts', xiaobao: root + 'src/index.ts' },
     bundle: true,
     write: false,
     format: 'esm',
