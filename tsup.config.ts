@@ -8,7 +8,9 @@ export default defineConfig([
   {
     // The isomorphic core and the Node entry: ESM + CJS with declarations. The core is built for a
     // neutral platform so a stray `node:` import fails the build instead of reaching a browser.
-    entry: { index: 'src/index.ts' },
+    // `route`: routing alone (src/route.ts), a bundle of its own so a page that only routes carries
+    // only that (the main entry is one file, whose rule-file schemas a bundler cannot leave out).
+    entry: { index: 'src/index.ts', route: 'src/route.ts' },
     format: ['esm', 'cjs'],
     platform: 'neutral',
     target: 'es2022',

@@ -3,6 +3,7 @@
  * Isomorphic core: no `node:` imports anywhere under this entry.
  */
 export { createEngine } from './engine/createEngine.js'
+export { routeComplaint, routeComplaintSync } from './engine/routeBundled.js'
 export { defaultRuleSet, bundledRuleFiles } from './engine/defaultRuleSet.js'
 export { parseRuleSet, parseRuleSetOrThrow, ruleFileJsonSchemas } from './capabilities.js'
 export { citationProblem } from './ruleset/citations.js'

@@ -1,13 +1,44 @@
 /**
  * An app that imports only the calendar does not carry the routing rules, nor zod: an esbuild bundle
  * (browser, minified) of `import { isWorkingDay } from 'xiaobao'`. It was 933 KB (every routing rule came
- * with it), then 198 KB (zod in the calendar's input checks); now ~86 KB, of which ~69 KB is the
- * chinese-days data (its Chinese names \u-escaped) — see README, "Architecture".
+ * with it), then 198 KB (zod in the calendar's input checks), then ~90 KB, of which ~69 KB was
+ * chinese-days (its data, its Chinese names \u-escaped, and 24 KB of its code for two table look-ups);
+ * now ~67 KB: the lunar month lengths are a generated table (src/calendar/lunarTable.generated.ts) — see
+ * README, "Architecture".
  */
-import { expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { calendarBundleBytes } from './tools/calendarBundle.js'
+import { routeBundleSize } from './tools/routeBundle.js'
+
+/** Gzip bytes: the top-level call's bundle was 287,599 (createEngine, before issue 12's package work), the engine's. */
+const TOP_GZIP_BOUND = 85_000
+const ENGINE_GZIP_BOUND = 200_000
 
 test('a calendar-only bundle stays small', async () => {
   const bytes = await calendarBundleBytes()
-  expect(bytes).toBeLessThan(100_000)
+  expect(bytes).toBeLessThan(72_000)
+})
+
+/**
+ * An app that routes one complaint (issue 12: "the browser bundle of one `routeComplaintSync` call").
+ * Measured by test/tools/routeBundle.ts (esbuild, browser, ESM, minified, split as an app's bundler
+ * splits it; `npx tsx test/tools/routeBundle.ts --entry top` prints the breakdown). The bounds are the
+ * figures reached, with a little headroom: they are bytes, not time.
+ */
+describe('the route-call bundle', () => {
+  test('top-level routeComplaintSync: only the routing part of the bundled rules, no json-rules-engine', async () => {
+    const size = await routeBundleSize('top')
+    const inputs = size.byInput.map((i) => i.path)
+    expect(inputs.filter((p) => /json-rules-engine|jsonpath-plus|eventemitter2|\/yaml\//.test(p))).toEqual([])
+    expect(inputs.filter((p) => /bundledRuleFiles|scenarios\.generated|omitted\.generated|meetings\.generated|escalations\.generated|report\.generated/.test(p))).toEqual([])
+    expect(size.gzipBytes).toBeLessThan(TOP_GZIP_BOUND)
+  })
+
+  test('createEngine().routeComplaintSync: json-rules-engine only in a chunk loaded on demand', async () => {
+    const size = await routeBundleSize('engine')
+    expect(size.byInput.map((i) => i.path).filter((p) => /json-rules-engine|\/yaml\//.test(p))).toEqual([])
+    expect(size.lazy.inputs.some((p) => p.includes('json-rules-engine'))).toBe(true)
+    expect(size.byInput.map((i) => i.path).filter((p) => /bundledRuleFiles/.test(p))).toEqual([])
+    expect(size.gzipBytes).toBeLessThan(ENGINE_GZIP_BOUND)
+  })
 })

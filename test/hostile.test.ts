@@ -12,6 +12,8 @@ import {
   isRouteError,
   isWorkingDay,
   parseRuleSet,
+  routeComplaint,
+  routeComplaintSync,
   workingDaysBetween,
 } from '../src/index.js'
 import { XiaobaoError as NodeXiaobaoError } from '../src/node/index.js'
@@ -99,6 +101,9 @@ const CALLS: [string, (value: unknown) => unknown][] = [
   ['routeComplaint(input)', (v) => engine.routeComplaint(v as never)],
   ['routeComplaint(_, options)', (v) => engine.routeComplaint(complaint as never, v as never)],
   ['routeComplaintSync(input)', (v) => engine.routeComplaintSync(v as never)],
+  ['top-level routeComplaintSync(input)', (v) => routeComplaintSync(v as never)],
+  ['top-level routeComplaintSync(_, options)', (v) => routeComplaintSync(complaint as never, v as never)],
+  ['top-level routeComplaint(input)', (v) => routeComplaint(v as never)],
   ['routeMany(items)', async (v) => { for await (const _ of engine.routeMany(v as never)) void _ }],
   ['routeMany([item])', async (v) => { for await (const _ of engine.routeMany([v])) void _ }],
   ['checkMeetingDecision(record)', (v) => engine.checkMeetingDecision(v as never)],

@@ -8,6 +8,7 @@ import { execFileSync, spawn } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 import { beforeAll, describe, expect, test } from 'vitest'
 
@@ -133,6 +134,29 @@ describe('the packed package', () => {
     } finally {
       child.kill('SIGTERM')
     }
+  })
+
+  test('xiaobao/route routes in ESM and CJS, as the main entry does', () => {
+    const esm = execFileSync('node', ['--input-type=module', '-e', `import { routeComplaintSync, XiaobaoError } from 'xiaobao/route'; import { createEngine, XiaobaoError as Main } from 'xiaobao'; const a = routeComplaintSync(${JSON.stringify(complaint)}); const b = createEngine().routeComplaintSync(${JSON.stringify(complaint)}); let e; try { routeComplaintSync(null) } catch (x) { e = x } console.log(a.lead.id, JSON.stringify(a) === JSON.stringify(b), e instanceof XiaobaoError, e instanceof Main)`], { cwd: app, encoding: 'utf8' })
+    expect(esm.trim()).toBe('food-circulation true true true')
+    const cjs = execFileSync('node', ['-e', `const { routeComplaint } = require('xiaobao/route'); routeComplaint(${JSON.stringify(complaint)}).then((r) => console.log(r.lead.id))`], { cwd: app, encoding: 'utf8' })
+    expect(cjs.trim()).toBe('food-circulation')
+  })
+
+  test('a page that routes carries only routing when it imports xiaobao/route (issue 12: one routeComplaintSync call)', async () => {
+    const size = async (from: string) => {
+      const entry = join(app, `route-entry-${from.replace('/', '-')}.js`)
+      writeFileSync(entry, `import { routeComplaintSync } from '${from}'; globalThis.result = routeComplaintSync(${JSON.stringify(complaint)})`)
+      const result = await build({ entryPoints: [entry], bundle: true, platform: 'browser', write: false, format: 'esm', minify: true, splitting: true, outdir: join(app, 'out'), metafile: true, logLevel: 'silent', absWorkingDir: app })
+      const main = result.outputFiles.find((f) => f.path.endsWith(`route-entry-${from.replace('/', '-')}.js`))!
+      return { gzip: gzipSync(main.contents).byteLength, inputs: Object.keys(result.metafile.outputs[Object.keys(result.metafile.outputs).find((k) => k.endsWith(`route-entry-${from.replace('/', '-')}.js`))!]!.inputs) }
+    }
+    const route = await size('xiaobao/route')
+    const main = await size('xiaobao')
+    console.log(`one routeComplaintSync call, gzip: from xiaobao/route ${route.gzip}, from xiaobao ${main.gzip}`)
+    expect(route.inputs.filter((p) => /json-rules-engine|\/yaml\//.test(p))).toEqual([])
+    expect(route.gzip).toBeLessThan(85_000)
+    expect(route.gzip).toBeLessThan(main.gzip)
   })
 
   test('the core bundles for a browser: no node: modules', async () => {

@@ -11,4 +11,5 @@ export const calendarCapability: Capability<CalendarSlice> = {
   issues: CALENDAR_MESSAGES,
   kinds: calendarFileKinds,
   targets: [],
+  fields: { data: ['calendar'] },
 }

@@ -1,10 +1,11 @@
 /**
  * Lunar dates (农历) and solar terms (节气) as day numbers, for the provisional calendar. The tables are
- * chinese-days' (its lunar month lengths 1900–2100 and its solar-term constants); only its number-in,
- * number-out functions are used, never its date parsing (which reads dates in local time). The
- * arithmetic from the lunar epoch is done here on integer day numbers.
+ * chinese-days' (its lunar month lengths 1900–2100 and its solar-term constants): the month lengths are
+ * read from its functions at `npm run gen` into `lunarTable.generated.ts` (test/generated.test.ts checks
+ * every month against them), so no chinese-days code runs, and its date parsing (which reads dates in
+ * local time) never did. The arithmetic from the lunar epoch is done here on integer day numbers.
  */
-import chineseDays from 'chinese-days'
+import { LUNAR_TABLE_FIRST_YEAR, LUNAR_YEARS } from './lunarTable.generated.js'
 import { dayNumberOf } from '../dates/index.js'
 import type { SolarTermName } from './schemas.js'
 
@@ -15,14 +16,23 @@ export const LAST_LUNAR_YEAR = 2100
 /** 正月初一 of lunar year 1900 was 1900-01-31. */
 const LUNAR_EPOCH = dayNumberOf(1900, 1, 31)
 
+/** chinese-days' table for `year` (1900–2100), generated at `npm run gen` (test/tools/lunarTable.ts). */
+const codeOf = (year: number): number => LUNAR_YEARS[year - LUNAR_TABLE_FIRST_YEAR]!
+
+/** Days of lunar month `month` (1–12, not the leap one) of `year`. */
+function monthDays(year: number, month: number): number {
+  return codeOf(year) & (1 << (month - 1)) ? 30 : 29
+}
+
 function leapMonthOf(year: number): { month: number; days: number } | undefined {
-  const leap = chineseDays.getYearLeapMonth(year)
-  return leap.leapMonth ? { month: leap.leapMonth, days: leap.days } : undefined
+  const code = codeOf(year)
+  const month = (code >> 12) & 0xf
+  return month ? { month, days: code & (1 << 16) ? 30 : 29 } : undefined
 }
 
 function lunarYearLength(year: number): number {
   let days = leapMonthOf(year)?.days ?? 0
-  for (let month = 1; month <= 12; month++) days += chineseDays.monthDays(year, month)
+  for (let month = 1; month <= 12; month++) days += monthDays(year, month)
   return days
 }
 
@@ -53,7 +63,7 @@ export function lunarToDayNumber(year: number, month: number, day: number): numb
   const leap = leapMonthOf(year)
   let offset = 0
   for (let m = 1; m < month; m++) {
-    offset += chineseDays.monthDays(year, m)
+    offset += monthDays(year, m)
     if (leap && leap.month === m) offset += leap.days
   }
   return lunarNewYear(year) + offset + day - 1

@@ -16,6 +16,7 @@ import { routeMany, type RouteManyResult } from '../routing/compiled/routeMany.j
 import type { ComplaintInput } from '../routing/complaintInput.js'
 import type { RouteOptions, RoutingDecision } from '../routing/types.js'
 import { defaultRuleSet } from './defaultRuleSet.js'
+import { checkRouteOptions } from './routeOptions.js'
 import { createMeetingChecker } from '../meetings/checkMeetingDecision.js'
 import type { MeetingRecordInput } from '../meetings/recordInput.js'
 import type { MeetingCheckResult } from '../meetings/types.js'
@@ -53,15 +54,6 @@ const engineOptions = z
   .optional()
 
 export type EngineOptions = z.input<typeof engineOptions>
-
-const routeOptionsSchema = z.strictObject({ explain: z.boolean().optional() }).optional()
-
-/** Route options validated like every other input (a misspelt `explian` is an error, not ignored). */
-function checkRouteOptions(options: unknown): RouteOptions | undefined {
-  const parsed = routeOptionsSchema.safeParse(options)
-  if (!parsed.success) throw new XiaobaoError(inputIssues(options, parsed.error.issues, ['options']))
-  return parsed.data
-}
 
 export interface Engine {
   /** The rule set this engine runs. */

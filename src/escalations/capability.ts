@@ -14,5 +14,6 @@ export const escalationsCapability: Capability<EscalationsSlice> = {
   name: 'escalations',
   issues: ESCALATION_MESSAGES,
   kinds: [deadlinesFileKind, escalationFileKind],
+  fields: { data: ['deadlines', 'escalation'], scenarios: ['escalationScenarios'] },
   targets: [{ ...escalationScenarioTarget, ...escalationScenarioRunner }],
 }

@@ -10,5 +10,6 @@ import type { MeetingsSlice } from './types.js'
 export const meetingsCapability: Capability<MeetingsSlice> = {
   name: 'meetings',
   kinds: [procedureFileKind],
+  fields: { data: ['meetingProcedure'], scenarios: ['meetingScenarios'] },
   targets: [{ ...meetingScenarioTarget, ...meetingScenarioRunner }],
 }

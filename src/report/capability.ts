@@ -12,5 +12,6 @@ import type { ReportSlice } from './types.js'
 export const reportCapability: Capability<ReportSlice> = {
   name: 'report',
   kinds: [reportFileKind],
+  fields: { data: ['report'], scenarios: ['reportScenarios'] },
   targets: [{ ...reportScenarioTarget, ...reportScenarioRunner }],
 }

@@ -6,7 +6,7 @@
  * meaning), plus the sums and the older `mediationOutcome` only the report has.
  * Strict: a misspelt field is an error entry in the appendix, not a silently ignored value.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { complaintInput } from '../routing/complaintInput.js'
 import { complaintItem, reportItem } from '../escalations/trackedItems.js'
 import { isoDate, sectionId } from '../ruleset/schemas.js'

@@ -4,7 +4,7 @@
  * `target: report`). The JSON Schemas in rules/schemas/ are generated from them; checks that need more
  * than one field (a pattern against its examples, a setting's basis) live in reportKind.ts.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { citationRef, isoDate } from '../ruleset/schemas.js'
 
 /** The chapters every report has, in this order. */

@@ -5,7 +5,7 @@
  * counted; a record that fails any step becomes one entry of the appendix — none is dropped, none stops
  * the run. Deterministic: `to` is the review date, nothing reads the clock.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { WorkingCalendar } from '../calendar/createCalendar.js'
 import type { ComputeEscalationsOptions, EscalationEntry } from '../escalations/types.js'
 import type { TrackedItem } from '../escalations/trackedItems.js'

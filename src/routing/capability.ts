@@ -13,6 +13,22 @@ export const routingCapability: Capability<RoutingSlice> = {
   issues: ROUTING_MESSAGES,
   kinds: ROUTING_KINDS,
   targets: [{ ...routeScenarioTarget, ...routeScenarioRunner }],
+  fields: {
+    data: ['routingRules', 'intakeRules', 'screeningRules', 'categories', 'confidence'],
+    scenarios: ['scenarios'],
+    // Routing reads a category's id, name, parent, sections, outOfScope and terms, and no rule's
+    // description or note: those are for people (and analysis, which gets the whole rule set).
+    omitAtRuntime: [
+      'categories.sources',
+      'categories.categories.*.basis',
+      'categories.categories.*.cites',
+      'categories.categories.*.at',
+      'routingRules.*.description',
+      'intakeRules.*.description',
+      'screeningRules.*.description',
+      'screeningRules.*.note',
+    ],
+  },
   initial: () => ({ routingRules: [], intakeRules: [], screeningRules: [], scenarios: [] }),
   check(ruleSet) {
     const warnings: Issue[] = []

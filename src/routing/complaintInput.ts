@@ -5,10 +5,9 @@
 import * as z from 'zod'
 import { isoDate } from '../ruleset/schemas.js'
 
-export const CHANNELS = ['12315-platform', '12315-hotline', 'letter', 'visit', 'referral'] as const
+import { AD_MEDIA, CHANNELS } from './complaintEnums.js'
 
-/** Where an advertisement ran (《暂行办法》第二十八条). Which of them are mass media is said in rules/screening.yaml. */
-export const AD_MEDIA = ['television', 'radio', 'film', 'newspaper', 'periodical', 'internet', 'outdoor', 'other'] as const
+export { AD_MEDIA, CHANNELS }
 
 /**
  * A county name. Compared after NFKC and trimming (`ＸＸ县 ` is `XX县`); a blank one counts as not given,

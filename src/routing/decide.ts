@@ -20,7 +20,7 @@ import { CATEGORY_DETAIL } from './deriveFacts.js'
 import { classifierFor } from './categories/classifierFor.js'
 import { UNCLASSIFIED, type DecisionCategory } from './categories/types.js'
 import { assessConfidence } from './confidence/assessConfidence.js'
-import { DEFAULT_CONFIDENCE } from './confidence/schema.js'
+import { DEFAULT_CONFIDENCE } from './confidence/defaults.js'
 
 export { referenceEvaluation, type Evaluation, type Evidence, type Stage } from './evaluation.js'
 export { applies, inForce, sectionRef } from './preparedRules.js'

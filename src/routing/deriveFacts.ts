@@ -2,7 +2,7 @@
  * Derives the facts that rules read from a validated complaint. Typed code fills in defaults and says
  * so in warnings; the rules in YAML make every decision.
  */
-import { createCalendar, type WorkingCalendar } from '../calendar/createCalendar.js'
+import { calendarOfCheckedInput, type WorkingCalendar } from '../calendar/createCalendar.js'
 import type { RoutingRuleSet } from './ruleSet.js'
 import type { CalendarSlice } from '../calendar/calendarFileKinds.js'
 
@@ -130,7 +130,9 @@ const calendars = new WeakMap<RuleSet, WorkingCalendar>()
 function calendarFor(ruleSet: RuleSet): WorkingCalendar {
   let calendar = calendars.get(ruleSet)
   if (!calendar) {
-    calendar = createCalendar({ years: ruleSet.calendar?.years ?? [], provisionalHolidays: ruleSet.calendar?.provisional })
+    // The loader checked the rule set's calendar (a rule set comes from parseRuleSet or loadRuleSet):
+    // not checked again, so routing does not carry the calendar files' zod schemas.
+    calendar = calendarOfCheckedInput({ years: ruleSet.calendar?.years ?? [], provisionalHolidays: ruleSet.calendar?.provisional })
     calendars.set(ruleSet, calendar)
   }
   return calendar

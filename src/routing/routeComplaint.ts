@@ -5,7 +5,8 @@ import type { Issue } from '../problems/issue.js'
 import { inputIssues } from '../problems/inputIssues.js'
 import { XiaobaoError } from '../problems/XiaobaoError.js'
 import type { RoutingRuleSet as RuleSet } from './ruleSet.js'
-import { complaintInput, type Complaint } from './complaintInput.js'
+import { complaintInputCheck as complaintInput } from './complaintInputCheck.js'
+import type { Complaint } from './complaintInput.js'
 
 /** Validates a complaint against the schema and the rule set's limits; throws `XiaobaoError`. */
 export function validateComplaint(input: unknown, ruleSet: RuleSet): Complaint {

@@ -87,6 +87,15 @@ export interface Capability<Slice extends object = object> {
   issues?: MessageCatalog<any>
   /** Whole-set checks after every file is loaded: errors and warnings. */
   check?(ruleSet: RuleSetCore & Slice): Issue[]
+  /**
+   * The slice's top-level fields, by use: `data` is what the capability's functions read at run time,
+   * `scenarios` its test scenarios. `npm run gen` bundles each capability's `data` as its own module and
+   * every `scenarios` field apart (src/node/bundleRules.ts), so an app that only routes carries neither
+   * another capability's data nor any scenario. `omitAtRuntime` names parts of `data` no function reads
+   * (dotted paths, `*` for every element of a list): they are bundled apart too, for `defaultRuleSet()`.
+   * Every field of a loaded rule set belongs to the core or to exactly one capability (`npm run gen` checks).
+   */
+  fields: { data: readonly (keyof Slice & string)[]; scenarios?: readonly (keyof Slice & string)[]; omitAtRuntime?: readonly string[] }
   /** Type only: the slice this capability adds. Never set. */
   readonly slice?: Slice
 }

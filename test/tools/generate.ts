@@ -7,6 +7,8 @@ import { join } from 'node:path'
 import { writeBundledCalendar, writeBundledRules } from '../../src/node/bundleRules.js'
 import { ruleFileJsonSchemas } from '../../src/capabilities.js'
 import { loadRuleSet } from '../../src/node/loadRuleSet.js'
+import { LUNAR_TABLE_MODULE, renderLunarTable } from './lunarTable.js'
+import { readFile } from 'node:fs/promises'
 
 const root = join(import.meta.dirname, '..', '..')
 await mkdir(join(root, 'rules', 'schemas'), { recursive: true })
@@ -15,6 +17,9 @@ const ruleSet = await loadRuleSet(join(root, 'rules'))
 for (const [name, schema] of Object.entries(ruleFileJsonSchemas(ruleSet))) {
   await writeFile(join(root, 'rules', 'schemas', name), JSON.stringify(schema, null, 2) + '\n')
 }
-const changed = await writeBundledRules(join(root, 'rules'), join(root, 'src', 'engine', 'bundledRules.generated.ts'))
+const changed = await writeBundledRules(join(root, 'rules'), root)
 const calendarChanged = await writeBundledCalendar(join(root, 'rules'), join(root, 'src', 'calendar', 'bundledCalendar.generated.ts'))
-console.log(`rules/schemas written; bundled rules ${changed ? 'updated' : 'unchanged'}; bundled calendar ${calendarChanged ? 'updated' : 'unchanged'}`)
+const lunarTarget = join(root, LUNAR_TABLE_MODULE)
+const lunarChanged = (await readFile(lunarTarget, 'utf8').catch(() => '')) !== renderLunarTable()
+if (lunarChanged) await writeFile(lunarTarget, renderLunarTable())
+console.log(`rules/schemas written; lunar table ${lunarChanged ? 'updated' : 'unchanged'}; bundled rules ${changed ? 'updated' : 'unchanged'}; bundled calendar ${calendarChanged ? 'updated' : 'unchanged'}`)

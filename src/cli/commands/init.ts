@@ -7,7 +7,7 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
 import { isScalar, parse, parseDocument, Scalar, visit } from 'yaml'
-import { z } from 'zod'
+import * as z from 'zod'
 import { packageRoot } from '../../node/packageRoot.js'
 import { formatIssue, parseRuleSet } from '../../index.js'
 import { readRuleFiles } from '../../node/index.js'

@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { lstat, readdir, readFile, realpath, rename, unlink, writeFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { basename, dirname, join } from 'node:path'
-import { z } from 'zod'
+import * as z from 'zod'
 import { parseRuleSet } from '../../index.js'
 import { readRuleFolder } from '../index.js'
 import type { WorkbenchAssets } from './assets.js'

@@ -4,7 +4,7 @@
  * the sections competent for it — or the authority that is, when the bureau is not — and the everyday
  * words people use for it. Every routing decision names its category; the records report counts by it.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { citationRef, sectionId } from '../../ruleset/schemas.js'
 
 const categoryId = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, { message: 'category_id' }).describe('类别编号：小写字母、数字、点 / lower-case id')

@@ -3,7 +3,8 @@
  * They are the bureau's own settings, not the regulation's words; a decision that is not sure asks for
  * a person (`needs_review`), since a confident wrong answer is worse than a warning.
  */
-import { z } from 'zod'
+import * as z from 'zod'
+import { DEFAULT_CONFIDENCE as DEFAULTS } from './defaults.js'
 
 export const confidenceFile = z.strictObject({
   kind: z.literal('confidence'),
@@ -26,4 +27,4 @@ export type ConfidenceFile = z.infer<typeof confidenceFile>
 export type ConfidenceSettings = Omit<ConfidenceFile, 'kind' | 'note'>
 
 /** Used when a rule set has no confidence file. */
-export const DEFAULT_CONFIDENCE: ConfidenceSettings = { strongEvidence: 2, closeMargin: 10 }
+export const DEFAULT_CONFIDENCE: ConfidenceSettings = DEFAULTS
