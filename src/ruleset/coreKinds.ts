@@ -4,8 +4,9 @@
  */
 import type { z } from 'zod'
 import { normalizeText } from '../conditions/normalizeText.js'
+import { CLAUSE_MARKS, togetherLabel, type TogetherTerm } from '../conditions/operators.js'
 import type { Issue } from '../problems/issue.js'
-import type { RuleFileKind } from './capability.js'
+import type { KindContext, RuleFileKind } from './capability.js'
 import { LOADER_MESSAGES } from './messages.js'
 import { articlesFile, configFile, vocabulariesFile } from './schemas.js'
 import type { RuleSetCore } from './types.js'
@@ -53,11 +54,44 @@ const vocabulariesKind: RuleFileKind<z.infer<typeof vocabulariesFile>, RuleSetCo
         issues.push(ctx.report(['vocabularies', name], LOADER_MESSAGES, 'duplicate_vocabulary', fields, { preferKey: true }))
         continue
       }
-      ruleSet.vocabularies[name] = { name, description: vocab.description, keywords: [...new Set(vocab.keywords.map(normalizeText))], ...(vocab.notInside ? { notInside: [...new Set(vocab.notInside.map(normalizeText))] } : {}), at: ctx.at(['vocabularies', name]) }
+      const together = vocab.together ? togetherTerms(vocab.together, ['vocabularies', name, 'together'], ctx.issueAt, issues) : undefined
+      ruleSet.vocabularies[name] = {
+        name,
+        description: vocab.description,
+        keywords: [...new Set(vocab.keywords.map(normalizeText))],
+        ...(vocab.notInside ? { notInside: [...new Set(vocab.notInside.map(normalizeText))] } : {}),
+        ...(together && together.length > 0 ? { together } : {}),
+        at: ctx.at(['vocabularies', name]),
+      }
     }
     return issues
   },
   load: () => [],
+}
+
+/**
+ * A vocabulary's `together` entries, normalised, with what the schema cannot say: the terms differ, none
+ * holds a clause mark (it could never be inside one clause), and a window is long enough for the terms.
+ */
+function togetherTerms(entries: readonly { terms: string[]; within: number | 'clause' }[], path: (string | number)[], issueAt: KindContext['issueAt'], issues: Issue[]): TogetherTerm[] {
+  const out: TogetherTerm[] = []
+  entries.forEach((entry, i) => {
+    const terms = entry.terms.map(normalizeText)
+    const at = [...path, i]
+    const problems: Issue[] = []
+    terms.forEach((term, k) => {
+      if (terms.indexOf(term) !== k) problems.push(issueAt([...at, 'terms', k], 'invalid_value', `「${term}」在 terms 里写了两次；一起出现的词应各不相同。`, `"${term}" is listed twice in terms; the terms that count together must differ.`))
+      const mark = [...term].find((c) => CLAUSE_MARKS.includes(c))
+      if (mark !== undefined) problems.push(issueAt([...at, 'terms', k], 'invalid_value', `「${term}」含有分句标点 ${JSON.stringify(mark)}，不会在一个分句里出现；请去掉标点，或拆成两个词。`, `"${term}" holds the clause mark ${JSON.stringify(mark)}; split it into two terms or drop the mark.`))
+    })
+    const length = terms.reduce((n, t) => n + t.length, 0)
+    if (typeof entry.within === 'number' && entry.within < length) {
+      problems.push(issueAt([...at, 'within'], 'invalid_value', `within: ${entry.within} 比这些词的总字数 ${length} 还短，永远不会命中；请写不少于 ${length} 的数，或写 within: clause。`, `within: ${entry.within} is shorter than the terms' ${length} characters together, so it never holds; write at least ${length}, or within: clause.`))
+    }
+    issues.push(...problems)
+    if (problems.length === 0) out.push({ terms, within: entry.within, label: togetherLabel(terms) })
+  })
+  return out
 }
 
 /** The core kinds, in the order the loader lists them. */

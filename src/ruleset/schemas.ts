@@ -88,6 +88,18 @@ export const vocabulary = z.strictObject({
     .min(1)
     .optional()
     .describe('另有含义的更长的词：本表的词出现在这些词里面时不算命中（「水表」在「汤水表面」里）/ longer words of another meaning: a keyword inside one of them is not a hit'),
+  together: z
+    .array(
+      z.strictObject({
+        terms: z.array(z.string().min(1)).min(2).describe('要一起出现才算的词（不分先后）/ the terms that count only together, in any order'),
+        within: z
+          .union([z.literal('clause'), z.number().int().positive()])
+          .describe('clause：在同一分句里（分句以 。！？；， 及换行分开，不以 、…… ： . 分开）；数字：从第一个词的开头到最后一个词的结尾不超过这么多字 / clause: in one clause (ended by 。！？；， and line breaks, not by 、…… ： or .); a number: from the start of the first term to the end of the last, at most this many characters'),
+      }),
+    )
+    .min(1)
+    .optional()
+    .describe('一起出现才算的词：如「信用卡」和「年费」在同一分句里（「信用卡……被收取年费」），命中记作「信用卡…年费」/ terms that count only together, e.g. 信用卡 and 年费 in one clause; the hit is reported as 「信用卡…年费」'),
 })
 
 export const vocabulariesFile = z.strictObject({

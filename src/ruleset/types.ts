@@ -7,6 +7,7 @@
  */
 import type { SectionId } from '../sections.js'
 import type { EffectivePeriod } from './schemas.js'
+import type { TogetherTerm } from '../conditions/operators.js'
 
 /** Where a thing is written: `file:line:col`. */
 export interface SourceLocation {
@@ -58,6 +59,8 @@ export interface VocabularyRecord {
   keywords: string[]
   /** Longer words of another meaning: a keyword inside one of them is not a hit. */
   notInside?: string[]
+  /** Terms that count only together, within a clause or a window of characters (normalised). */
+  together?: TogetherTerm[]
   at: SourceLocation
 }
 

@@ -7,7 +7,7 @@
  */
 import type { ConditionNode } from '../../ruleset/schemas.js'
 import { applyOperator, isFactReference, matchKeywords, resolveJrePath, shorten, type ConditionTrace, type Evidence, type Facts, type KeywordEvidence, type VocabularyLookup } from '../../conditions/evaluate.js'
-import { operatorOf } from '../../conditions/operators.js'
+import { keywordEvidence, operatorOf, type TogetherTerm } from '../../conditions/operators.js'
 import type { RoutingFactName } from '../facts.js'
 
 export type { Evidence, FactEvidence } from '../../conditions/evaluate.js'
@@ -46,6 +46,13 @@ export interface KeywordSet {
    * keyword's raw occurrence does not mark the set; the check after the scan does.
    */
   guarded?: { index: Uint8Array; hit: Int32Array }
+  /** The vocabulary's `notInside` words, when it has any. */
+  guards?: readonly string[]
+  /**
+   * The vocabulary's terms that count only together, and the pattern ids of each one's terms: checked
+   * after the scan when every term of one occurs; their words alone never mark the set.
+   */
+  together?: { terms: readonly TogetherTerm[]; patternIds: readonly (readonly number[])[] }
 }
 
 export interface CompileContext {
@@ -192,16 +199,12 @@ function compileLeaf(node: Leaf, ctx: CompileContext): CompiledCondition {
           ? (facts) => (state.text === undefined ? generic(facts) : state.setSeen[id] === state.epoch)
           : (facts) => (state.text === undefined ? generic(facts) : state.setSeen[id] !== state.epoch)
       matched = (facts) => {
-        if (state.text === undefined) return matchKeywords(factValue(facts), value(facts), ctx.vocab)
-        const found: string[] = []
-        if (state.setSeen[id] === state.epoch) {
-          const guarded = set.guarded
-          for (let i = 0; i < patternIds.length; i++) {
-            const seen = guarded && guarded.index[i] === 1 ? guarded.hit[i] === state.epoch : state.patternSeen[patternIds[i]!] === state.epoch
-            if (seen) found.push(keywords[i]!)
-          }
-        }
-        return vocabulary !== undefined ? { vocabulary, keywords: found } : { keywords: found }
+        const text = state.text
+        if (text === undefined) return matchKeywords(factValue(facts), value(facts), ctx.vocab)
+        // The keywords the scan saw, in vocabulary order: the evidence is then what matchKeywords gives.
+        const seen: string[] = []
+        for (let i = 0; i < patternIds.length; i++) if (state.patternSeen[patternIds[i]!] === state.epoch) seen.push(keywords[i]!)
+        return keywordEvidence(text, vocabulary, seen, set.guards, set.together?.terms)
       }
     } else {
       test = generic
