@@ -84,3 +84,37 @@ describe('hostile YAML', () => {
     if (!result.ok) expect(new Set(result.issues.map((i) => i.code))).toEqual(new Set(['unknown_operator', 'unknown_section']))
   })
 })
+
+describe('together: terms that count only together are checked where they are written', () => {
+  const vocabulary = (together: string) => `kind: vocabularies
+vocabularies:
+  金融:
+    keywords: [贷款]
+    together:
+${together}
+`
+  const issuesOf = async (together: string) => {
+    const result = parseRuleSet([...(await baseFiles()), { path: 'together.yaml', text: vocabulary(together) }])
+    return result.ok ? [] : result.issues.map((i) => ({ code: i.code, line: i.line, col: i.col, message: i.message }))
+  }
+  test('a valid entry loads, normalised, with its label', async () => {
+    const result = parseRuleSet([...(await baseFiles()), { path: 'together.yaml', text: vocabulary('      - { terms: [信用卡, 年费], within: clause }\n      - { terms: [ＡＴＭ, 吞卡], within: 10 }') }])
+    expect(result.ok).toBe(true)
+    if (result.ok) {
+      expect(result.value.vocabularies['金融']!.together).toEqual([
+        { terms: ['信用卡', '年费'], within: 'clause', label: '信用卡…年费' },
+        { terms: ['atm', '吞卡'], within: 10, label: 'atm…吞卡' },
+      ])
+    }
+  })
+  test('a repeated term, a clause mark inside a term and a window shorter than the terms, each at its line and column', async () => {
+    expect(await issuesOf('      - { terms: [年费, 年费], within: clause }')).toMatchObject([{ code: 'invalid_value', line: 6, col: 23, message: expect.stringContaining('写了两次') }])
+    expect(await issuesOf('      - { terms: [信用卡，年费, 滞纳金], within: clause }')).toMatchObject([{ code: 'invalid_value', line: 6, col: 19, message: expect.stringContaining('分句标点') }])
+    expect(await issuesOf('      - { terms: [信用卡, 年费], within: 4 }')).toMatchObject([{ code: 'invalid_value', line: 6, col: 37, message: expect.stringContaining('within: 4') }])
+  })
+  test('the schema refuses one term, an unknown within and a missing within', async () => {
+    expect((await issuesOf('      - { terms: [年费], within: clause }'))[0]).toMatchObject({ line: 6, col: 18 })
+    expect((await issuesOf('      - { terms: [信用卡, 年费], within: sentence }'))[0]).toMatchObject({ line: 6, col: 37 })
+    expect((await issuesOf('      - { terms: [信用卡, 年费] }'))[0]).toMatchObject({ line: 6 })
+  })
+})
