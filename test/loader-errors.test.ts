@@ -118,3 +118,20 @@ ${together}
     expect((await issuesOf('      - { terms: [信用卡, 年费] }'))[0]).toMatchObject({ line: 6 })
   })
 })
+
+describe('variants: the variant table is checked where it is written', () => {
+  const load = async (text: string) => parseRuleSet([...(await baseFiles()), { path: 'variants.yaml', text: 'kind: variants\n' + text }])
+  test('characters and words load normalised', async () => {
+    const result = await load('characters: { 電: 电, Ａ: b }\nwords: { 投拆: 投诉 }\n')
+    expect(result.ok).toBe(true)
+    if (result.ok) expect(result.value.variants).toEqual({ characters: { 電: '电', a: 'b' }, words: [{ from: '投拆', to: '投诉' }] })
+  })
+  test('a character mapped to itself, a word that becomes itself again, two characters: each at its line and column', async () => {
+    const result = await load('characters: { 電: 电, 业: 业 }\nwords:\n  投拆: 投拆诉\n')
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.issues.map((i) => [i.code, i.line, i.col])).toEqual([['invalid_value', 2, 21], ['invalid_value', 4, 3]])
+    const wide = await load('characters: { 電梯: 电梯 }\n')
+    expect(wide.ok).toBe(false)
+    if (!wide.ok) expect(wide.issues[0]).toMatchObject({ code: 'invalid_value', line: 2, col: 15, message: expect.stringContaining('一个字换一个字') })
+  })
+})

@@ -8,7 +8,7 @@ import { CLAUSE_MARKS, togetherLabel, type TogetherTerm } from '../conditions/op
 import type { Issue } from '../problems/issue.js'
 import type { KindContext, RuleFileKind } from './capability.js'
 import { LOADER_MESSAGES } from './messages.js'
-import { articlesFile, configFile, vocabulariesFile } from './schemas.js'
+import { articlesFile, configFile, variantsFile, vocabulariesFile } from './schemas.js'
 import type { RuleSetCore } from './types.js'
 
 const configKind: RuleFileKind<z.infer<typeof configFile>, RuleSetCore> = {
@@ -94,5 +94,35 @@ function togetherTerms(entries: readonly { terms: string[]; within: number | 'cl
   return out
 }
 
+const variantsKind: RuleFileKind<z.infer<typeof variantsFile>, RuleSetCore> = {
+  kind: 'variants',
+  schema: variantsFile,
+  role: 'defines',
+  define(d, ruleSet, ctx) {
+    const issues: Issue[] = []
+    const { characters, words } = ruleSet.variants
+    for (const [from, to] of Object.entries(d.characters ?? {})) {
+      const key = normalizeText(from)
+      if ([...from].length !== 1 || [...to].length !== 1) {
+        issues.push(ctx.issueAt(['characters', from], 'invalid_value', `characters 里一个字换一个字，「${from}: ${to}」不是；词的替换写在 words 里。`, `characters maps one character to one; "${from}: ${to}" does not. Put words under words.`, { preferKey: true }))
+      } else if (key === normalizeText(to)) {
+        issues.push(ctx.issueAt(['characters', from], 'invalid_value', `「${from}」换成它自己，请删去这一项。`, `"${from}" is mapped to itself; delete the entry.`, { preferKey: true }))
+      } else if (Object.prototype.hasOwnProperty.call(characters, key) && characters[key] !== normalizeText(to)) {
+        issues.push(ctx.issueAt(['characters', from], 'invalid_value', `「${from}」已经定义为「${characters[key]}」，不能再换成「${to}」。`, `"${from}" is already read as "${characters[key]}"; it cannot also be "${to}".`, { preferKey: true }))
+      } else characters[key] = normalizeText(to)
+    }
+    for (const [from, to] of Object.entries(d.words ?? {})) {
+      const key = normalizeText(from)
+      if (words.some((w) => w.from === key)) {
+        issues.push(ctx.issueAt(['words', from], 'invalid_value', `「${from}」的替换写了两次。`, `"${from}" has two replacements.`, { preferKey: true }))
+      } else if (normalizeText(to).includes(key)) {
+        issues.push(ctx.issueAt(['words', from], 'invalid_value', `「${from}」换成的「${to}」里还含有它自己，请删去这一项。`, `"${from}" becomes "${to}", which contains it again; delete the entry.`, { preferKey: true }))
+      } else words.push({ from: key, to: normalizeText(to) })
+    }
+    return issues
+  },
+  load: () => [],
+}
+
 /** The core kinds, in the order the loader lists them. */
-export const CORE_KINDS: readonly RuleFileKind[] = [articlesKind, vocabulariesKind, configKind]
+export const CORE_KINDS: readonly RuleFileKind[] = [articlesKind, vocabulariesKind, variantsKind, configKind]

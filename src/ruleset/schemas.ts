@@ -108,6 +108,22 @@ export const vocabulariesFile = z.strictObject({
 })
 
 // ---------------------------------------------------------------------------------------------------
+// Variants: what the text normaliser writes in one form before any keyword is looked for.
+
+export const variantsFile = z.strictObject({
+  kind: z.literal('variants'),
+  description: z.string().optional(),
+  characters: z
+    .record(z.string().min(1), z.string().min(1))
+    .optional()
+    .describe('逐字替换（繁体字→简体字）：投诉文字里的左边的字按右边的字读，如 電: 电 / one character read as another (traditional → simplified), e.g. 電: 电'),
+  words: z
+    .record(z.string().min(2), z.string().min(1))
+    .optional()
+    .describe('词的替换（常见错别字→规范写法），在逐字替换之后，长词先换 / a word read as another (common misspellings), after the characters, longest first'),
+})
+
+// ---------------------------------------------------------------------------------------------------
 // Bureau configuration. (Routing's file kinds — section, intake, screening, scenarios — are in
 // src/routing/schemas.ts.)
 
@@ -133,6 +149,7 @@ export const configFile = z.strictObject({
 
 export type ArticlesFile = z.infer<typeof articlesFile>
 export type VocabulariesFile = z.infer<typeof vocabulariesFile>
+export type VariantsFile = z.infer<typeof variantsFile>
 export type ConfigFile = z.infer<typeof configFile>
 export type CitationRef = z.infer<typeof citationRef>
 export type EffectivePeriod = z.infer<typeof effectivePeriod>

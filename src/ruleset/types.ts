@@ -8,6 +8,7 @@
 import type { SectionId } from '../sections.js'
 import type { EffectivePeriod } from './schemas.js'
 import type { TogetherTerm } from '../conditions/operators.js'
+import type { VariantTable } from '../conditions/variants.js'
 
 /** Where a thing is written: `file:line:col`. */
 export interface SourceLocation {
@@ -81,6 +82,8 @@ export interface RuleSetCore {
   articles: Record<string, ArticleRecord>
   sections: Partial<Record<SectionId, SectionRecord>>
   vocabularies: Record<string, VocabularyRecord>
+  /** What the text normaliser reads as another form (rules/variants.yaml): characters, then words. */
+  variants: VariantTable
   /** Every file read, with its kind, so analysis and messages can point back into it. */
   files: { path: string; kind: string }[]
 }
