@@ -145,3 +145,34 @@ export function evidenceOf(trace: ConditionTrace): Evidence {
   walk(trace, true)
   return { keywords, facts }
 }
+
+/**
+ * The keywords of some evidence in a line of text for a clerk, zh and en: each word with where it is
+ * (its offset in the normalised text), each together term with where its terms are, and each word that
+ * did not count because it lay inside a longer word of another meaning, with that word and where it is.
+ * Empty strings when there is nothing to say.
+ */
+export function describeKeywords(evidence: readonly KeywordEvidence[]): { zh: string; en: string } {
+  const zh: string[] = []
+  const en: string[] = []
+  const seen = new Set<string>()
+  for (const e of evidence) {
+    e.keywords.forEach((keyword, i) => {
+      const together = e.together?.find((t) => t.term === keyword)
+      const where = together ? together.at.join('、') : String(e.at?.[i] ?? '')
+      const key = keyword + '@' + where
+      if (seen.has(key)) return
+      seen.add(key)
+      zh.push(`「${keyword}」（位置 ${where}${together ? (together.within === 'clause' ? '，同一分句' : `，${together.within} 字内`) : ''}）`)
+      en.push(`"${keyword}" (offset ${together ? together.at.join(', ') : where}${together ? (together.within === 'clause' ? ', one clause' : `, within ${together.within}`) : ''})`)
+    })
+    for (const s of e.suppressed ?? []) {
+      const key = `${s.keyword}@${s.at}<${s.by}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      zh.push(`「${s.keyword}」（位置 ${s.at}）在「${s.by}」（位置 ${s.byAt}）里，不算`)
+      en.push(`"${s.keyword}" (offset ${s.at}) not counted: inside "${s.by}" (offset ${s.byAt})`)
+    }
+  }
+  return { zh: zh.join('、'), en: en.join('; ') }
+}
