@@ -153,26 +153,32 @@ export function evidenceOf(trace: ConditionTrace): Evidence {
  * Empty strings when there is nothing to say.
  */
 export function describeKeywords(evidence: readonly KeywordEvidence[]): { zh: string; en: string } {
-  const zh: string[] = []
-  const en: string[] = []
-  const seen = new Set<string>()
-  for (const e of evidence) {
-    e.keywords.forEach((keyword, i) => {
-      const together = e.together?.find((t) => t.term === keyword)
-      const where = together ? together.at.join('、') : String(e.at?.[i] ?? '')
-      const key = keyword + '@' + where
-      if (seen.has(key)) return
-      seen.add(key)
-      zh.push(`「${keyword}」（位置 ${where}${together ? (together.within === 'clause' ? '，同一分句' : `，${together.within} 字内`) : ''}）`)
-      en.push(`"${keyword}" (offset ${together ? together.at.join(', ') : where}${together ? (together.within === 'clause' ? ', one clause' : `, within ${together.within}`) : ''})`)
-    })
-    for (const s of e.suppressed ?? []) {
-      const key = `${s.keyword}@${s.at}<${s.by}`
-      if (seen.has(key)) continue
-      seen.add(key)
-      zh.push(`「${s.keyword}」（位置 ${s.at}）在「${s.by}」（位置 ${s.byAt}）里，不算`)
-      en.push(`"${s.keyword}" (offset ${s.at}) not counted: inside "${s.by}" (offset ${s.byAt})`)
+  // Runs for every decision (its confidence reasons): plain concatenation, no intermediate arrays.
+  let zh = ''
+  let en = ''
+  let said = ''
+  for (let v = 0; v < evidence.length; v++) {
+    const e = evidence[v]!
+    const { keywords, at, together, suppressed } = e
+    for (let i = 0; i < keywords.length; i++) {
+      const keyword = keywords[i]!
+      const term = together === undefined ? undefined : together.find((t) => t.term === keyword)
+      const where = term ? term.at.join('、') : String(at?.[i] ?? '')
+      const key = '\u0000' + keyword + '@' + where + '\u0000'
+      if (said.includes(key)) continue
+      said += key
+      const scope = term ? (term.within === 'clause' ? ['，同一分句', ', one clause'] : [`，${term.within} 字内`, `, within ${term.within}`]) : ['', '']
+      zh += (zh ? '、' : '') + '「' + keyword + '」（位置 ' + where + scope[0] + '）'
+      en += (en ? '; ' : '') + '"' + keyword + '" (offset ' + (term ? term.at.join(', ') : where) + scope[1] + ')'
+    }
+    if (suppressed === undefined) continue
+    for (const s of suppressed) {
+      const key = '\u0000' + s.keyword + '@' + s.at + '<' + s.by + '\u0000'
+      if (said.includes(key)) continue
+      said += key
+      zh += (zh ? '、' : '') + '「' + s.keyword + '」（位置 ' + s.at + '）在「' + s.by + '」（位置 ' + s.byAt + '）里，不算'
+      en += (en ? '; ' : '') + '"' + s.keyword + '" (offset ' + s.at + ') not counted: inside "' + s.by + '" (offset ' + s.byAt + ')'
     }
   }
-  return { zh: zh.join('、'), en: en.join('; ') }
+  return { zh, en }
 }
