@@ -163,19 +163,28 @@ export function describeKeywords(evidence: readonly KeywordEvidence[]): { zh: st
     for (let i = 0; i < keywords.length; i++) {
       const keyword = keywords[i]!
       const term = together === undefined ? undefined : together.find((t) => t.term === keyword)
-      const where = term ? term.at.join('、') : String(at?.[i] ?? '')
-      const key = '\u0000' + keyword + '@' + where + '\u0000'
-      if (said.includes(key)) continue
-      said += key
-      const scope = term ? (term.within === 'clause' ? ['，同一分句', ', one clause'] : [`，${term.within} 字内`, `, within ${term.within}`]) : ['', '']
-      zh += (zh ? '、' : '') + '「' + keyword + '」（位置 ' + where + scope[0] + '）'
-      en += (en ? '; ' : '') + '"' + keyword + '" (offset ' + (term ? term.at.join(', ') : where) + scope[1] + ')'
+      const where = term ? term.at.join('、') : at === undefined ? '' : String(at[i])
+      if (evidence.length > 1) {
+        // Two conditions may find the same word: say it once.
+        const key = '\u0000' + keyword + '@' + where + '\u0000'
+        if (said.includes(key)) continue
+        said += key
+      }
+      if (term) {
+        zh += (zh ? '、' : '') + '「' + keyword + '」（位置 ' + where + (term.within === 'clause' ? '，同一分句）' : '，' + term.within + ' 字内）')
+        en += (en ? '; ' : '') + '"' + keyword + '" (offset ' + term.at.join(', ') + (term.within === 'clause' ? ', one clause)' : ', within ' + term.within + ')')
+      } else {
+        zh += (zh ? '、' : '') + '「' + keyword + '」（位置 ' + where + '）'
+        en += (en ? '; ' : '') + '"' + keyword + '" (offset ' + where + ')'
+      }
     }
     if (suppressed === undefined) continue
     for (const s of suppressed) {
-      const key = '\u0000' + s.keyword + '@' + s.at + '<' + s.by + '\u0000'
-      if (said.includes(key)) continue
-      said += key
+      if (evidence.length > 1) {
+        const key = '\u0000' + s.keyword + '@' + s.at + '<' + s.by + '\u0000'
+        if (said.includes(key)) continue
+        said += key
+      }
       zh += (zh ? '、' : '') + '「' + s.keyword + '」（位置 ' + s.at + '）在「' + s.by + '」（位置 ' + s.byAt + '）里，不算'
       en += (en ? '; ' : '') + '"' + s.keyword + '" (offset ' + s.at + ') not counted: inside "' + s.by + '" (offset ' + s.byAt + ')'
     }
