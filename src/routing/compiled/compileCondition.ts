@@ -202,6 +202,19 @@ function compileLeaf(node: Leaf, ctx: CompileContext): CompiledCondition {
         const text = state.text
         if (text === undefined) return matchKeywords(factValue(facts), value(facts), ctx.vocab)
         // The keywords the scan saw, in vocabulary order: the evidence is then what matchKeywords gives.
+        if (set.guards === undefined && set.together === undefined) {
+          // The common case, without the general helper's bookkeeping: each seen word and where it first is.
+          const found: string[] = []
+          const at: number[] = []
+          for (let i = 0; i < patternIds.length; i++) {
+            if (state.patternSeen[patternIds[i]!] !== state.epoch) continue
+            found.push(keywords[i]!)
+            at.push(text.indexOf(keywords[i]!))
+          }
+          const evidence: KeywordEvidence = vocabulary !== undefined ? { vocabulary, keywords: found } : { keywords: found }
+          if (found.length > 0) evidence.at = at
+          return evidence
+        }
         const seen: string[] = []
         for (let i = 0; i < patternIds.length; i++) if (state.patternSeen[patternIds[i]!] === state.epoch) seen.push(keywords[i]!)
         return keywordEvidence(text, vocabulary, seen, set.guards, set.together?.terms)
