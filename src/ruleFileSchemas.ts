@@ -42,7 +42,7 @@ const OPERATOR_NAMES: readonly OperatorName[] = [...BUILTIN_OPERATORS, ...TEXT_O
 
 function operatorDoc(name: OperatorName): string {
   const spec = OPERATORS[name]
-  const text = spec.text ? '\n\nvalue 填关键词表（vocabularies/）的名称，或关键词列表；关键词在该表 notInside 的长词里出现不算。/ value names a vocabulary, or lists keywords; a keyword inside one of the vocabulary’s notInside words does not count.' : ''
+  const text = spec.text ? '\n\nvalue 填关键词表（vocabularies/）的名称，或关键词列表；关键词在该表 notInside 的长词里出现不算；该表 together 的词一起出现（同一分句或若干字内）才算。/ value names a vocabulary, or lists keywords; a keyword inside one of the vocabulary’s notInside words does not count; its together terms count only together (in one clause or a window).' : ''
   return `**${name}**：事实${spec.explain.zh}值 / the fact ${spec.explain.en} the value${text}\n\n例 / e.g. \`${OPERATOR_EXAMPLES[name]}\``
 }
 

@@ -2,7 +2,7 @@
  * `xiaobao analyze` and `xiaobao test --coverage` in-process, and the HTML report in headless Chromium.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
@@ -28,6 +28,17 @@ describe('xiaobao analyze', () => {
     expect(r.out).toContain('例 / example（测试场景 scenario「缺斤少两」）：「菜市场缺斤少两」')
     expect(r.out).toContain('今天 / today: food-circulation.market 主办 leads（food-circulation）')
     expect(r.out).toContain('未通过：有 2 个错误 / FAILED: 2 error(s)')
+  })
+
+  test('--words FILE: a general word list (first column, # lines skipped) gives keyword_in_common_word', async () => {
+    const words = join(mkdtempSync(join(tmpdir(), 'xiaobao-words-')), 'dict.txt')
+    writeFileSync(words, '# word freq tag\n电子秤盘 12 n\n缺斤少两 3 i\n')
+    const r = await run(['analyze', FIXTURES + 'base', '--json', '--words', words])
+    expect(r.code, r.out).toBe(0)
+    const found = JSON.parse(r.out).findings.filter((f: { code: string }) => f.code === 'keyword_in_common_word')
+    expect(found.map((f: { message: string }) => f.message)).toEqual([expect.stringContaining('电子秤⊂电子秤盘')])
+    const missing = await run(['analyze', FIXTURES + 'base', '--words', words + '.none'])
+    expect(missing.code).not.toBe(0)
   })
 
   test('--json, --format markdown, --verbose', async () => {

@@ -11,7 +11,7 @@ import { analyzeRuleSet as exported, ANALYSIS_CODES as exportedCodes } from '../
 import { loadRuleSet } from '../src/node/loadRuleSet.js'
 import { parseRuleSet } from '../src/capabilities.js'
 import type { RuleSet } from '../src/capabilities.js'
-import { analysisFixtureExpectation, analysisFixtureNames, analysisFixtureRuleSet } from './fixtures/analysis/fixtures.js'
+import { analysisFixtureExpectation, analysisFixtureNames, analysisFixtureOptions, analysisFixtureRuleSet } from './fixtures/analysis/fixtures.js'
 import { baseFiles, RULES_DIR } from './fixtures.js'
 
 const byCode = (analysis: Analysis, code: string) => analysis.findings.filter((f) => f.code === code)
@@ -24,7 +24,7 @@ describe('every finding code has a fixture rule set that provokes it', () => {
   test.each(analysisFixtureNames())('%s', async (name) => {
     const expected = await analysisFixtureExpectation(name)
     expect(expected.code).toBe(name)
-    const analysis = analyzeRuleSet(await analysisFixtureRuleSet(name))
+    const analysis = analyzeRuleSet(await analysisFixtureRuleSet(name), await analysisFixtureOptions(name))
     const found = byCode(analysis, name)
     expect(found.length, analysis.findings.map((f) => `${f.code} ${f.locations[0]?.file}:${f.locations[0]?.line}`).join('\n')).toBeGreaterThan(0)
     expect(found.every((f) => f.severity === expected.severity)).toBe(true)

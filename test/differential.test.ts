@@ -64,7 +64,8 @@ const fullWidth = (s: string) => s.replace(/[!-~]/g, (c) => String.fromCharCode(
 const mixedCase = (s: string, bits: number) => [...s].map((c, i) => ((bits >> i % 30) & 1 ? c.toUpperCase() : c.toLowerCase())).join('')
 
 function textArbitrary(ruleSet: RuleSet) {
-  const keywords = [...new Set(Object.values(ruleSet.vocabularies).flatMap((v) => v.keywords))]
+  // Keywords, the longer words they do not count inside, and the terms that count only together.
+  const keywords = [...new Set(Object.values(ruleSet.vocabularies).flatMap((v) => [...v.keywords, ...(v.notInside ?? []), ...(v.together ?? []).flatMap((t) => t.terms)]))]
   const inline = collectInlineKeywords(ruleSet)
   const piece = fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...keywords) },
@@ -312,6 +313,10 @@ const OPERATOR_VOCABULARIES = `kind: vocabularies
 vocabularies:
   广告:
     keywords: [广告, 宣传, 代言, 虚假宣传, 宣传单, ＡＤ投放]
+    notInside: [广告牌匾]
+    together:
+      - { terms: [明星, 夸大], within: clause }
+      - { terms: [牌匾, 效果], within: 6 }
 `
 
 const OPERATOR_SCREENING = `kind: screening
@@ -353,6 +358,9 @@ describe('fixture: every operator, path, { fact } values, not, nested any/all, p
     ['a text that parseFloats', { kind: 'inquiry', receivedOn: '2026-03-02', text: '123 元的广告' }],
     ['a platform elsewhere', { kind: 'report', receivedOn: '2026-03-02', text: '平台网店', respondent: { platformOperator: { county: '邻县', name: 'p' } } }],
     ['full-width keyword in the text', { kind: 'report', receivedOn: '2026-03-02', text: 'ＡＤ投放 xy ＸＹ' }],
+    ['terms that count only together, in one clause', { kind: 'complaint', receivedOn: '2026-03-02', text: '明星直播夸大功效', respondent: { online: false } }],
+    ['together terms split by a clause mark', { kind: 'complaint', receivedOn: '2026-03-02', text: '明星来了，夸大', respondent: { online: false } }],
+    ['a keyword only inside its notInside word, a together term in a window', { kind: 'complaint', receivedOn: '2026-03-02', text: '广告牌匾没有效果', respondent: { online: false } }],
     ['keywords under a not', { kind: 'complaint', receivedOn: '2026-03-02', text: '广告宣传', respondent: { online: false } }],
     ['harm known long ago', { kind: 'complaint', receivedOn: '2026-03-02', text: '预付卡广告', harmKnownOn: '2024-01-01' }],
   ])('%s', async (_name, input) => {

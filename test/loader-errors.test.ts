@@ -84,3 +84,54 @@ describe('hostile YAML', () => {
     if (!result.ok) expect(new Set(result.issues.map((i) => i.code))).toEqual(new Set(['unknown_operator', 'unknown_section']))
   })
 })
+
+describe('together: terms that count only together are checked where they are written', () => {
+  const vocabulary = (together: string) => `kind: vocabularies
+vocabularies:
+  金融:
+    keywords: [贷款]
+    together:
+${together}
+`
+  const issuesOf = async (together: string) => {
+    const result = parseRuleSet([...(await baseFiles()), { path: 'together.yaml', text: vocabulary(together) }])
+    return result.ok ? [] : result.issues.map((i) => ({ code: i.code, line: i.line, col: i.col, message: i.message }))
+  }
+  test('a valid entry loads, normalised, with its label', async () => {
+    const result = parseRuleSet([...(await baseFiles()), { path: 'together.yaml', text: vocabulary('      - { terms: [信用卡, 年费], within: clause }\n      - { terms: [ＡＴＭ, 吞卡], within: 10 }') }])
+    expect(result.ok).toBe(true)
+    if (result.ok) {
+      expect(result.value.vocabularies['金融']!.together).toEqual([
+        { terms: ['信用卡', '年费'], within: 'clause', label: '信用卡…年费' },
+        { terms: ['atm', '吞卡'], within: 10, label: 'atm…吞卡' },
+      ])
+    }
+  })
+  test('a repeated term, a clause mark inside a term and a window shorter than the terms, each at its line and column', async () => {
+    expect(await issuesOf('      - { terms: [年费, 年费], within: clause }')).toMatchObject([{ code: 'invalid_value', line: 6, col: 23, message: expect.stringContaining('写了两次') }])
+    expect(await issuesOf('      - { terms: [信用卡，年费, 滞纳金], within: clause }')).toMatchObject([{ code: 'invalid_value', line: 6, col: 19, message: expect.stringContaining('分句标点') }])
+    expect(await issuesOf('      - { terms: [信用卡, 年费], within: 4 }')).toMatchObject([{ code: 'invalid_value', line: 6, col: 37, message: expect.stringContaining('within: 4') }])
+  })
+  test('the schema refuses one term, an unknown within and a missing within', async () => {
+    expect((await issuesOf('      - { terms: [年费], within: clause }'))[0]).toMatchObject({ line: 6, col: 18 })
+    expect((await issuesOf('      - { terms: [信用卡, 年费], within: sentence }'))[0]).toMatchObject({ line: 6, col: 37 })
+    expect((await issuesOf('      - { terms: [信用卡, 年费] }'))[0]).toMatchObject({ line: 6 })
+  })
+})
+
+describe('variants: the variant table is checked where it is written', () => {
+  const load = async (text: string) => parseRuleSet([...(await baseFiles()), { path: 'variants.yaml', text: 'kind: variants\n' + text }])
+  test('characters and words load normalised', async () => {
+    const result = await load('characters: { 電: 电, Ａ: b }\nwords: { 投拆: 投诉 }\n')
+    expect(result.ok).toBe(true)
+    if (result.ok) expect(result.value.variants).toEqual({ characters: { 電: '电', a: 'b' }, words: [{ from: '投拆', to: '投诉' }] })
+  })
+  test('a character mapped to itself, a word that becomes itself again, two characters: each at its line and column', async () => {
+    const result = await load('characters: { 電: 电, 业: 业 }\nwords:\n  投拆: 投拆诉\n')
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.issues.map((i) => [i.code, i.line, i.col])).toEqual([['invalid_value', 2, 21], ['invalid_value', 4, 3]])
+    const wide = await load('characters: { 電梯: 电梯 }\n')
+    expect(wide.ok).toBe(false)
+    if (!wide.ok) expect(wide.issues[0]).toMatchObject({ code: 'invalid_value', line: 2, col: 15, message: expect.stringContaining('一个字换一个字') })
+  })
+})

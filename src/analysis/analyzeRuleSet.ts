@@ -248,7 +248,7 @@ export function analyzeRuleSet(ruleSet: RuleSet, options: AnalyzeOptions = {}): 
     ...deadRules(ruleSet, asOf),
     ...unusedVocabularies(ruleSet),
     ...sharedKeywords(ruleSet),
-    ...vocabularyChecks(ruleSet, ruleSet.scenarios.filter((s) => s.measure).map((s) => normalizeText(String((s.input as { text?: unknown }).text ?? '')))),
+    ...vocabularyChecks(ruleSet, ruleSet.scenarios.filter((s) => s.measure).map((s) => normalizeText(String((s.input as { text?: unknown }).text ?? ''))), options.commonWords),
     ...testCoverageFindings(ruleSet, rules, asOf, scenarios.length, meetingRuns.length),
     ...scenarioHealth(ruleSet, scenarios, meetingScenarios),
   ])

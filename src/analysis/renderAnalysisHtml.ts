@@ -33,6 +33,7 @@ const CODE_NAMES: Record<AnalysisCode, string> = {
   keyword_inside_other_keyword: '关键词是别的关键词的一部分',
   keyword_in_word_of_other_meaning: '关键词在另有含义的词里',
   keyword_never_in_field: '关键词在实地语料中未出现',
+  keyword_in_common_word: '关键词在通用词表的词里另有含义',
   rule_never_fired: '规则从未命中',
   duty_unexercised: '职责没有场景走到',
   condition_untested: '条件未测全',

@@ -32,6 +32,7 @@ export const ANALYSIS_CODES = [
   'keyword_inside_other_keyword', // 关键词是其他股室关键词的一部分（含长词的投诉也会命中它）
   'keyword_in_word_of_other_meaning', // 关键词出现在别的类别的词里（另有含义）
   'keyword_never_in_field', // 关键词在实地语料里从未出现
+  'keyword_in_common_word', // 关键词出现在通用词表里另有含义的词中（通用词表由调用方给出）
   // 4. test coverage
   'rule_never_fired', // 没有任何测试场景使它命中
   'duty_unexercised', // 分办职责没有任何测试场景走到
@@ -201,4 +202,9 @@ export interface AnalyzeOptions {
    * scenarios. The analysis never reads the clock.
    */
   asOf?: string
+  /**
+   * A general Chinese word list (one word per entry), for `keyword_in_common_word`: a keyword inside a
+   * common word of another meaning. The core bundles none; `xiaobao analyze --words FILE` reads one.
+   */
+  commonWords?: readonly string[]
 }

@@ -20,4 +20,10 @@ describe('vocabulary checks (issue 10)', () => {
     expect(never.length).toBeGreaterThan(0)
     expect(never.every((f) => f.severity === 'info')).toBe(true)
   })
+  test('with a general word list: a keyword inside a common word of another meaning, unless notInside already names it', () => {
+    expect(vocabularyChecks(ruleSet, []).some((f) => f.code === 'keyword_in_common_word')).toBe(false)
+    const found = vocabularyChecks(ruleSet, [], ['存款单', '水表面', '电表演', '银行']).filter((f) => f.code === 'keyword_in_common_word')
+    expect(found.map((f) => f.message)).toEqual([expect.stringContaining('「金融保险服务」的词出现在通用词表的其他词里：存款⊂存款单')])
+    expect(found[0]!.severity).toBe('info')
+  })
 })

@@ -7,6 +7,7 @@
 import type { RuleSet } from '../capabilities.js'
 import type { SectionId } from '../sections.js'
 import { vocabularyLookup } from '../conditions/operators.js'
+import { normalizeText } from '../conditions/normalizeText.js'
 import { finding, list, listEn } from './findings.js'
 import { termsOf } from './keywordTerms.js'
 import type { Finding } from './types.js'
@@ -31,7 +32,7 @@ function sectionsByVocabulary(ruleSet: RuleSet): Map<string, Set<SectionId>> {
 
 const guarded = (ruleSet: RuleSet, vocabulary: string, keyword: string, word: string) => (ruleSet.vocabularies[vocabulary]?.notInside ?? []).some((g) => g.includes(keyword) && word.includes(g))
 
-export function vocabularyChecks(ruleSet: RuleSet, fieldTexts: readonly string[]): Finding[] {
+export function vocabularyChecks(ruleSet: RuleSet, fieldTexts: readonly string[], commonWords: readonly string[] = []): Finding[] {
   const findings: Finding[] = []
   const users = sectionsByVocabulary(ruleSet)
   const names = [...users.keys()].sort()
@@ -102,6 +103,47 @@ export function vocabularyChecks(ruleSet: RuleSet, fieldTexts: readonly string[]
         ),
       )
     }
+  }
+  // 4. A keyword inside a word of a general word list that is not one of its own vocabulary's words:
+  //    「水表」 in 「水表面」. Each common word's substrings are looked up, so a large list stays cheap.
+  if (commonWords.length > 0) findings.push(...commonWordChecks(ruleSet, commonWords))
+  return findings
+}
+
+function commonWordChecks(ruleSet: RuleSet, commonWords: readonly string[]): Finding[] {
+  const owners = new Map<string, string[]>()
+  for (const v of Object.values(ruleSet.vocabularies)) for (const k of v.keywords) owners.set(k, [...(owners.get(k) ?? []), v.name])
+  const inside = new Map<string, Map<string, string[]>>() // vocabulary → keyword → common words
+  const words = new Set(commonWords.map(normalizeText))
+  for (const word of words) {
+    for (let from = 0; from < word.length; from++) {
+      for (let to = from + 1; to <= word.length; to++) {
+        if (to - from === word.length) continue
+        const keyword = word.slice(from, to)
+        for (const name of owners.get(keyword) ?? []) {
+          const vocabulary = ruleSet.vocabularies[name]!
+          // Not another meaning when the longer word is the vocabulary's own word, or already a notInside word.
+          if (vocabulary.keywords.some((k) => k.length > keyword.length && word.includes(k) && k.includes(keyword)) || guarded(ruleSet, name, keyword, word)) continue
+          let byKeyword = inside.get(name)
+          if (!byKeyword) inside.set(name, (byKeyword = new Map()))
+          const list = byKeyword.get(keyword) ?? []
+          if (!list.includes(word)) byKeyword.set(keyword, [...list, word])
+        }
+      }
+    }
+  }
+  const findings: Finding[] = []
+  for (const name of [...inside.keys()].sort()) {
+    const entries = [...inside.get(name)!].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, ws]) => `${k}⊂${ws.sort().slice(0, 3).join('/')}${ws.length > 3 ? `…(${ws.length})` : ''}`)
+    findings.push(
+      finding(
+        'keyword_in_common_word',
+        'info',
+        `关键词表「${name}」的词出现在通用词表的其他词里：${list(entries, 8)}。这些词另有含义时，请加到「${name}」的 notInside:。`,
+        `keywords of "${name}" occur inside other words of the general word list: ${listEn(entries, 8)}. Where those mean something else, add them to "${name}"'s notInside.`,
+        [ruleSet.vocabularies[name]!.at],
+      ),
+    )
   }
   return findings
 }

@@ -98,9 +98,9 @@ export const COMMANDS: Record<string, Command> = {
   },
   analyze: {
     help: analyzeHelp,
-    options: { json: flag, format: text, html: text, 'as-of': text, verbose: flag },
+    options: { json: flag, format: text, html: text, 'as-of': text, words: text, verbose: flag },
     run: (values, positionals, io, at) =>
-      analyzeCommand(at(positionals[0] ?? 'rules'), io, { json: bool(values.json), format: str(values.format), html: str(values.html) ? at(str(values.html)!) : undefined, asOf: str(values['as-of']), verbose: bool(values.verbose) }),
+      analyzeCommand(at(positionals[0] ?? 'rules'), io, { json: bool(values.json), format: str(values.format), html: str(values.html) ? at(str(values.html)!) : undefined, asOf: str(values['as-of']), words: str(values.words) ? at(str(values.words)!) : undefined, verbose: bool(values.verbose) }),
   },
   report: {
     help: reportHelp,

@@ -12,7 +12,7 @@ describe('text operators', () => {
     expect(applyOperator('containsAny', '超市电子秤不准', '计量', vocab)).toBe(true)
     expect(applyOperator('containsAny', '超市电子秤不准', ['电子秤'], vocab)).toBe(true)
     expect(applyOperator('containsAny', '牛奶过期', '计量', vocab)).toBe(false)
-    expect(matchKeywords('电子秤缺斤少两', '计量', vocab)).toEqual({ vocabulary: '计量', keywords: ['缺斤少两', '电子秤'] })
+    expect(matchKeywords('电子秤缺斤少两', '计量', vocab)).toEqual({ vocabulary: '计量', keywords: ['缺斤少两', '电子秤'], at: [3, 0] })
   })
   test('notContainsAny is the negation on text, and false on a non-text fact', () => {
     expect(applyOperator('notContainsAny', '牛奶过期', '计量', vocab)).toBe(true)
@@ -27,7 +27,7 @@ describe('explainCondition', () => {
     const node: ConditionNode = { any: [{ fact: 'text', operator: 'containsAny', value: '食品' }, { fact: 'kind', operator: 'equal', value: 'report' }] }
     const trace = explainCondition(node, { text: '牛奶', kind: 'report' }, vocab)
     expect(trace.children?.map((c) => c.result)).toEqual([true, true])
-    expect(evidenceOf(trace)).toEqual({ keywords: [{ vocabulary: '食品', keywords: ['牛奶'] }], facts: [{ fact: 'kind', operator: 'equal', value: 'report', actual: 'report' }] })
+    expect(evidenceOf(trace)).toEqual({ keywords: [{ vocabulary: '食品', keywords: ['牛奶'], at: [0] }], facts: [{ fact: 'kind', operator: 'equal', value: 'report', actual: 'report' }] })
   })
   test('path and fact references resolve like json-rules-engine', () => {
     const node: ConditionNode = { all: [{ fact: 'respondent', path: '$.county', operator: 'notEqual', value: { fact: 'ownCounty' } }] }

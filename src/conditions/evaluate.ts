@@ -145,3 +145,49 @@ export function evidenceOf(trace: ConditionTrace): Evidence {
   walk(trace, true)
   return { keywords, facts }
 }
+
+/**
+ * The keywords of some evidence in a line of text for a clerk, zh and en: each word with where it is
+ * (its offset in the normalised text), each together term with where its terms are, and each word that
+ * did not count because it lay inside a longer word of another meaning, with that word and where it is.
+ * Empty strings when there is nothing to say.
+ */
+export function describeKeywords(evidence: readonly KeywordEvidence[]): { zh: string; en: string } {
+  // Runs for every decision (its confidence reasons): plain concatenation, no intermediate arrays.
+  let zh = ''
+  let en = ''
+  let said = ''
+  for (let v = 0; v < evidence.length; v++) {
+    const e = evidence[v]!
+    const { keywords, at, together, suppressed } = e
+    for (let i = 0; i < keywords.length; i++) {
+      const keyword = keywords[i]!
+      const term = together === undefined ? undefined : together.find((t) => t.term === keyword)
+      const where = term ? term.at.join('、') : at === undefined ? '' : String(at[i])
+      if (evidence.length > 1) {
+        // Two conditions may find the same word: say it once.
+        const key = '\u0000' + keyword + '@' + where + '\u0000'
+        if (said.includes(key)) continue
+        said += key
+      }
+      if (term) {
+        zh += (zh ? '、' : '') + '「' + keyword + '」（位置 ' + where + (term.within === 'clause' ? '，同一分句）' : '，' + term.within + ' 字内）')
+        en += (en ? '; ' : '') + '"' + keyword + '" (offset ' + term.at.join(', ') + (term.within === 'clause' ? ', one clause)' : ', within ' + term.within + ')')
+      } else {
+        zh += (zh ? '、' : '') + '「' + keyword + '」（位置 ' + where + '）'
+        en += (en ? '; ' : '') + '"' + keyword + '" (offset ' + where + ')'
+      }
+    }
+    if (suppressed === undefined) continue
+    for (const s of suppressed) {
+      if (evidence.length > 1) {
+        const key = '\u0000' + s.keyword + '@' + s.at + '<' + s.by + '\u0000'
+        if (said.includes(key)) continue
+        said += key
+      }
+      zh += (zh ? '、' : '') + '「' + s.keyword + '」（位置 ' + s.at + '）在「' + s.by + '」（位置 ' + s.byAt + '）里，不算'
+      en += (en ? '; ' : '') + '"' + s.keyword + '" (offset ' + s.at + ') not counted: inside "' + s.by + '" (offset ' + s.byAt + ')'
+    }
+  }
+  return { zh, en }
+}

@@ -13,8 +13,8 @@ describe('occursOutside: a keyword inside a longer word of another meaning is no
   })
   test('matchKeywords honours the vocabulary’s notInside; an inline list has none', () => {
     const vocab = vocabularyLookup({ 计量: { keywords: ['水表', '秤'], notInside: ['汤水表面'] } })
-    expect(matchKeywords('汤水表面有虫，秤也不准', '计量', vocab)).toEqual({ vocabulary: '计量', keywords: ['秤'] })
-    expect(matchKeywords('汤水表面有虫', ['水表'], vocab)).toEqual({ keywords: ['水表'] })
+    expect(matchKeywords('汤水表面有虫，秤也不准', '计量', vocab)).toEqual({ vocabulary: '计量', keywords: ['秤'], at: [7], suppressed: [{ keyword: '水表', at: 1, by: '汤水表面', byAt: 0 }] })
+    expect(matchKeywords('汤水表面有虫', ['水表'], vocab)).toEqual({ keywords: ['水表'], at: [1] })
   })
   test('without guards it is String.prototype.includes (property)', () => {
     fc.assert(

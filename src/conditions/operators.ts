@@ -31,12 +31,40 @@ export type OperatorName = (typeof BUILTIN_OPERATORS)[number] | (typeof TEXT_OPE
 export type VocabularyLookup = ((name: string) => readonly string[] | undefined) & {
   /** The longer words of another meaning that a vocabulary's keywords do not count inside (`notInside`). */
   notInside?: (name: string) => readonly string[] | undefined
+  /** The vocabulary's terms that count only together (`together`). */
+  together?: (name: string) => readonly TogetherTerm[] | undefined
 }
 
-/** The lookup of a rule set's vocabularies: their keywords, and the words their keywords do not count inside. */
-export function vocabularyLookup(vocabularies: Readonly<Record<string, { keywords: readonly string[]; notInside?: readonly string[] } | undefined>>): VocabularyLookup {
-  const lookup = ((name: string) => (Object.prototype.hasOwnProperty.call(vocabularies, name) ? vocabularies[name]?.keywords : undefined)) as VocabularyLookup
-  lookup.notInside = (name) => (Object.prototype.hasOwnProperty.call(vocabularies, name) ? vocabularies[name]?.notInside : undefined)
+/**
+ * Terms that count only together (「信用卡……被收取年费」): every one of `terms` occurs, all in one clause
+ * (`within: 'clause'`) or all in a window of `within` characters (from the start of the first to the end
+ * of the last). Order does not matter. The hit is reported as `label`, the terms joined by 「…」.
+ */
+export interface TogetherTerm {
+  terms: readonly string[]
+  within: number | 'clause'
+  label: string
+}
+
+/**
+ * What ends a clause for `within: clause` — a constant of the vocabulary format, not a keyword list:
+ * 。！？；， and their half-width forms !?;, (the text is NFKC-normalised, so ，becomes ,), and line
+ * breaks. Not the full stop '.' (a decimal point: 182.6元), not 、 (it lists, inside a clause), not
+ * …… or ： (「信用卡……被收取年费」 is one clause).
+ */
+export const CLAUSE_MARKS = '。！？；，!?;,\n\r'
+
+/** The label a together term is reported under: its terms joined by 「…」. */
+export const togetherLabel = (terms: readonly string[]) => terms.join('…')
+
+/** The lookup of a rule set's vocabularies: their keywords, the words their keywords do not count inside, their together terms. */
+export function vocabularyLookup(
+  vocabularies: Readonly<Record<string, { keywords: readonly string[]; notInside?: readonly string[]; together?: readonly TogetherTerm[] } | undefined>>,
+): VocabularyLookup {
+  const own = (name: string) => (Object.prototype.hasOwnProperty.call(vocabularies, name) ? vocabularies[name] : undefined)
+  const lookup = ((name: string) => own(name)?.keywords) as VocabularyLookup
+  lookup.notInside = (name) => own(name)?.notInside
+  lookup.together = (name) => own(name)?.together
   return lookup
 }
 
@@ -45,25 +73,116 @@ export function vocabularyLookup(vocabularies: Readonly<Record<string, { keyword
  * another meaning): 「水表」 occurs in 「汤水表面」 only inside 「汤水表面」, so not at all.
  */
 export function occursOutside(text: string, keyword: string, guards: readonly string[]): boolean {
-  for (let at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
-    let covered = false
-    for (let g = 0; g < guards.length && !covered; g++) {
-      const guard = guards[g]!
-      for (let o = guard.indexOf(keyword); o >= 0; o = guard.indexOf(keyword, o + 1)) {
-        if (at >= o && text.startsWith(guard, at - o)) {
-          covered = true
-          break
-        }
-      }
+  return firstOutside(text, keyword, guards) >= 0
+}
+
+/** Where the first occurrence of `keyword` outside every guard starts, or -1. */
+export function firstOutside(text: string, keyword: string, guards: readonly string[]): number {
+  for (let at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) if (coverOf(text, at, keyword, guards) === undefined) return at
+  return -1
+}
+
+/** The guard word that the occurrence of `keyword` at `at` lies inside, and where that word starts; `undefined` if none. */
+export function coverOf(text: string, at: number, keyword: string, guards: readonly string[]): { by: string; byAt: number } | undefined {
+  for (let g = 0; g < guards.length; g++) {
+    const guard = guards[g]!
+    for (let o = guard.indexOf(keyword); o >= 0; o = guard.indexOf(keyword, o + 1)) {
+      if (at >= o && text.startsWith(guard, at - o)) return { by: guard, byAt: at - o }
     }
-    if (!covered) return true
   }
+  return undefined
+}
+
+/** Whether `text` has a clause mark (`CLAUSE_MARKS`) in [from, to). */
+function crossesClause(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (CLAUSE_MARKS.includes(text[i]!)) return true
   return false
 }
 
+/**
+ * Where the terms of `term` occur together in `text` (each outside the vocabulary's `guards`): the start
+ * of each term, in the order of `term.terms`, for the leftmost group that satisfies `within`; `undefined`
+ * when there is none.
+ */
+export function findTogether(text: string, term: TogetherTerm, guards: readonly string[] | undefined): number[] | undefined {
+  const n = term.terms.length
+  const starts: number[][] = []
+  for (let i = 0; i < n; i++) {
+    const word = term.terms[i]!
+    const list: number[] = []
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) if (!guards || coverOf(text, at, word, guards) === undefined) list.push(at)
+    if (list.length === 0) return undefined
+    starts.push(list)
+  }
+  // The leftmost term of a group starts at one of the occurrences; from each, leftmost first, every other
+  // term takes its first occurrence at or after it (which ends the group as early as it can end).
+  const anchors = [...new Set(starts.flat())].sort((a, b) => a - b)
+  for (const from of anchors) {
+    const chosen: number[] = []
+    let end = from
+    for (let i = 0; i < n; i++) {
+      const at = starts[i]!.find((x) => x >= from)
+      if (at === undefined) return undefined // a later anchor has fewer occurrences after it
+      chosen.push(at)
+      end = Math.max(end, at + term.terms[i]!.length)
+    }
+    if (term.within === 'clause' ? !crossesClause(text, from, end) : end - from <= term.within) return chosen
+  }
+  return undefined
+}
+
+/**
+ * What a text condition found, for the trace. `keywords` are the vocabulary's keywords that count (then
+ * the labels of its together terms that hold), `at` where each first counts (offsets in the normalised
+ * text, parallel to `keywords`); `together` gives each together term's terms and offsets; `suppressed`
+ * the keywords that occur only inside a longer `notInside` word, with that word and where it starts.
+ */
 export interface KeywordEvidence {
   vocabulary?: string
   keywords: string[]
+  at?: number[]
+  together?: { term: string; terms: string[]; within: number | 'clause'; at: number[] }[]
+  suppressed?: { keyword: string; at: number; by: string; byAt: number }[]
+}
+
+/**
+ * The evidence of a text condition on `text`: `candidates` are the keywords (in vocabulary order) that
+ * may occur — all of them, or those a scan has seen; the result is the same either way.
+ */
+export function keywordEvidence(text: string, vocabulary: string | undefined, candidates: readonly string[], guards: readonly string[] | undefined, together: readonly TogetherTerm[] | undefined): KeywordEvidence {
+  const keywords: string[] = []
+  const at: number[] = []
+  let suppressed: KeywordEvidence['suppressed']
+  for (let i = 0; i < candidates.length; i++) {
+    const keyword = candidates[i]!
+    const first = text.indexOf(keyword)
+    if (first < 0) continue
+    if (!guards) {
+      keywords.push(keyword)
+      at.push(first)
+      continue
+    }
+    const outside = firstOutside(text, keyword, guards)
+    if (outside >= 0) {
+      keywords.push(keyword)
+      at.push(outside)
+      continue
+    }
+    for (let o = first; o >= 0; o = text.indexOf(keyword, o + 1)) (suppressed ??= []).push({ keyword, at: o, ...coverOf(text, o, keyword, guards)! })
+  }
+  let found: KeywordEvidence['together']
+  for (const term of together ?? []) {
+    const offsets = findTogether(text, term, guards)
+    if (!offsets) continue
+    keywords.push(term.label)
+    at.push(Math.min(...offsets))
+    ;(found ??= []).push({ term: term.label, terms: [...term.terms], within: term.within, at: offsets })
+  }
+  const evidence: KeywordEvidence = vocabulary !== undefined ? { vocabulary, keywords } : { keywords }
+  if (keywords.length > 0) evidence.at = at
+  if (found) evidence.together = found
+  if (suppressed) evidence.suppressed = suppressed
+  return evidence
 }
 
 /** What is wrong with an operator's `value`, or `undefined`. `vocabularies` are the names defined. */
@@ -87,12 +206,23 @@ export function isNumeric(value: unknown): boolean {
   return Number.parseFloat(value as string).toString() !== 'NaN'
 }
 
-/** The keywords of `value` (a vocabulary name or a keyword list) that occur in `text`. */
+/** The keywords of `value` (a vocabulary name or a keyword list) that occur in `text`, with where (see `keywordEvidence`). */
 export function matchKeywords(text: unknown, value: unknown, vocab: VocabularyLookup): KeywordEvidence {
-  const keywords = typeof value === 'string' ? (vocab(value) ?? []) : Array.isArray(value) ? (value as string[]) : []
-  const guards = typeof value === 'string' ? vocab.notInside?.(value) : undefined
-  const found = typeof text === 'string' ? keywords.filter((k) => (guards ? occursOutside(text, k, guards) : text.includes(k))) : []
-  return typeof value === 'string' ? { vocabulary: value, keywords: found } : { keywords: found }
+  const named = typeof value === 'string'
+  const keywords = named ? (vocab(value) ?? []) : Array.isArray(value) ? (value as string[]) : []
+  if (typeof text !== 'string') return named ? { vocabulary: value, keywords: [] } : { keywords: [] }
+  return keywordEvidence(text, named ? value : undefined, keywords, named ? vocab.notInside?.(value) : undefined, named ? vocab.together?.(value) : undefined)
+}
+
+/** Whether some keyword of `value` counts in `text` (what `containsAny` tests; `matchKeywords` without the evidence). */
+export function hasKeyword(text: unknown, value: unknown, vocab: VocabularyLookup): boolean {
+  if (typeof text !== 'string') return false
+  const named = typeof value === 'string'
+  const keywords = named ? (vocab(value) ?? []) : Array.isArray(value) ? (value as string[]) : []
+  const guards = named ? vocab.notInside?.(value) : undefined
+  for (let i = 0; i < keywords.length; i++) if (guards ? occursOutside(text, keywords[i]!, guards) : text.includes(keywords[i]!)) return true
+  if (named) for (const term of vocab.together?.(value) ?? []) if (findTogether(text, term, guards)) return true
+  return false
 }
 
 const listValue =
@@ -134,14 +264,14 @@ export const OPERATORS: { readonly [K in OperatorName]: OperatorSpec } = {
     name: 'containsAny',
     text: true,
     checkValue: keywordValue('containsAny'),
-    test: (a, b, vocab) => matchKeywords(a, b, vocab).keywords.length > 0,
+    test: (a, b, vocab) => hasKeyword(a, b, vocab),
     explain: { zh: '（文字）含有关键词表中的任一词', en: '(the text) contains any keyword of' },
   },
   notContainsAny: {
     name: 'notContainsAny',
     text: true,
     checkValue: keywordValue('notContainsAny'),
-    test: (a, b, vocab) => typeof a === 'string' && matchKeywords(a, b, vocab).keywords.length === 0,
+    test: (a, b, vocab) => typeof a === 'string' && !hasKeyword(a, b, vocab),
     explain: { zh: '（文字）不含关键词表中的任何词', en: '(the text) contains no keyword of' },
   },
 }

@@ -12,6 +12,16 @@ import type { Complaint } from './complaintInput.js'
 import { normalizeText } from './normalizeText.js'
 import type { RoutingWarning } from './types.js'
 import { classifierFor } from './categories/classifierFor.js'
+import { createVariantNormalizer } from '../conditions/variants.js'
+
+const variantNormalizers = new WeakMap<object, (text: string) => string>()
+
+/** The rule set's variant normaliser (rules/variants.yaml), made once per rule set. */
+export function variantsOf(ruleSet: RoutingRuleSet): (text: string) => string {
+  let normalize = variantNormalizers.get(ruleSet)
+  if (!normalize) variantNormalizers.set(ruleSet, (normalize = createVariantNormalizer(ruleSet.variants)))
+  return normalize
+}
 
 /** A county name as compared: NFKC (`ＸＸ县` is `XX县`) and trimmed; blank is not given. */
 export function normalizeCounty(name: string | undefined): string | undefined {
@@ -77,8 +87,9 @@ export function deriveFacts(complaint: Complaint, ruleSet: RuleSet): { facts: Re
       messageEn: `where the reported conduct happened was not given; the bureau's own county (${own}) is assumed.`,
     })
   }
-  const text = normalizeText(complaint.text)
-  const respondentName = normalizeText(raw.name ?? '')
+  const variants = variantsOf(ruleSet)
+  const text = variants(normalizeText(complaint.text))
+  const respondentName = variants(normalizeText(raw.name ?? ''))
   const category = classifierFor(ruleSet)({ text, respondent: respondentName })
   const respondentCounty = anyCounty ?? own
   if (complaint.kind === 'report' && ad?.medium !== undefined && ad.selfPublished !== true && publisherCounty === undefined) {

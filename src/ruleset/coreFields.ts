@@ -4,7 +4,7 @@
  */
 import type { RuleSetCore } from './types.js'
 
-export const CORE_FIELDS = ['bureau', 'provenance', 'fallback', 'limits', 'articles', 'sections', 'vocabularies', 'files'] as const satisfies readonly (keyof RuleSetCore)[]
+export const CORE_FIELDS = ['bureau', 'provenance', 'fallback', 'limits', 'articles', 'sections', 'vocabularies', 'variants', 'files'] as const satisfies readonly (keyof RuleSetCore)[]
 
 /**
  * Parts of the core no capability reads at run time (notes, titles and positions for people and for

@@ -4,10 +4,11 @@
  */
 import type { z } from 'zod'
 import { normalizeText } from '../conditions/normalizeText.js'
+import { CLAUSE_MARKS, togetherLabel, type TogetherTerm } from '../conditions/operators.js'
 import type { Issue } from '../problems/issue.js'
-import type { RuleFileKind } from './capability.js'
+import type { KindContext, RuleFileKind } from './capability.js'
 import { LOADER_MESSAGES } from './messages.js'
-import { articlesFile, configFile, vocabulariesFile } from './schemas.js'
+import { articlesFile, configFile, variantsFile, vocabulariesFile } from './schemas.js'
 import type { RuleSetCore } from './types.js'
 
 const configKind: RuleFileKind<z.infer<typeof configFile>, RuleSetCore> = {
@@ -53,7 +54,70 @@ const vocabulariesKind: RuleFileKind<z.infer<typeof vocabulariesFile>, RuleSetCo
         issues.push(ctx.report(['vocabularies', name], LOADER_MESSAGES, 'duplicate_vocabulary', fields, { preferKey: true }))
         continue
       }
-      ruleSet.vocabularies[name] = { name, description: vocab.description, keywords: [...new Set(vocab.keywords.map(normalizeText))], ...(vocab.notInside ? { notInside: [...new Set(vocab.notInside.map(normalizeText))] } : {}), at: ctx.at(['vocabularies', name]) }
+      const together = vocab.together ? togetherTerms(vocab.together, ['vocabularies', name, 'together'], ctx.issueAt, issues) : undefined
+      ruleSet.vocabularies[name] = {
+        name,
+        description: vocab.description,
+        keywords: [...new Set(vocab.keywords.map(normalizeText))],
+        ...(vocab.notInside ? { notInside: [...new Set(vocab.notInside.map(normalizeText))] } : {}),
+        ...(together && together.length > 0 ? { together } : {}),
+        at: ctx.at(['vocabularies', name]),
+      }
+    }
+    return issues
+  },
+  load: () => [],
+}
+
+/**
+ * A vocabulary's `together` entries, normalised, with what the schema cannot say: the terms differ, none
+ * holds a clause mark (it could never be inside one clause), and a window is long enough for the terms.
+ */
+function togetherTerms(entries: readonly { terms: string[]; within: number | 'clause' }[], path: (string | number)[], issueAt: KindContext['issueAt'], issues: Issue[]): TogetherTerm[] {
+  const out: TogetherTerm[] = []
+  entries.forEach((entry, i) => {
+    const terms = entry.terms.map(normalizeText)
+    const at = [...path, i]
+    const problems: Issue[] = []
+    terms.forEach((term, k) => {
+      if (terms.indexOf(term) !== k) problems.push(issueAt([...at, 'terms', k], 'invalid_value', `「${term}」在 terms 里写了两次；一起出现的词应各不相同。`, `"${term}" is listed twice in terms; the terms that count together must differ.`))
+      const mark = [...term].find((c) => CLAUSE_MARKS.includes(c))
+      if (mark !== undefined) problems.push(issueAt([...at, 'terms', k], 'invalid_value', `「${term}」含有分句标点 ${JSON.stringify(mark)}，不会在一个分句里出现；请去掉标点，或拆成两个词。`, `"${term}" holds the clause mark ${JSON.stringify(mark)}; split it into two terms or drop the mark.`))
+    })
+    const length = terms.reduce((n, t) => n + t.length, 0)
+    if (typeof entry.within === 'number' && entry.within < length) {
+      problems.push(issueAt([...at, 'within'], 'invalid_value', `within: ${entry.within} 比这些词的总字数 ${length} 还短，永远不会命中；请写不少于 ${length} 的数，或写 within: clause。`, `within: ${entry.within} is shorter than the terms' ${length} characters together, so it never holds; write at least ${length}, or within: clause.`))
+    }
+    issues.push(...problems)
+    if (problems.length === 0) out.push({ terms, within: entry.within, label: togetherLabel(terms) })
+  })
+  return out
+}
+
+const variantsKind: RuleFileKind<z.infer<typeof variantsFile>, RuleSetCore> = {
+  kind: 'variants',
+  schema: variantsFile,
+  role: 'defines',
+  define(d, ruleSet, ctx) {
+    const issues: Issue[] = []
+    const { characters, words } = ruleSet.variants
+    for (const [from, to] of Object.entries(d.characters ?? {})) {
+      const key = normalizeText(from)
+      if ([...from].length !== 1 || [...to].length !== 1) {
+        issues.push(ctx.issueAt(['characters', from], 'invalid_value', `characters 里一个字换一个字，「${from}: ${to}」不是；词的替换写在 words 里。`, `characters maps one character to one; "${from}: ${to}" does not. Put words under words.`, { preferKey: true }))
+      } else if (key === normalizeText(to)) {
+        issues.push(ctx.issueAt(['characters', from], 'invalid_value', `「${from}」换成它自己，请删去这一项。`, `"${from}" is mapped to itself; delete the entry.`, { preferKey: true }))
+      } else if (Object.prototype.hasOwnProperty.call(characters, key) && characters[key] !== normalizeText(to)) {
+        issues.push(ctx.issueAt(['characters', from], 'invalid_value', `「${from}」已经定义为「${characters[key]}」，不能再换成「${to}」。`, `"${from}" is already read as "${characters[key]}"; it cannot also be "${to}".`, { preferKey: true }))
+      } else characters[key] = normalizeText(to)
+    }
+    for (const [from, to] of Object.entries(d.words ?? {})) {
+      const key = normalizeText(from)
+      if (words.some((w) => w.from === key)) {
+        issues.push(ctx.issueAt(['words', from], 'invalid_value', `「${from}」的替换写了两次。`, `"${from}" has two replacements.`, { preferKey: true }))
+      } else if (normalizeText(to).includes(key)) {
+        issues.push(ctx.issueAt(['words', from], 'invalid_value', `「${from}」换成的「${to}」里还含有它自己，请删去这一项。`, `"${from}" becomes "${to}", which contains it again; delete the entry.`, { preferKey: true }))
+      } else words.push({ from: key, to: normalizeText(to) })
     }
     return issues
   },
@@ -61,4 +125,4 @@ const vocabulariesKind: RuleFileKind<z.infer<typeof vocabulariesFile>, RuleSetCo
 }
 
 /** The core kinds, in the order the loader lists them. */
-export const CORE_KINDS: readonly RuleFileKind[] = [articlesKind, vocabulariesKind, configKind]
+export const CORE_KINDS: readonly RuleFileKind[] = [articlesKind, vocabulariesKind, variantsKind, configKind]

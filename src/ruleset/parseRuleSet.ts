@@ -139,6 +139,7 @@ export function parseRuleSet<const Cs extends readonly Capability<any>[]>(files:
     articles: {},
     sections: {},
     vocabularies: Object.create(null) as RuleSetCore['vocabularies'],
+    variants: { characters: {}, words: [] },
     ...Object.assign({}, ...capabilities.map((c) => c.initial?.() ?? {})),
     files: files.map((f) => ({ path: f.path, kind: fileKind.get(f.path) ?? '' })),
   } as RuleSetCore

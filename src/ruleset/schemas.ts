@@ -88,11 +88,39 @@ export const vocabulary = z.strictObject({
     .min(1)
     .optional()
     .describe('另有含义的更长的词：本表的词出现在这些词里面时不算命中（「水表」在「汤水表面」里）/ longer words of another meaning: a keyword inside one of them is not a hit'),
+  together: z
+    .array(
+      z.strictObject({
+        terms: z.array(z.string().min(1)).min(2).describe('要一起出现才算的词（不分先后）/ the terms that count only together, in any order'),
+        within: z
+          .union([z.literal('clause'), z.number().int().positive()])
+          .describe('clause：在同一分句里（分句以 。！？；， 及换行分开，不以 、…… ： . 分开）；数字：从第一个词的开头到最后一个词的结尾不超过这么多字 / clause: in one clause (ended by 。！？；， and line breaks, not by 、…… ： or .); a number: from the start of the first term to the end of the last, at most this many characters'),
+      }),
+    )
+    .min(1)
+    .optional()
+    .describe('一起出现才算的词：如「信用卡」和「年费」在同一分句里（「信用卡……被收取年费」），命中记作「信用卡…年费」/ terms that count only together, e.g. 信用卡 and 年费 in one clause; the hit is reported as 「信用卡…年费」'),
 })
 
 export const vocabulariesFile = z.strictObject({
   kind: z.literal('vocabularies'),
   vocabularies: z.record(z.string().min(1), vocabulary),
+})
+
+// ---------------------------------------------------------------------------------------------------
+// Variants: what the text normaliser writes in one form before any keyword is looked for.
+
+export const variantsFile = z.strictObject({
+  kind: z.literal('variants'),
+  description: z.string().optional(),
+  characters: z
+    .record(z.string().min(1), z.string().min(1))
+    .optional()
+    .describe('逐字替换（繁体字→简体字）：投诉文字里的左边的字按右边的字读，如 電: 电 / one character read as another (traditional → simplified), e.g. 電: 电'),
+  words: z
+    .record(z.string().min(2), z.string().min(1))
+    .optional()
+    .describe('词的替换（常见错别字→规范写法），在逐字替换之后，长词先换 / a word read as another (common misspellings), after the characters, longest first'),
 })
 
 // ---------------------------------------------------------------------------------------------------
@@ -121,6 +149,7 @@ export const configFile = z.strictObject({
 
 export type ArticlesFile = z.infer<typeof articlesFile>
 export type VocabulariesFile = z.infer<typeof vocabulariesFile>
+export type VariantsFile = z.infer<typeof variantsFile>
 export type ConfigFile = z.infer<typeof configFile>
 export type CitationRef = z.infer<typeof citationRef>
 export type EffectivePeriod = z.infer<typeof effectivePeriod>

@@ -7,6 +7,8 @@
  */
 import type { SectionId } from '../sections.js'
 import type { EffectivePeriod } from './schemas.js'
+import type { TogetherTerm } from '../conditions/operators.js'
+import type { VariantTable } from '../conditions/variants.js'
 
 /** Where a thing is written: `file:line:col`. */
 export interface SourceLocation {
@@ -58,6 +60,8 @@ export interface VocabularyRecord {
   keywords: string[]
   /** Longer words of another meaning: a keyword inside one of them is not a hit. */
   notInside?: string[]
+  /** Terms that count only together, within a clause or a window of characters (normalised). */
+  together?: TogetherTerm[]
   at: SourceLocation
 }
 
@@ -78,6 +82,8 @@ export interface RuleSetCore {
   articles: Record<string, ArticleRecord>
   sections: Partial<Record<SectionId, SectionRecord>>
   vocabularies: Record<string, VocabularyRecord>
+  /** What the text normaliser reads as another form (rules/variants.yaml): characters, then words. */
+  variants: VariantTable
   /** Every file read, with its kind, so analysis and messages can point back into it. */
   files: { path: string; kind: string }[]
 }

@@ -195,7 +195,7 @@ function valueItems(key: string, before: string, lines: string[], context: Compl
     return Object.values(rs.sections).map((s) => ({ label: s!.id, detail: s!.name, type: 'enum' }))
   }
   if (key === 'kind' && lines.every((l) => /^\s*(#.*)?$/.test(l))) {
-    return ['articles', 'section', 'vocabularies', 'config', 'intake', 'screening', 'scenarios', 'procedure', 'deadlines', 'escalation', 'calendar', 'calendar-provisional'].map((k) => ({ label: k, type: 'enum' }))
+    return ['articles', 'section', 'vocabularies', 'config', 'intake', 'screening', 'scenarios', 'procedure', 'deadlines', 'escalation', 'calendar', 'calendar-provisional', 'variants'].map((k) => ({ label: k, type: 'enum' }))
   }
   if (context.schema) {
     const lineStartMatch = /^(\s*)((?:-\s+)*)/.exec(before)!

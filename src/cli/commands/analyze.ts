@@ -3,7 +3,7 @@
  * shadowed and dead rules, test coverage, scenario health. Exit 1 on any error-level finding.
  */
 import { readFileSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { analyzeRuleSet } from '../../analysis/analyzeRuleSet.js'
 import { formatAnalysisMarkdown, formatAnalysisText } from '../../analysis/formatAnalysis.js'
@@ -14,12 +14,15 @@ import { xiaobaoError } from '../../problems/XiaobaoError.js'
 import { isRealDate } from '../../ruleset/schemas.js'
 import { colorsFor, colourReport, fileError, write, type CliIo } from '../io.js'
 
-export const analyzeHelp = `xiaobao analyze [rules-dir] [--json] [--format text|markdown] [--html out.html] [--as-of YYYY-MM-DD] [--verbose]
+export const analyzeHelp = `xiaobao analyze [rules-dir] [--json] [--format text|markdown] [--html out.html] [--as-of YYYY-MM-DD] [--words FILE] [--verbose]
   分析规则本身：法规职责的覆盖、主办规则的冲突、被遮蔽和失效的规则、测试覆盖、测试场景的健康。
   Analyse the rules themselves: coverage of the regulation, lead-rule collisions, shadowed and dead
   rules, test coverage, scenario health.
   rules-dir 默认为 ./rules。--html 另写一份给法规人员看的网页报告。--as-of 判断生效期间的日期（默认为测试场景
   中最晚的收到日期）。--verbose 在文字报告中也列出提示（info）。
+  --words FILE 通用中文词表（每行一个词，行首的词之后可有词频等，如 jieba 的 dict.txt）：关键词出现在其中
+  另有含义的词里时提示 keyword_in_common_word。xiaobao 不自带词表。/ a general Chinese word list (one word
+  a line, e.g. jieba's dict.txt): a keyword inside another word of it is reported. None is bundled.
   退出码：有错误级别的发现为 1。Exit 1 when any finding is an error.`
 
 /** The installed xiaobao's version, for the page's provenance. */
@@ -36,7 +39,19 @@ export interface AnalyzeCommandOptions {
   format?: string
   html?: string
   asOf?: string
+  /** A general word list file (one word a line, first column). */
+  words?: string
   verbose: boolean
+}
+
+/** The words of a word-list file: the first column of each line, lines starting with # skipped. */
+export function readWordList(text: string): string[] {
+  const out: string[] = []
+  for (const line of text.split(/\r?\n/)) {
+    const word = line.trim().split(/\s+/)[0] ?? ''
+    if (word.length > 1 && !word.startsWith('#')) out.push(word)
+  }
+  return out
 }
 
 export async function analyzeCommand(dir: string, io: CliIo, options: AnalyzeCommandOptions): Promise<number> {
@@ -47,7 +62,14 @@ export async function analyzeCommand(dir: string, io: CliIo, options: AnalyzeCom
     throw xiaobaoError('invalid_input', `--as-of 应为存在的日期 YYYY-MM-DD，不是 "${options.asOf}"。`, `--as-of must be a real date YYYY-MM-DD, not "${options.asOf}".`)
   }
   const ruleSet = await loadRuleSet(dir)
-  const analysis = analyzeRuleSet(ruleSet, options.asOf ? { asOf: options.asOf } : {})
+  let commonWords: string[] | undefined
+  if (options.words !== undefined) {
+    const path = options.words
+    commonWords = readWordList(await readFile(path, 'utf8').catch((error: unknown) => {
+      throw fileError(error, path, 'read') ?? error
+    }))
+  }
+  const analysis = analyzeRuleSet(ruleSet, { ...(options.asOf ? { asOf: options.asOf } : {}), ...(commonWords ? { commonWords } : {}) })
   // Paths as the reader would type them: relative to where the command runs, unless that climbs out of it.
   const file = (path: string) => {
     const full = join(dir, path)

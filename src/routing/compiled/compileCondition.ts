@@ -7,7 +7,7 @@
  */
 import type { ConditionNode } from '../../ruleset/schemas.js'
 import { applyOperator, isFactReference, matchKeywords, resolveJrePath, shorten, type ConditionTrace, type Evidence, type Facts, type KeywordEvidence, type VocabularyLookup } from '../../conditions/evaluate.js'
-import { operatorOf } from '../../conditions/operators.js'
+import { keywordEvidence, operatorOf, type TogetherTerm } from '../../conditions/operators.js'
 import type { RoutingFactName } from '../facts.js'
 
 export type { Evidence, FactEvidence } from '../../conditions/evaluate.js'
@@ -46,6 +46,13 @@ export interface KeywordSet {
    * keyword's raw occurrence does not mark the set; the check after the scan does.
    */
   guarded?: { index: Uint8Array; hit: Int32Array }
+  /** The vocabulary's `notInside` words, when it has any. */
+  guards?: readonly string[]
+  /**
+   * The vocabulary's terms that count only together, and the pattern ids of each one's terms: checked
+   * after the scan when every term of one occurs; their words alone never mark the set.
+   */
+  together?: { terms: readonly TogetherTerm[]; patternIds: readonly (readonly number[])[] }
 }
 
 export interface CompileContext {
@@ -193,16 +200,25 @@ function compileLeaf(node: Leaf, ctx: CompileContext): CompiledCondition {
           ? (facts) => (state.text === undefined ? generic(facts) : state.setSeen[id] === state.epoch)
           : (facts) => (state.text === undefined ? generic(facts) : state.setSeen[id] !== state.epoch)
       matched = (facts) => {
-        if (state.text === undefined) return matchKeywords(factValue(facts), value(facts), ctx.vocab)
-        const found: string[] = []
-        if (state.setSeen[id] === state.epoch) {
-          const guarded = set.guarded
+        const text = state.text
+        if (text === undefined) return matchKeywords(factValue(facts), value(facts), ctx.vocab)
+        // The keywords the scan saw, in vocabulary order: the evidence is then what matchKeywords gives.
+        if (set.guards === undefined && set.together === undefined) {
+          // The common case, without the general helper's bookkeeping: each seen word and where it first is.
+          const found: string[] = []
+          const at: number[] = []
           for (let i = 0; i < patternIds.length; i++) {
-            const seen = guarded && guarded.index[i] === 1 ? guarded.hit[i] === state.epoch : state.patternSeen[patternIds[i]!] === state.epoch
-            if (seen) found.push(keywords[i]!)
+            if (state.patternSeen[patternIds[i]!] !== state.epoch) continue
+            found.push(keywords[i]!)
+            at.push(text.indexOf(keywords[i]!))
           }
+          const evidence: KeywordEvidence = vocabulary !== undefined ? { vocabulary, keywords: found } : { keywords: found }
+          if (found.length > 0) evidence.at = at
+          return evidence
         }
-        return vocabulary !== undefined ? { vocabulary, keywords: found } : { keywords: found }
+        const seen: string[] = []
+        for (let i = 0; i < patternIds.length; i++) if (state.patternSeen[patternIds[i]!] === state.epoch) seen.push(keywords[i]!)
+        return keywordEvidence(text, vocabulary, seen, set.guards, set.together?.terms)
       }
     } else {
       test = generic

@@ -10,7 +10,7 @@ import type { Evaluation, Stage } from '../evaluation.js'
 import type { Facts, VocabularyLookup } from '../explainCondition.js'
 import { compileCondition, isFactReference, type CompiledCondition, type Evidence, type KeywordSet, type ScanState } from './compileCondition.js'
 import { createKeywordMatcher, type KeywordMatcher } from './keywordMatcher.js'
-import { occursOutside, vocabularyLookup } from '../../conditions/operators.js'
+import { findTogether, occursOutside, vocabularyLookup } from '../../conditions/operators.js'
 
 export interface CompiledRuleSet {
   /** How many distinct keywords the matcher holds, and in how many keyword sets. */
@@ -32,6 +32,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   const setsByKey = new Map<string, KeywordSet>()
   const setsOfPattern: number[][] = []
   const guardedSets: { set: KeywordSet; guards: readonly string[] }[] = []
+  const togetherSets: KeywordSet[] = []
   const state: ScanState = { text: undefined, epoch: 0, setSeen: new Int32Array(0), patternSeen: new Int32Array(0) }
 
   const patternId = (keyword: string) => {
@@ -61,6 +62,12 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     const guards = typeof value === 'string' ? vocab.notInside?.(value) : undefined
     const index = new Uint8Array(keywords.length)
     if (guards) keywords.forEach((k, i) => (index[i] = guards.some((g) => g.includes(k)) ? 1 : 0))
+    if (guards) set.guards = guards
+    const together = typeof value === 'string' ? vocab.together?.(value) : undefined
+    if (together && together.length > 0) {
+      set.together = { terms: together, patternIds: together.map((t) => t.terms.map(patternId)) }
+      togetherSets.push(set)
+    }
     if (guards && index.includes(1)) {
       set.guarded = { index, hit: new Int32Array(keywords.length) }
       guardedSets.push({ set, guards })
@@ -159,6 +166,21 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
           if (occursOutside(text, set.keywords[i]!, guards)) {
             hit[i] = epoch
             setSeen[set.id] = epoch
+          }
+        }
+      }
+      // Terms that count only together: looked for only when every word of one occurs.
+      for (let t = 0; t < togetherSets.length; t++) {
+        const set = togetherSets[t]!
+        if (setSeen[set.id] === epoch) continue
+        const { terms, patternIds: termIds } = set.together!
+        for (let i = 0; i < terms.length; i++) {
+          const ids = termIds[i]!
+          let all = true
+          for (let k = 0; k < ids.length && all; k++) all = state.patternSeen[ids[k]!] === epoch
+          if (all && findTogether(text, terms[i]!, set.guards)) {
+            setSeen[set.id] = epoch
+            break
           }
         }
       }

@@ -9,6 +9,7 @@
  * - `medium`: the rest.
  */
 import type { RoutingDecision, RuleHit } from '../types.js'
+import { describeKeywords } from '../../conditions/evaluate.js'
 import type { ConfidenceSettings } from './schema.js'
 import type { Confidence, ConfidenceLevel, ConfidenceReason, ConfidenceReasonCode } from './types.js'
 
@@ -68,7 +69,8 @@ export function assessConfidence(decision: RoutingDecision, settings: Confidence
       reasons.push(reason('facts_decided', '由事实（所在县、类型、日期等）决定，不是由文字里的词决定。', 'decided by facts (county, kind, dates), not by words.'))
     } else {
       strong = n >= settings.strongEvidence
-      reasons.push(reason(strong ? 'strong_evidence' : 'weak_evidence', `决定结果的规则命中 ${n} 个不同的词。`, `the deciding rule matched ${n} distinct word(s).`))
+      const named = describeKeywords(deciding?.keywords ?? [])
+      reasons.push(reason(strong ? 'strong_evidence' : 'weak_evidence', `决定结果的规则命中 ${n} 个不同的词${named.zh ? '：' + named.zh : ''}。`, `the deciding rule matched ${n} distinct word(s)${named.en ? ': ' + named.en : ''}.`))
     }
   } else {
     let lead: RuleHit | undefined
@@ -87,7 +89,8 @@ export function assessConfidence(decision: RoutingDecision, settings: Confidence
     } else {
       const n = words(lead)
       strong = n >= settings.strongEvidence
-      reasons.push(reason(strong ? 'strong_evidence' : 'weak_evidence', `主办规则 ${lead.rule} 命中 ${n} 个不同的词。`, `lead rule ${lead.rule} matched ${n} distinct word(s).`))
+      const named = describeKeywords(lead.keywords)
+      reasons.push(reason(strong ? 'strong_evidence' : 'weak_evidence', `主办规则 ${lead.rule} 命中 ${n} 个不同的词${named.zh ? '：' + named.zh : ''}。`, `lead rule ${lead.rule} matched ${n} distinct word(s)${named.en ? ': ' + named.en : ''}.`))
       let runnerUp: RuleHit | undefined
       for (const h of decision.trace) {
         if (h.stage !== 'routing' || h.effect !== 'outranked' || h.section?.id === lead.section?.id || usesFact(h, 'categoryLead')) continue
