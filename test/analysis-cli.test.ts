@@ -41,6 +41,14 @@ describe('xiaobao analyze', () => {
     expect(missing.code).not.toBe(0)
   })
 
+  test('without --words: jieba\'s dictionary (@node-rs/jieba, a dev dependency here) is the general word list', async () => {
+    const r = await run(['analyze', 'rules', '--json'])
+    expect(r.code, r.out).toBe(0)
+    const found = JSON.parse(r.out).findings.filter((f: { code: string }) => f.code === 'keyword_in_common_word')
+    // 「年报」 (信用信息公示: annual reports) is inside 「中国青年报」, a newspaper: a real trap of the shipped rules.
+    expect(found.map((f: { message: string }) => f.message).join('\n')).toContain('年报⊂中国青年报')
+  })
+
   test('--json, --format markdown, --verbose', async () => {
     const base = FIXTURES + 'base'
     const json = await run(['analyze', base, '--json'])

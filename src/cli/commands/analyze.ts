@@ -2,6 +2,7 @@
  * `xiaobao analyze [rules-dir]`: checks the rules themselves — coverage of the regulation, collisions,
  * shadowed and dead rules, test coverage, scenario health. Exit 1 on any error-level finding.
  */
+import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
@@ -21,8 +22,9 @@ export const analyzeHelp = `xiaobao analyze [rules-dir] [--json] [--format text|
   rules-dir 默认为 ./rules。--html 另写一份给法规人员看的网页报告。--as-of 判断生效期间的日期（默认为测试场景
   中最晚的收到日期）。--verbose 在文字报告中也列出提示（info）。
   --words FILE 通用中文词表（每行一个词，行首的词之后可有词频等，如 jieba 的 dict.txt）：关键词出现在其中
-  另有含义的词里时提示 keyword_in_common_word。xiaobao 不自带词表。/ a general Chinese word list (one word
-  a line, e.g. jieba's dict.txt): a keyword inside another word of it is reported. None is bundled.
+  另有含义的词里时提示 keyword_in_common_word。不写时，如装有 @node-rs/jieba（本仓库的开发依赖），用它的 dict.txt
+  （34.9 万词）。/ a general Chinese word list (one word a line, e.g. jieba's dict.txt): a keyword inside
+  another word of it is reported. Without it, @node-rs/jieba's dict.txt is used when that package is installed.
   退出码：有错误级别的发现为 1。Exit 1 when any finding is an error.`
 
 /** The installed xiaobao's version, for the page's provenance. */
@@ -54,6 +56,21 @@ export function readWordList(text: string): string[] {
   return out
 }
 
+/**
+ * jieba's dictionary (`@node-rs/jieba`'s dict.txt, 349,045 words) when that package is installed where the
+ * command runs or beside xiaobao: the general word list `keyword_in_common_word` checks against by default.
+ */
+export function installedWordList(cwd: string): string | undefined {
+  for (const from of [join(cwd, 'package.json'), join(packageRoot(), 'package.json')]) {
+    try {
+      return createRequire(from).resolve('@node-rs/jieba/dict.txt')
+    } catch {
+      // not installed there
+    }
+  }
+  return undefined
+}
+
 export async function analyzeCommand(dir: string, io: CliIo, options: AnalyzeCommandOptions): Promise<number> {
   if (options.format !== undefined && options.format !== 'text' && options.format !== 'markdown') {
     throw xiaobaoError('invalid_input', `--format 只能是 text 或 markdown，不是 "${options.format}"。`, `--format must be text or markdown, not "${options.format}".`)
@@ -63,11 +80,12 @@ export async function analyzeCommand(dir: string, io: CliIo, options: AnalyzeCom
   }
   const ruleSet = await loadRuleSet(dir)
   let commonWords: string[] | undefined
-  if (options.words !== undefined) {
-    const path = options.words
-    commonWords = readWordList(await readFile(path, 'utf8').catch((error: unknown) => {
-      throw fileError(error, path, 'read') ?? error
+  const wordsPath = options.words ?? installedWordList(io.cwd)
+  if (wordsPath !== undefined) {
+    commonWords = readWordList(await readFile(wordsPath, 'utf8').catch((error: unknown) => {
+      throw fileError(error, wordsPath, 'read') ?? error
     }))
+    if (options.words === undefined && !options.json) await write(io.stderr, `通用词表 / word list: ${wordsPath}（${commonWords.length} 个词 words）\n`)
   }
   const analysis = analyzeRuleSet(ruleSet, { ...(options.asOf ? { asOf: options.asOf } : {}), ...(commonWords ? { commonWords } : {}) })
   // Paths as the reader would type them: relative to where the command runs, unless that climbs out of it.
