@@ -5,7 +5,7 @@
 import * as z from 'zod'
 import { inputIssues } from '../problems/inputIssues.js'
 import { XiaobaoError } from '../problems/XiaobaoError.js'
-import { snapshotInput, typedErrors } from '../problems/snapshotInput.js'
+import { asXiaobaoError, snapshotInput, typedErrors } from '../problems/snapshotInput.js'
 import { checkIterable } from '../problems/checkIterable.js'
 import type { RuleSet } from '../capabilities.js'
 import { createReferenceEvaluator, type Evaluator } from '../routing/referenceEvaluator.js'
@@ -58,6 +58,7 @@ const routeOptionsSchema = z.strictObject({ explain: z.boolean().optional() }).o
 
 /** Route options validated like every other input (a misspelt `explian` is an error, not ignored). */
 function checkRouteOptions(options: unknown): RouteOptions | undefined {
+  if (options === undefined) return undefined // what the optional schema gives, without running it
   const parsed = routeOptionsSchema.safeParse(options)
   if (!parsed.success) throw new XiaobaoError(inputIssues(options, parsed.error.issues, ['options']))
   return parsed.data
@@ -214,10 +215,13 @@ function buildEngine(options: EngineOptions): Engine {
       })
     },
     routeComplaintSync(input, routeOptions) {
-      return typedErrors(() => {
+      // typedErrors written out: no closure per call on the hot path.
+      try {
         const inputCopy = snapshotInput(input, 'input')
         return compiled.route(inputCopy, checkRouteOptions(snapshotInput(routeOptions, 'options')))
-      })
+      } catch (error) {
+        throw asXiaobaoError(error)
+      }
     },
     routeMany(items, routeOptions) {
       return typedErrors(() => {

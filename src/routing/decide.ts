@@ -180,7 +180,7 @@ class PreparedDecider {
 
     // Routing: lead and assisting sections.
     if (yielded.length > 0) {
-      const category = categoryOf(facts)
+      const category = foundCategory(facts)
       const authorities = [...new Set(yielded.map((rule) => rule.authority ?? category.outOfScope).filter((a): a is string => a !== undefined))]
       const who = authorities.length > 0 ? authorities.join('、') : '其他机关'
       const whoEn = authorities.length > 0 ? authorities.join(', ') : 'another authority'
@@ -249,7 +249,7 @@ class PreparedDecider {
         : { disposition, intake, lead, assist, basis: cites, trace, warnings }
     decision.category = categoryOf(facts, this.ruleSet, lead.id)
     decision.ruleSet = { ...this.ruleSet.provenance }
-    this.assess(decision, categoryOf(facts))
+    this.assess(decision, foundCategory(facts))
     if (run.explain) decision.notFired = run.notFired
     return decision
   }
@@ -262,8 +262,8 @@ class PreparedDecider {
     if (confidence === 'low') {
       decision.warnings.push({
         code: 'needs_review',
-        message: `分办把握不大（${confidenceReasons.map((r) => r.message.replace(/。$/, '')).join('；')}），请人工复核。`,
-        messageEn: `low confidence (${confidenceReasons.map((r) => r.messageEn.replace(/\.$/, '')).join('; ')}); a person should review it.`,
+        message: `分办把握不大（${joinReasons(confidenceReasons, 'message', '。', '；')}），请人工复核。`,
+        messageEn: `low confidence (${joinReasons(confidenceReasons, 'messageEn', '.', '; ')}); a person should review it.`,
       })
     }
   }
@@ -284,6 +284,23 @@ export function decide(
   const evaluation = 'evidence' in fired ? fired : referenceEvaluation(ruleSet, facts, fired)
   return createDecider(ruleSet)(complaint, facts, evaluation, factWarnings, options)
 }
+
+/** The reasons' messages joined, each without its final stop (no closure, no regex: it runs per low decision). */
+function joinReasons(reasons: readonly { message: string; messageEn: string }[], field: 'message' | 'messageEn', stop: string, separator: string): string {
+  let out = ''
+  for (let i = 0; i < reasons.length; i++) {
+    const text = reasons[i]![field]
+    if (i > 0) out += separator
+    out += text.endsWith(stop) ? text.slice(0, -stop.length) : text
+  }
+  return out
+}
+
+/** The category `deriveFacts` classified, as it is (read, never handed out). */
+function foundCategory(facts: Facts): DecisionCategory {
+  return ((facts as Record<string, unknown>)[CATEGORY_DETAIL] as DecisionCategory | undefined) ?? UNCLASSIFIED_CATEGORY
+}
+const UNCLASSIFIED_CATEGORY: DecisionCategory = { ...UNCLASSIFIED, terms: [] }
 
 /** The category `deriveFacts` classified, as a fresh object for the decision. */
 function categoryOf(facts: Facts, ruleSet?: RuleSet, lead?: SectionId): DecisionCategory {

@@ -7,7 +7,7 @@
  * Written without per-call closures: it runs for every complaint.
  */
 import type { SectionId } from '../../sections.js'
-import { createTermFinder, type TermFinder } from './findTerms.js'
+import { createTermFinder, type TermFinder, type TermOccurrence } from './findTerms.js'
 import { UNCLASSIFIED, type CategoryRecord, type CategoryTaxonomy, type DecisionCategory } from './types.js'
 
 export interface CategoryInput {
@@ -31,13 +31,20 @@ interface Tally {
   points: number
   length: number
   terms: DecisionCategory['terms']
-  counted: Set<number>
+  /** Term ids counted (text) and -1 - id (respondent): a few, so an array beats a Set. */
+  counted: number[]
 }
 
 class PreparedClassifier {
   private readonly terms: string[] = []
   private readonly leafOf: number[] = []
   private readonly finder: TermFinder
+  /**
+   * The last two sources scanned and what was found: routing classifies a text, then classifies it
+   * again preferring the lead's goods — the second time reads the first scan instead of scanning.
+   */
+  private readonly lastSource: string[] = ['', '']
+  private readonly lastFound: (TermOccurrence[] | undefined)[] = [undefined, undefined]
   constructor(private readonly categories: readonly CategoryRecord[]) {
     for (let index = 0; index < categories.length; index++) {
       for (const term of categories[index]!.terms) {
@@ -48,17 +55,26 @@ class PreparedClassifier {
     this.finder = createTermFinder(this.terms)
   }
 
-  private count(tallies: Tally[], where: 'text' | 'respondent', source: string, weight: number): void {
+  private find(slot: 0 | 1, source: string): TermOccurrence[] {
+    const known = this.lastFound[slot]
+    if (known !== undefined && this.lastSource[slot] === source) return known
     const found = this.finder.find(source)
+    this.lastSource[slot] = source
+    this.lastFound[slot] = found
+    return found
+  }
+
+  private count(tallies: Tally[], where: 'text' | 'respondent', source: string, weight: number): void {
+    const found = this.find(where === 'text' ? 0 : 1, source)
     for (let i = 0; i < found.length; i++) {
       const o = found[i]!
       const leaf = this.leafOf[o.id]!
       let tally: Tally | undefined
       for (let t = 0; t < tallies.length; t++) if (tallies[t]!.leaf === leaf) tally = tallies[t]
-      if (!tally) tallies.push((tally = { leaf, points: 0, length: 0, terms: [], counted: new Set() }))
+      if (!tally) tallies.push((tally = { leaf, points: 0, length: 0, terms: [], counted: [] }))
       const key = where === 'text' ? o.id : -1 - o.id
-      if (tally.counted.has(key)) continue
-      tally.counted.add(key)
+      if (tally.counted.includes(key)) continue
+      tally.counted.push(key)
       tally.points += weight
       tally.length += o.end - o.start
       tally.terms.push({ term: this.terms[o.id]!, offset: o.start, in: where })
