@@ -132,66 +132,21 @@ class PreparedDecider {
     const routingHits = this.pick('routing', run)
     let screeningHits = this.pick('screening', run)
     const yielded: RuleMeta[] = []
-    if (screeningHits.some((rule) => rule.unlessDuty) && routingHits.some((rule) => rule.role === 'lead' && !rule.general)) {
-      for (const rule of screeningHits) if (rule.unlessDuty) yielded.push(rule)
-      screeningHits = screeningHits.filter((rule) => !rule.unlessDuty)
+    // (Loops rather than some/filter with arrow functions: no closure per complaint.)
+    let mayYield = false
+    for (const rule of screeningHits) if (rule.unlessDuty) mayYield = true
+    let specificLead = false
+    if (mayYield) for (const rule of routingHits) if (rule.role === 'lead' && !rule.general) specificLead = true
+    if (specificLead) {
+      const kept: RuleMeta[] = []
+      for (const rule of screeningHits) (rule.unlessDuty ? yielded : kept).push(rule)
+      screeningHits = kept
     }
-    if (screeningHits.length > 0) {
-      const deciding = this.prepared.rules.screening[screeningHits[0]!.index] as ScreeningRule
-      trace.push(this.hit('screening', screeningHits[0]!, deciding.outcome, false, run))
-      for (let k = 1; k < screeningHits.length; k++) trace.push(this.hit('screening', screeningHits[k]!, 'superseded', false, run))
-      for (const rule of yielded) trace.push(this.hit('screening', rule, 'superseded', false, run))
-      // Routing rules that fired are still shown, to explain what the case is about.
-      for (const rule of routingHits) trace.push(this.hit('routing', rule, 'superseded', true, run))
-      basis.push(screeningHits[0]!.cites)
-      const disposition = deciding.outcome
-      const lead = null
-      const assist: SectionRef[] = []
-      const cites = this.prepared.citations(basis)
-      const decision: RoutingDecision =
-        complaint.id !== undefined
-          ? { id: complaint.id, disposition, intake, lead, assist, basis: cites, trace, warnings }
-          : { disposition, intake, lead, assist, basis: cites, trace, warnings }
-      decision.category = categoryOf(facts)
-    decision.ruleSet = { ...this.ruleSet.provenance }
-      if (deciding.outcome === 'transfer') {
-        const to = String(resolvePath(facts[deciding.transferTo!.fact], deciding.transferTo!.path) ?? '')
-        decision.transfer = {
-          to,
-          reason: deciding.reason.zh.replaceAll('{to}', to),
-          reasonEn: deciding.reason.en.replaceAll('{to}', to),
-          ...(deciding.action ? { action: deciding.action.zh.replaceAll('{to}', to), actionEn: deciding.action.en.replaceAll('{to}', to) } : {}),
-        }
-      } else {
-        // A rule may leave the authority to the category (「不属本局的类别」 names who is competent).
-        const authority = deciding.competentAuthority ?? decision.category.outOfScope
-        const fill = (text: string) => (authority ? text.replaceAll('{authority}', authority) : text)
-        decision.rejection = {
-          reason: fill(deciding.reason.zh),
-          reasonEn: fill(deciding.reason.en),
-          ...(authority ? { competentAuthority: authority } : {}),
-          ...(deciding.action ? { action: fill(deciding.action.zh), actionEn: fill(deciding.action.en) } : {}),
-        }
-      }
-      this.assess(decision)
-      if (run.explain) decision.notFired = run.notFired
-      return decision
-    }
+    // Not accepted or another county's (kept apart: the common routed path stays small and stable for the JIT).
+    if (screeningHits.length > 0) return this.screened(complaint, facts, run, screeningHits, yielded, routingHits, intake, warnings, trace, basis)
 
     // Routing: lead and assisting sections.
-    if (yielded.length > 0) {
-      const category = foundCategory(facts)
-      const authorities = [...new Set(yielded.map((rule) => rule.authority ?? category.outOfScope).filter((a): a is string => a !== undefined))]
-      const who = authorities.length > 0 ? authorities.join('、') : '其他机关'
-      const whoEn = authorities.length > 0 ? authorities.join(', ') : 'another authority'
-      warnings.push({
-        code: 'possibly_out_of_scope',
-        message: `来件也涉及不属本局职责的事项（规则 ${yielded.map((r) => r.id).join('、')}，有权处理的是${who}），但同时符合本局股室的职责，已按本局职责分办。如来件实际只针对前者，应告知当事人向${who}提出。`,
-        messageEn: `the matter also touches what is outside this bureau (rules ${yielded.map((r) => r.id).join(', ')}; competent: ${whoEn}), but a duty of this bureau matches too, so it is routed. If it is only about the former, tell the person to go to ${whoEn}.`,
-        rules: yielded.map((r) => r.id),
-      })
-      for (const rule of yielded) trace.push(this.hit('screening', rule, 'yielded', false, run))
-    }
+    if (yielded.length > 0) this.yieldedTo(facts, run, yielded, warnings, trace)
     let winner: RuleMeta | undefined
     for (const rule of routingHits) {
       if (rule.role === 'lead') {
@@ -252,6 +207,75 @@ class PreparedDecider {
     this.assess(decision, foundCategory(facts))
     if (run.explain) decision.notFired = run.notFired
     return decision
+  }
+
+  /** The decision when a screening rule decides: not accepted, or another county's. */
+  private screened(
+    complaint: Complaint,
+    facts: Facts,
+    run: Run,
+    screeningHits: RuleMeta[],
+    yielded: RuleMeta[],
+    routingHits: RuleMeta[],
+    intake: SectionRef,
+    warnings: RoutingWarning[],
+    trace: RuleHit[],
+    basis: ResolvedCite[][],
+  ): RoutingDecision {
+    const deciding = this.prepared.rules.screening[screeningHits[0]!.index] as ScreeningRule
+    trace.push(this.hit('screening', screeningHits[0]!, deciding.outcome, false, run))
+    for (let k = 1; k < screeningHits.length; k++) trace.push(this.hit('screening', screeningHits[k]!, 'superseded', false, run))
+    for (const rule of yielded) trace.push(this.hit('screening', rule, 'superseded', false, run))
+    // Routing rules that fired are still shown, to explain what the case is about.
+    for (const rule of routingHits) trace.push(this.hit('routing', rule, 'superseded', true, run))
+    basis.push(screeningHits[0]!.cites)
+    const disposition = deciding.outcome
+    const lead = null
+    const assist: SectionRef[] = []
+    const cites = this.prepared.citations(basis)
+    const decision: RoutingDecision =
+      complaint.id !== undefined
+        ? { id: complaint.id, disposition, intake, lead, assist, basis: cites, trace, warnings }
+        : { disposition, intake, lead, assist, basis: cites, trace, warnings }
+    decision.category = categoryOf(facts)
+    decision.ruleSet = { ...this.ruleSet.provenance }
+    if (deciding.outcome === 'transfer') {
+      const to = String(resolvePath(facts[deciding.transferTo!.fact], deciding.transferTo!.path) ?? '')
+      decision.transfer = {
+        to,
+        reason: deciding.reason.zh.replaceAll('{to}', to),
+        reasonEn: deciding.reason.en.replaceAll('{to}', to),
+        ...(deciding.action ? { action: deciding.action.zh.replaceAll('{to}', to), actionEn: deciding.action.en.replaceAll('{to}', to) } : {}),
+      }
+    } else {
+      // A rule may leave the authority to the category (「不属本局的类别」 names who is competent).
+      const authority = deciding.competentAuthority ?? decision.category.outOfScope
+      const fill = (text: string) => (authority ? text.replaceAll('{authority}', authority) : text)
+      decision.rejection = {
+        reason: fill(deciding.reason.zh),
+        reasonEn: fill(deciding.reason.en),
+        ...(authority ? { competentAuthority: authority } : {}),
+        ...(deciding.action ? { action: fill(deciding.action.zh), actionEn: fill(deciding.action.en) } : {}),
+      }
+    }
+    this.assess(decision)
+    if (run.explain) decision.notFired = run.notFired
+    return decision
+  }
+
+  /** The `possibly_out_of_scope` warning and trace entries for screening rules that gave way. */
+  private yieldedTo(facts: Facts, run: Run, yielded: RuleMeta[], warnings: RoutingWarning[], trace: RuleHit[]): void {
+    const category = foundCategory(facts)
+    const authorities = [...new Set(yielded.map((rule) => rule.authority ?? category.outOfScope).filter((a): a is string => a !== undefined))]
+    const who = authorities.length > 0 ? authorities.join('、') : '其他机关'
+    const whoEn = authorities.length > 0 ? authorities.join(', ') : 'another authority'
+    warnings.push({
+      code: 'possibly_out_of_scope',
+      message: `来件也涉及不属本局职责的事项（规则 ${yielded.map((r) => r.id).join('、')}，有权处理的是${who}），但同时符合本局股室的职责，已按本局职责分办。如来件实际只针对前者，应告知当事人向${who}提出。`,
+      messageEn: `the matter also touches what is outside this bureau (rules ${yielded.map((r) => r.id).join(', ')}; competent: ${whoEn}), but a duty of this bureau matches too, so it is routed. If it is only about the former, tell the person to go to ${whoEn}.`,
+      rules: yielded.map((r) => r.id),
+    })
+    for (const rule of yielded) trace.push(this.hit('screening', rule, 'yielded', false, run))
   }
 
   /** Adds how sure the decision is; a low one asks for a person. */
