@@ -51,10 +51,13 @@ export function deriveFacts(complaint: Complaint, ruleSet: RuleSet): { facts: Re
   }
 
   const respondent: Record<string, unknown> = { ...raw }
-  for (const [key, value] of [['county', county], ['operatesIn', operatesIn], ['domicile', domicile]] as const) {
-    if (value === undefined) delete respondent[key]
-    else respondent[key] = value
-  }
+  // (Written out rather than looped over [key, value] pairs: no arrays made per complaint.)
+  if (county === undefined) delete respondent.county
+  else respondent.county = county
+  if (operatesIn === undefined) delete respondent.operatesIn
+  else respondent.operatesIn = operatesIn
+  if (domicile === undefined) delete respondent.domicile
+  else respondent.domicile = domicile
   if (raw.platformOperator) {
     const platform: Record<string, unknown> = { ...raw.platformOperator }
     if (platformCounty === undefined) delete platform.county
@@ -103,7 +106,7 @@ export function deriveFacts(complaint: Complaint, ruleSet: RuleSet): { facts: Re
     ownCounty: own,
     respondentCounty,
     // 第十二条第一款「实际经营地或者住所地」: either one here is enough; nothing given is taken as here (warned above).
-    respondentInCounty: anyCounty === undefined || [county, operatesIn, domicile].includes(own),
+    respondentInCounty: anyCounty === undefined || county === own || operatesIn === own || domicile === own,
     respondentOperatesIn: operatesIn ?? county ?? domicile ?? own,
     respondentDomicile: domicile ?? county ?? operatesIn ?? own,
     platformCounty: platformCounty ?? null,
