@@ -30,9 +30,12 @@ interface Tally {
   leaf: number
   points: number
   length: number
-  terms: DecisionCategory['terms']
-  /** Term ids counted (text) and -1 - id (respondent): a few, so an array beats a Set. */
+  /**
+   * Term ids counted, in order (text: id; respondent: -1 - id), and where each occurs: the terms are
+   * made into objects for the winning leaf only. A few, so arrays beat a Set.
+   */
   counted: number[]
+  offsets: number[]
 }
 
 class PreparedClassifier {
@@ -71,13 +74,13 @@ class PreparedClassifier {
       const leaf = this.leafOf[o.id]!
       let tally: Tally | undefined
       for (let t = 0; t < tallies.length; t++) if (tallies[t]!.leaf === leaf) tally = tallies[t]
-      if (!tally) tallies.push((tally = { leaf, points: 0, length: 0, terms: [], counted: [] }))
+      if (!tally) tallies.push((tally = { leaf, points: 0, length: 0, counted: [], offsets: [] }))
       const key = where === 'text' ? o.id : -1 - o.id
       if (tally.counted.includes(key)) continue
       tally.counted.push(key)
+      tally.offsets.push(o.start)
       tally.points += weight
       tally.length += o.end - o.start
-      tally.terms.push({ term: this.terms[o.id]!, offset: o.start, in: where })
     }
   }
 
@@ -90,7 +93,8 @@ class PreparedClassifier {
     this.count(tallies, 'text', input.text, 1)
     if (input.respondent) this.count(tallies, 'respondent', input.respondent, 2)
     let best: Tally | undefined
-    const onlyFitting = input.preferLead === true && tallies.some((t) => this.fits(t.leaf, input.lead))
+    let onlyFitting = false
+    if (input.preferLead === true) for (let t = 0; t < tallies.length && !onlyFitting; t++) onlyFitting = this.fits(tallies[t]!.leaf, input.lead)
     for (let t = 0; t < tallies.length; t++) {
       const tally = tallies[t]!
       if (onlyFitting && !this.fits(tally.leaf, input.lead)) continue
@@ -105,7 +109,12 @@ class PreparedClassifier {
     }
     if (!best) return { id: UNCLASSIFIED.id, name: UNCLASSIFIED.name, terms: [] }
     const category = this.categories[best.leaf]!
-    const out: DecisionCategory = { id: category.id, name: category.name, parent: { id: category.parent.id, name: category.parent.name }, terms: best.terms }
+    const terms: DecisionCategory['terms'] = []
+    for (let k = 0; k < best.counted.length; k++) {
+      const key = best.counted[k]!
+      terms.push(key >= 0 ? { term: this.terms[key]!, offset: best.offsets[k]!, in: 'text' } : { term: this.terms[-1 - key]!, offset: best.offsets[k]!, in: 'respondent' })
+    }
+    const out: DecisionCategory = { id: category.id, name: category.name, parent: { id: category.parent.id, name: category.parent.name }, terms }
     if (category.sections) out.sections = [...category.sections]
     if (category.outOfScope) out.outOfScope = category.outOfScope
     return out
