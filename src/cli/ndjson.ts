@@ -7,7 +7,6 @@
 import { isUtf8 } from 'node:buffer'
 import type { Engine } from '../engine/createEngine.js'
 import type { RoutingDecision } from '../routing/types.js'
-import type { Citation } from '../ruleset/types.js'
 import { errorRecord, isRouteError, type RouteErrorRecord } from '../routing/compiled/routeMany.js'
 
 export interface LineError {
@@ -31,20 +30,16 @@ export interface RecordOut {
 /** `full`: the decision as `routeComplaint` returns it; `compact`: articles cited by reference only. */
 export type RouteFormat = 'full' | 'compact'
 
-export interface CitationRef {
-  doc: Citation['doc']
-  seq: number
-  item?: number
-}
-
-const ref = (c: Citation): CitationRef => (c.item === undefined ? { doc: c.doc, seq: c.seq } : { doc: c.doc, seq: c.seq, item: c.item })
-
 /**
- * The compact decision, for bulk routing: the articles the decision rests on as `{ doc, seq, item }`
- * references in `basis` (no article text: it is in the rules and in the full format), sections by id,
- * a transfer's county and a rejection's competent authority without the rule's reason text, and the
- * trace as the rules that fired — rule id, effect and the keywords found (`{ 计量: ["地磅"] }`). Nothing is
- * lost that the rules do not already say: a rule's section, citations and reasons follow from its id.
+ * The compact decision, for bulk routing: the answers explicitly and, for everything else, the rules
+ * that fired — from which the rule set gives back the rest — so a line stays under 700 bytes (README,
+ * "route --format compact"). Sections by id (`intake`, `lead`, `assist`); a transfer's county and a
+ * rejection's competent authority without the rule's reason text; the category by id; the confidence
+ * level; the rules that fired, in trace order (`fired`: each rule's section, effect, citations and
+ * reasons follow from the rule set, and so does `basis` — the citations of the rules that decided, or
+ * of the fallback duty under `no_specific_section`); the warning codes. No text of an article, a
+ * reason or a message. With `--explain`, each fired rule's conditions (`conditions`, keyed by rule id)
+ * and the rules not fired are added (such lines are long by nature).
  */
 export function compactDecision(d: RoutingDecision): Record<string, unknown> {
   const out: Record<string, unknown> = {}
@@ -52,21 +47,26 @@ export function compactDecision(d: RoutingDecision): Record<string, unknown> {
   out.disposition = d.disposition
   out.intake = d.intake.id
   out.lead = d.lead ? d.lead.id : null
-  out.assist = d.assist.map((s) => s.id)
+  const assist: string[] = []
+  for (const s of d.assist) assist.push(s.id)
+  out.assist = assist
   if (d.transfer) out.transfer = { to: d.transfer.to }
   if (d.rejection) out.rejection = d.rejection.competentAuthority === undefined ? {} : { competentAuthority: d.rejection.competentAuthority }
-  out.basis = d.basis.map(ref)
-  out.trace = d.trace.map((hit) => {
-    const h: Record<string, unknown> = { rule: hit.rule, effect: hit.effect }
-    if (hit.keywords.length) {
-      const found: Record<string, string[]> = {}
-      for (const k of hit.keywords) found[k.vocabulary ?? ''] = k.keywords
-      h.keywords = found
-    }
-    if (hit.conditions) h.conditions = hit.conditions
-    return h
-  })
-  if (d.warnings.length) out.warnings = d.warnings.map((w) => w.code)
+  if (d.category) out.category = d.category.id
+  if (d.confidence) out.confidence = d.confidence
+  const fired: string[] = []
+  let conditions: Record<string, unknown> | undefined
+  for (const hit of d.trace) {
+    fired.push(hit.rule)
+    if (hit.conditions) (conditions ??= {})[hit.rule] = hit.conditions
+  }
+  out.fired = fired
+  if (d.warnings.length) {
+    const codes: string[] = []
+    for (const w of d.warnings) codes.push(w.code)
+    out.warnings = codes
+  }
+  if (conditions) out.conditions = conditions
   if (d.notFired) out.notFired = d.notFired.map((n) => ({ rule: n.rule, conditions: n.conditions }))
   return out
 }

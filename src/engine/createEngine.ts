@@ -5,7 +5,7 @@
 import * as z from 'zod'
 import { inputIssues } from '../problems/inputIssues.js'
 import { XiaobaoError } from '../problems/XiaobaoError.js'
-import { snapshotInput, typedErrors } from '../problems/snapshotInput.js'
+import { asXiaobaoError, snapshotInput, typedErrors } from '../problems/snapshotInput.js'
 import { checkIterable } from '../problems/checkIterable.js'
 import type { RuleSet } from '../capabilities.js'
 import { createReferenceEvaluator, type Evaluator } from '../routing/referenceEvaluator.js'
@@ -206,10 +206,13 @@ function buildEngine(options: EngineOptions): Engine {
       })
     },
     routeComplaintSync(input, routeOptions) {
-      return typedErrors(() => {
+      // typedErrors written out: no closure per call on the hot path.
+      try {
         const inputCopy = snapshotInput(input, 'input')
         return compiled.route(inputCopy, checkRouteOptions(snapshotInput(routeOptions, 'options')))
-      })
+      } catch (error) {
+        throw asXiaobaoError(error)
+      }
     },
     routeMany(items, routeOptions) {
       return typedErrors(() => {

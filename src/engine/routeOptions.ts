@@ -12,6 +12,7 @@ const routeOptionsSchema = z.optional(z.strictObject({ explain: z.optional(z.boo
 
 /** The options checked, or `XiaobaoError` `invalid_input` naming the bad field under `options`. */
 export function checkRouteOptions(options: unknown): RouteOptions | undefined {
+  if (options === undefined) return undefined // what the optional schema gives, without running it
   const parsed = routeOptionsSchema.safeParse(options)
   if (!parsed.success) throw new XiaobaoError(inputIssues(options, parsed.error.issues, ['options']))
   return parsed.data

@@ -10,7 +10,7 @@ import { deriveFacts } from './deriveFacts.js'
 import type { Facts } from '../conditions/evaluate.js'
 import { validateComplaint } from './routeComplaint.js'
 import type { RoutingRuleSet } from './ruleSet.js'
-import type { RouteOptions, RoutingDecision } from './types.js'
+import type { RouteOptions, RoutingDecision, RoutingWarning } from './types.js'
 
 /**
  * What an evaluator gives for one complaint's facts: an `Evaluation` (the compiled closures; the
@@ -43,12 +43,16 @@ export function createRouter(ruleSet: RoutingRuleSet, evaluator: (facts: Facts) 
       const complaint = validateComplaint(input, ruleSet)
       const { facts, warnings } = deriveFacts(complaint, ruleSet)
       options.observe?.(complaint, facts)
-      const decideWith = (evaluated: Evaluated) =>
-        decider(complaint, facts, 'evidence' in evaluated ? evaluated : referenceEvaluation(ruleSet, facts, evaluated), warnings, routeOptions)
       const evaluated = evaluator(facts)
-      return evaluated instanceof Promise ? evaluated.then(decideWith) : decideWith(evaluated)
+      // The synchronous (compiled) path makes no closure per complaint.
+      if (!(evaluated instanceof Promise)) return decideWith(ruleSet, decider, complaint, facts, evaluated, warnings, routeOptions)
+      return evaluated.then((done) => decideWith(ruleSet, decider, complaint, facts, done, warnings, routeOptions))
     },
   }
+}
+
+function decideWith(ruleSet: RoutingRuleSet, decider: Decider, complaint: Complaint, facts: Facts, evaluated: Evaluated, warnings: RoutingWarning[], routeOptions: RouteOptions | undefined): RoutingDecision {
+  return decider(complaint, facts, 'evidence' in evaluated ? evaluated : referenceEvaluation(ruleSet, facts, evaluated), warnings, routeOptions)
 }
 
 /**

@@ -150,73 +150,28 @@ class PreparedDecider {
     const routingHits = this.pick('routing', run)
     let screeningHits = this.pick('screening', run)
     const yielded: RuleMeta[] = []
-    if (screeningHits.some((rule) => rule.unlessDuty) && routingHits.some((rule) => rule.role === 'lead' && !rule.general)) {
+    // (Loops rather than some/filter with arrow functions: no closure per complaint.)
+    let mayYield = false
+    for (const rule of screeningHits) if (rule.unlessDuty) mayYield = true
+    let specificLead = false
+    if (mayYield) for (const rule of routingHits) if (rule.role === 'lead' && !rule.general) specificLead = true
+    if (specificLead) {
       // The strongest duty: the most keyword mentions any specific lead rule rests on (counted only when a
       // screening rule asks for a minimum, `unlessDutyMatches: { minMentions }`).
       let strongest = -1
+      const kept: RuleMeta[] = []
       for (const rule of screeningHits) {
-        if (!rule.unlessDuty) continue
-        if (rule.unlessDutyMinMentions > 0 && strongest < 0) strongest = this.strongestDuty(routingHits, run, String(facts.text ?? ''))
-        if (rule.unlessDutyMinMentions === 0 || strongest >= rule.unlessDutyMinMentions) yielded.push(rule)
+        if (rule.unlessDuty && rule.unlessDutyMinMentions > 0 && strongest < 0) strongest = this.strongestDuty(routingHits, run, String(facts.text ?? ''))
+        const yields = rule.unlessDuty && (rule.unlessDutyMinMentions === 0 || strongest >= rule.unlessDutyMinMentions)
+        ;(yields ? yielded : kept).push(rule)
       }
-      if (yielded.length > 0) screeningHits = screeningHits.filter((rule) => !yielded.includes(rule))
+      screeningHits = kept
     }
-    if (screeningHits.length > 0) {
-      const deciding = this.prepared.rules.screening[screeningHits[0]!.index] as ScreeningRule
-      trace.push(this.hit('screening', screeningHits[0]!, deciding.outcome, false, run))
-      for (let k = 1; k < screeningHits.length; k++) trace.push(this.hit('screening', screeningHits[k]!, 'superseded', false, run))
-      for (const rule of yielded) trace.push(this.hit('screening', rule, 'superseded', false, run))
-      // Routing rules that fired are still shown, to explain what the case is about.
-      for (const rule of routingHits) trace.push(this.hit('routing', rule, 'superseded', true, run))
-      basis.push(screeningHits[0]!.cites)
-      const disposition = deciding.outcome
-      const lead = null
-      const assist: SectionRef[] = []
-      const cites = this.prepared.citations(basis)
-      const decision: RoutingDecision =
-        complaint.id !== undefined
-          ? { id: complaint.id, disposition, intake, lead, assist, basis: cites, trace, warnings }
-          : { disposition, intake, lead, assist, basis: cites, trace, warnings }
-      decision.category = categoryOf(facts)
-    decision.ruleSet = { ...this.ruleSet.provenance }
-      if (deciding.outcome === 'transfer') {
-        const to = String(resolvePath(facts[deciding.transferTo!.fact], deciding.transferTo!.path) ?? '')
-        decision.transfer = {
-          to,
-          reason: deciding.reason.zh.replaceAll('{to}', to),
-          reasonEn: deciding.reason.en.replaceAll('{to}', to),
-          ...(deciding.action ? { action: deciding.action.zh.replaceAll('{to}', to), actionEn: deciding.action.en.replaceAll('{to}', to) } : {}),
-        }
-      } else {
-        // A rule may leave the authority to the category (「不属本局的类别」 names who is competent).
-        const authority = deciding.competentAuthority ?? decision.category.outOfScope
-        const fill = (text: string) => (authority ? text.replaceAll('{authority}', authority) : text)
-        decision.rejection = {
-          reason: fill(deciding.reason.zh),
-          reasonEn: fill(deciding.reason.en),
-          ...(authority ? { competentAuthority: authority } : {}),
-          ...(deciding.action ? { action: fill(deciding.action.zh), actionEn: fill(deciding.action.en) } : {}),
-        }
-      }
-      this.assess(decision)
-      if (run.explain) decision.notFired = run.notFired
-      return decision
-    }
+    // Not accepted or another county's (kept apart: the common routed path stays small and stable for the JIT).
+    if (screeningHits.length > 0) return this.screened(complaint, facts, run, screeningHits, yielded, routingHits, intake, warnings, trace, basis)
 
     // Routing: lead and assisting sections.
-    if (yielded.length > 0) {
-      const category = categoryOf(facts)
-      const authorities = [...new Set(yielded.map((rule) => rule.authority ?? category.outOfScope).filter((a): a is string => a !== undefined))]
-      const who = authorities.length > 0 ? authorities.join('、') : '其他机关'
-      const whoEn = authorities.length > 0 ? authorities.join(', ') : 'another authority'
-      warnings.push({
-        code: 'possibly_out_of_scope',
-        message: `来件也涉及不属本局职责的事项（规则 ${yielded.map((r) => r.id).join('、')}，有权处理的是${who}），但同时符合本局股室的职责，已按本局职责分办。如来件实际只针对前者，应告知当事人向${who}提出。`,
-        messageEn: `the matter also touches what is outside this bureau (rules ${yielded.map((r) => r.id).join(', ')}; competent: ${whoEn}), but a duty of this bureau matches too, so it is routed. If it is only about the former, tell the person to go to ${whoEn}.`,
-        rules: yielded.map((r) => r.id),
-      })
-      for (const rule of yielded) trace.push(this.hit('screening', rule, 'yielded', false, run))
-    }
+    if (yielded.length > 0) this.yieldedTo(facts, run, yielded, warnings, trace)
     let winner: RuleMeta | undefined
     for (const rule of routingHits) {
       if (rule.role === 'lead') {
@@ -274,9 +229,78 @@ class PreparedDecider {
         : { disposition, intake, lead, assist, basis: cites, trace, warnings }
     decision.category = categoryOf(facts, this.ruleSet, lead.id)
     decision.ruleSet = { ...this.ruleSet.provenance }
-    this.assess(decision, categoryOf(facts))
+    this.assess(decision, foundCategory(facts))
     if (run.explain) decision.notFired = run.notFired
     return decision
+  }
+
+  /** The decision when a screening rule decides: not accepted, or another county's. */
+  private screened(
+    complaint: Complaint,
+    facts: Facts,
+    run: Run,
+    screeningHits: RuleMeta[],
+    yielded: RuleMeta[],
+    routingHits: RuleMeta[],
+    intake: SectionRef,
+    warnings: RoutingWarning[],
+    trace: RuleHit[],
+    basis: ResolvedCite[][],
+  ): RoutingDecision {
+    const deciding = this.prepared.rules.screening[screeningHits[0]!.index] as ScreeningRule
+    trace.push(this.hit('screening', screeningHits[0]!, deciding.outcome, false, run))
+    for (let k = 1; k < screeningHits.length; k++) trace.push(this.hit('screening', screeningHits[k]!, 'superseded', false, run))
+    for (const rule of yielded) trace.push(this.hit('screening', rule, 'superseded', false, run))
+    // Routing rules that fired are still shown, to explain what the case is about.
+    for (const rule of routingHits) trace.push(this.hit('routing', rule, 'superseded', true, run))
+    basis.push(screeningHits[0]!.cites)
+    const disposition = deciding.outcome
+    const lead = null
+    const assist: SectionRef[] = []
+    const cites = this.prepared.citations(basis)
+    const decision: RoutingDecision =
+      complaint.id !== undefined
+        ? { id: complaint.id, disposition, intake, lead, assist, basis: cites, trace, warnings }
+        : { disposition, intake, lead, assist, basis: cites, trace, warnings }
+    decision.category = categoryOf(facts)
+    decision.ruleSet = { ...this.ruleSet.provenance }
+    if (deciding.outcome === 'transfer') {
+      const to = String(resolvePath(facts[deciding.transferTo!.fact], deciding.transferTo!.path) ?? '')
+      decision.transfer = {
+        to,
+        reason: deciding.reason.zh.replaceAll('{to}', to),
+        reasonEn: deciding.reason.en.replaceAll('{to}', to),
+        ...(deciding.action ? { action: deciding.action.zh.replaceAll('{to}', to), actionEn: deciding.action.en.replaceAll('{to}', to) } : {}),
+      }
+    } else {
+      // A rule may leave the authority to the category (「不属本局的类别」 names who is competent).
+      const authority = deciding.competentAuthority ?? decision.category.outOfScope
+      const fill = (text: string) => (authority ? text.replaceAll('{authority}', authority) : text)
+      decision.rejection = {
+        reason: fill(deciding.reason.zh),
+        reasonEn: fill(deciding.reason.en),
+        ...(authority ? { competentAuthority: authority } : {}),
+        ...(deciding.action ? { action: fill(deciding.action.zh), actionEn: fill(deciding.action.en) } : {}),
+      }
+    }
+    this.assess(decision)
+    if (run.explain) decision.notFired = run.notFired
+    return decision
+  }
+
+  /** The `possibly_out_of_scope` warning and trace entries for screening rules that gave way. */
+  private yieldedTo(facts: Facts, run: Run, yielded: RuleMeta[], warnings: RoutingWarning[], trace: RuleHit[]): void {
+    const category = foundCategory(facts)
+    const authorities = [...new Set(yielded.map((rule) => rule.authority ?? category.outOfScope).filter((a): a is string => a !== undefined))]
+    const who = authorities.length > 0 ? authorities.join('、') : '其他机关'
+    const whoEn = authorities.length > 0 ? authorities.join(', ') : 'another authority'
+    warnings.push({
+      code: 'possibly_out_of_scope',
+      message: `来件也涉及不属本局职责的事项（规则 ${yielded.map((r) => r.id).join('、')}，有权处理的是${who}），但同时符合本局股室的职责，已按本局职责分办。如来件实际只针对前者，应告知当事人向${who}提出。`,
+      messageEn: `the matter also touches what is outside this bureau (rules ${yielded.map((r) => r.id).join(', ')}; competent: ${whoEn}), but a duty of this bureau matches too, so it is routed. If it is only about the former, tell the person to go to ${whoEn}.`,
+      rules: yielded.map((r) => r.id),
+    })
+    for (const rule of yielded) trace.push(this.hit('screening', rule, 'yielded', false, run))
   }
 
   /** Adds how sure the decision is; a low one asks for a person. */
@@ -287,8 +311,8 @@ class PreparedDecider {
     if (confidence === 'low') {
       decision.warnings.push({
         code: 'needs_review',
-        message: `分办把握不大（${confidenceReasons.map((r) => r.message.replace(/。$/, '')).join('；')}），请人工复核。`,
-        messageEn: `low confidence (${confidenceReasons.map((r) => r.messageEn.replace(/\.$/, '')).join('; ')}); a person should review it.`,
+        message: `分办把握不大（${joinReasons(confidenceReasons, 'message', '。', '；')}），请人工复核。`,
+        messageEn: `low confidence (${joinReasons(confidenceReasons, 'messageEn', '.', '; ')}); a person should review it.`,
       })
     }
   }
@@ -309,6 +333,23 @@ export function decide(
   const evaluation = 'evidence' in fired ? fired : referenceEvaluation(ruleSet, facts, fired)
   return createDecider(ruleSet)(complaint, facts, evaluation, factWarnings, options)
 }
+
+/** The reasons' messages joined, each without its final stop (no closure, no regex: it runs per low decision). */
+function joinReasons(reasons: readonly { message: string; messageEn: string }[], field: 'message' | 'messageEn', stop: string, separator: string): string {
+  let out = ''
+  for (let i = 0; i < reasons.length; i++) {
+    const text = reasons[i]![field]
+    if (i > 0) out += separator
+    out += text.endsWith(stop) ? text.slice(0, -stop.length) : text
+  }
+  return out
+}
+
+/** The category `deriveFacts` classified, as it is (read, never handed out). */
+function foundCategory(facts: Facts): DecisionCategory {
+  return ((facts as Record<string, unknown>)[CATEGORY_DETAIL] as DecisionCategory | undefined) ?? UNCLASSIFIED_CATEGORY
+}
+const UNCLASSIFIED_CATEGORY: DecisionCategory = { ...UNCLASSIFIED, terms: [] }
 
 /** The category `deriveFacts` classified, as a fresh object for the decision. */
 function categoryOf(facts: Facts, ruleSet?: RuleSet, lead?: SectionId): DecisionCategory {

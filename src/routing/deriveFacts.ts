@@ -31,6 +31,13 @@ export function normalizeCounty(name: string | undefined): string | undefined {
 }
 import { dayNumberOf, daysInMonth, toDayNumber } from '../dates/index.js'
 
+/** A county as compared; a blank one is listed in `blanks` (warned once for all). Not a closure: it runs per complaint. */
+function countyAt(blanks: string[], field: string, name: string | undefined): string | undefined {
+  const normal = normalizeCounty(name)
+  if (name !== undefined && normal === undefined) blanks.push(field)
+  return normal
+}
+
 export function deriveFacts(complaint: Complaint, ruleSet: RuleSet): { facts: Record<string, unknown>; warnings: RoutingWarning[] } {
   const warnings: RoutingWarning[] = []
   const own = normalizeCounty(ruleSet.bureau.county) ?? ruleSet.bureau.county
@@ -38,18 +45,13 @@ export function deriveFacts(complaint: Complaint, ruleSet: RuleSet): { facts: Re
   const ad = complaint.advertisement
 
   const blanks: string[] = []
-  const countyAt = (field: string, name: string | undefined) => {
-    const normal = normalizeCounty(name)
-    if (name !== undefined && normal === undefined) blanks.push(field)
-    return normal
-  }
-  const county = countyAt('respondent.county', raw.county)
-  const operatesIn = countyAt('respondent.operatesIn', raw.operatesIn)
-  const domicile = countyAt('respondent.domicile', raw.domicile)
-  const platformCounty = countyAt('respondent.platformOperator.county', raw.platformOperator?.county)
-  const occurredIn = countyAt('occurredIn', complaint.occurredIn)
-  const publisherCounty = countyAt('advertisement.publisher.county', ad?.publisher?.county)
-  const advertiserCounty = countyAt('advertisement.advertiser.county', ad?.advertiser?.county)
+  const county = countyAt(blanks, 'respondent.county', raw.county)
+  const operatesIn = countyAt(blanks, 'respondent.operatesIn', raw.operatesIn)
+  const domicile = countyAt(blanks, 'respondent.domicile', raw.domicile)
+  const platformCounty = countyAt(blanks, 'respondent.platformOperator.county', raw.platformOperator?.county)
+  const occurredIn = countyAt(blanks, 'occurredIn', complaint.occurredIn)
+  const publisherCounty = countyAt(blanks, 'advertisement.publisher.county', ad?.publisher?.county)
+  const advertiserCounty = countyAt(blanks, 'advertisement.advertiser.county', ad?.advertiser?.county)
   if (blanks.length > 0) {
     warnings.push({
       code: 'county_blank',
@@ -59,10 +61,13 @@ export function deriveFacts(complaint: Complaint, ruleSet: RuleSet): { facts: Re
   }
 
   const respondent: Record<string, unknown> = { ...raw }
-  for (const [key, value] of [['county', county], ['operatesIn', operatesIn], ['domicile', domicile]] as const) {
-    if (value === undefined) delete respondent[key]
-    else respondent[key] = value
-  }
+  // (Written out rather than looped over [key, value] pairs: no arrays made per complaint.)
+  if (county === undefined) delete respondent.county
+  else respondent.county = county
+  if (operatesIn === undefined) delete respondent.operatesIn
+  else respondent.operatesIn = operatesIn
+  if (domicile === undefined) delete respondent.domicile
+  else respondent.domicile = domicile
   if (raw.platformOperator) {
     const platform: Record<string, unknown> = { ...raw.platformOperator }
     if (platformCounty === undefined) delete platform.county
@@ -112,7 +117,7 @@ export function deriveFacts(complaint: Complaint, ruleSet: RuleSet): { facts: Re
     ownCounty: own,
     respondentCounty,
     // 第十二条第一款「实际经营地或者住所地」: either one here is enough; nothing given is taken as here (warned above).
-    respondentInCounty: anyCounty === undefined || [county, operatesIn, domicile].includes(own),
+    respondentInCounty: anyCounty === undefined || county === own || operatesIn === own || domicile === own,
     respondentOperatesIn: operatesIn ?? county ?? domicile ?? own,
     respondentDomicile: domicile ?? county ?? operatesIn ?? own,
     platformCounty: platformCounty ?? null,

@@ -25,9 +25,10 @@ export const routeHelp = `xiaobao route [file|-] [--rules DIR] [--explain] [--st
                 compiled（缺省）：编译后的条件；reference：json-rules-engine 本身（慢，用于核对）
                 the compiled conditions (default) or json-rules-engine itself (slow; to cross-check)
   --format full|compact
-                full（缺省）：完整结果，依据含条文原文；compact：条文只以 { doc, seq, item } 引用，股室只写编号
-                full (default): the whole decision with article texts; compact: articles cited by
-                { doc, seq, item } only, sections by id — a short line for bulk routing
+                full（缺省）：完整结果，依据含条文原文；compact：答案（股室编号、类别、把握、提示代码）
+                和命中的规则编号，条文可由规则查到，每行 < 700 字节
+                full (default): the whole decision with article texts; compact: the answers (section
+                ids, category, confidence, warning codes) and the rules fired — a line under 700 bytes
   stderr 最后给出汇总。A summary goes to stderr.`
 
 function errorRecord(line: number, error: unknown, id?: unknown) {

@@ -7,7 +7,7 @@
  * Written without per-call closures: it runs for every complaint.
  */
 import type { SectionId } from '../../sections.js'
-import { createTermFinder, type TermFinder } from './findTerms.js'
+import { createTermFinder, type TermFinder, type TermOccurrence } from './findTerms.js'
 import { UNCLASSIFIED, type CategoryRecord, type CategoryTaxonomy, type DecisionCategory } from './types.js'
 
 export interface CategoryInput {
@@ -30,14 +30,24 @@ interface Tally {
   leaf: number
   points: number
   length: number
-  terms: DecisionCategory['terms']
-  counted: Set<number>
+  /**
+   * Term ids counted, in order (text: id; respondent: -1 - id), and where each occurs: the terms are
+   * made into objects for the winning leaf only. A few, so arrays beat a Set.
+   */
+  counted: number[]
+  offsets: number[]
 }
 
 class PreparedClassifier {
   private readonly terms: string[] = []
   private readonly leafOf: number[] = []
   private readonly finder: TermFinder
+  /**
+   * The last two sources scanned and what was found: routing classifies a text, then classifies it
+   * again preferring the lead's goods — the second time reads the first scan instead of scanning.
+   */
+  private readonly lastSource: string[] = ['', '']
+  private readonly lastFound: (TermOccurrence[] | undefined)[] = [undefined, undefined]
   constructor(private readonly categories: readonly CategoryRecord[]) {
     for (let index = 0; index < categories.length; index++) {
       for (const term of categories[index]!.terms) {
@@ -48,20 +58,29 @@ class PreparedClassifier {
     this.finder = createTermFinder(this.terms)
   }
 
-  private count(tallies: Tally[], where: 'text' | 'respondent', source: string, weight: number): void {
+  private find(slot: 0 | 1, source: string): TermOccurrence[] {
+    const known = this.lastFound[slot]
+    if (known !== undefined && this.lastSource[slot] === source) return known
     const found = this.finder.find(source)
+    this.lastSource[slot] = source
+    this.lastFound[slot] = found
+    return found
+  }
+
+  private count(tallies: Tally[], where: 'text' | 'respondent', source: string, weight: number): void {
+    const found = this.find(where === 'text' ? 0 : 1, source)
     for (let i = 0; i < found.length; i++) {
       const o = found[i]!
       const leaf = this.leafOf[o.id]!
       let tally: Tally | undefined
       for (let t = 0; t < tallies.length; t++) if (tallies[t]!.leaf === leaf) tally = tallies[t]
-      if (!tally) tallies.push((tally = { leaf, points: 0, length: 0, terms: [], counted: new Set() }))
+      if (!tally) tallies.push((tally = { leaf, points: 0, length: 0, counted: [], offsets: [] }))
       const key = where === 'text' ? o.id : -1 - o.id
-      if (tally.counted.has(key)) continue
-      tally.counted.add(key)
+      if (tally.counted.includes(key)) continue
+      tally.counted.push(key)
+      tally.offsets.push(o.start)
       tally.points += weight
       tally.length += o.end - o.start
-      tally.terms.push({ term: this.terms[o.id]!, offset: o.start, in: where })
     }
   }
 
@@ -74,7 +93,8 @@ class PreparedClassifier {
     this.count(tallies, 'text', input.text, 1)
     if (input.respondent) this.count(tallies, 'respondent', input.respondent, 2)
     let best: Tally | undefined
-    const onlyFitting = input.preferLead === true && tallies.some((t) => this.fits(t.leaf, input.lead))
+    let onlyFitting = false
+    if (input.preferLead === true) for (let t = 0; t < tallies.length && !onlyFitting; t++) onlyFitting = this.fits(tallies[t]!.leaf, input.lead)
     for (let t = 0; t < tallies.length; t++) {
       const tally = tallies[t]!
       if (onlyFitting && !this.fits(tally.leaf, input.lead)) continue
@@ -89,7 +109,12 @@ class PreparedClassifier {
     }
     if (!best) return { id: UNCLASSIFIED.id, name: UNCLASSIFIED.name, terms: [] }
     const category = this.categories[best.leaf]!
-    const out: DecisionCategory = { id: category.id, name: category.name, parent: { id: category.parent.id, name: category.parent.name }, terms: best.terms }
+    const terms: DecisionCategory['terms'] = []
+    for (let k = 0; k < best.counted.length; k++) {
+      const key = best.counted[k]!
+      terms.push(key >= 0 ? { term: this.terms[key]!, offset: best.offsets[k]!, in: 'text' } : { term: this.terms[-1 - key]!, offset: best.offsets[k]!, in: 'respondent' })
+    }
+    const out: DecisionCategory = { id: category.id, name: category.name, parent: { id: category.parent.id, name: category.parent.name }, terms }
     if (category.sections) out.sections = [...category.sections]
     if (category.outOfScope) out.outOfScope = category.outOfScope
     return out
