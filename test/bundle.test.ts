@@ -11,7 +11,7 @@ import { calendarBundleBytes } from './tools/calendarBundle.js'
 import { routeBundleSize } from './tools/routeBundle.js'
 
 /** Gzip bytes: the top-level call's bundle was 287,599 (createEngine, before issue 12's package work), the engine's. */
-const TOP_GZIP_BOUND = 85_000
+const TOP_GZIP_BOUND = 92_000
 const ENGINE_GZIP_BOUND = 210_000
 
 test('a calendar-only bundle stays small', async () => {

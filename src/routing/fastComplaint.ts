@@ -8,7 +8,8 @@
  * It runs for every routed complaint: the schema's parse was a fifth of the compiled path.
  */
 import { isRealDate } from '../dates/isoDay.js'
-import { AD_MEDIA, CHANNELS, type Complaint } from './complaintInput.js'
+import { AD_MEDIA, CHANNELS } from './complaintEnums.js'
+import type { Complaint } from './complaintInput.js'
 
 const KINDS: readonly string[] = ['complaint', 'report', 'inquiry']
 const SEVERITIES: readonly string[] = ['normal', 'major']
