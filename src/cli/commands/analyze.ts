@@ -23,7 +23,7 @@ export const analyzeHelp = `xiaobao analyze [rules-dir] [--json] [--format text|
   中最晚的收到日期）。--verbose 在文字报告中也列出提示（info）。
   --words FILE 通用中文词表（每行一个词，行首的词之后可有词频等，如 jieba 的 dict.txt）：关键词出现在其中
   另有含义的词里时提示 keyword_in_common_word。不写时，如装有 @node-rs/jieba（本仓库的开发依赖），用它的 dict.txt
-  （34.9 万词）。/ a general Chinese word list (one word a line, e.g. jieba's dict.txt): a keyword inside
+  （两字以上的词 33.7 万个）。/ a general Chinese word list (one word a line, e.g. jieba's dict.txt): a keyword inside
   another word of it is reported. Without it, @node-rs/jieba's dict.txt is used when that package is installed.
   退出码：有错误级别的发现为 1。Exit 1 when any finding is an error.`
 
@@ -85,7 +85,7 @@ export async function analyzeCommand(dir: string, io: CliIo, options: AnalyzeCom
     commonWords = readWordList(await readFile(wordsPath, 'utf8').catch((error: unknown) => {
       throw fileError(error, wordsPath, 'read') ?? error
     }))
-    if (options.words === undefined && !options.json) await write(io.stderr, `通用词表 / word list: ${wordsPath}（${commonWords.length} 个词 words）\n`)
+    if (options.words === undefined && !options.json) await write(io.stderr, `通用词表 / word list: @node-rs/jieba dict.txt（${commonWords.length} 个词 words）\n`)
   }
   const analysis = analyzeRuleSet(ruleSet, { ...(options.asOf ? { asOf: options.asOf } : {}), ...(commonWords ? { commonWords } : {}) })
   // Paths as the reader would type them: relative to where the command runs, unless that climbs out of it.
