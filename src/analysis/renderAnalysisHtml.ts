@@ -34,6 +34,7 @@ const CODE_NAMES: Record<AnalysisCode, string> = {
   keyword_in_word_of_other_meaning: '关键词在另有含义的词里',
   keyword_never_in_field: '关键词在实地语料中未出现',
   keyword_in_common_word: '关键词在通用词表的词里另有含义',
+  keyword_not_in_normal_form: '关键词写成了异写，永远不会命中',
   rule_never_fired: '规则从未命中',
   duty_unexercised: '职责没有场景走到',
   condition_untested: '条件未测全',

@@ -33,6 +33,7 @@ export const ANALYSIS_CODES = [
   'keyword_in_word_of_other_meaning', // 关键词出现在别的类别的词里（另有含义）
   'keyword_never_in_field', // 关键词在实地语料里从未出现
   'keyword_in_common_word', // 关键词出现在通用词表里另有含义的词中（通用词表由调用方给出）
+  'keyword_not_in_normal_form', // 关键词写成了异写（繁体字、错别字），来件按异写表改读后永远不会命中
   // 4. test coverage
   'rule_never_fired', // 没有任何测试场景使它命中
   'duty_unexercised', // 分办职责没有任何测试场景走到

@@ -8,6 +8,7 @@ import type { RuleSet } from '../capabilities.js'
 import type { SectionId } from '../sections.js'
 import { vocabularyLookup } from '../conditions/operators.js'
 import { normalizeText } from '../conditions/normalizeText.js'
+import { createVariantNormalizer } from '../conditions/variants.js'
 import { finding, list, listEn } from './findings.js'
 import { termsOf } from './keywordTerms.js'
 import type { Finding } from './types.js'
@@ -107,7 +108,47 @@ export function vocabularyChecks(ruleSet: RuleSet, fieldTexts: readonly string[]
   // 4. A keyword inside a word of a general word list that is not one of its own vocabulary's words:
   //    「水表」 in 「水表面」. Each common word's substrings are looked up, so a large list stays cheap.
   if (commonWords.length > 0) findings.push(...commonWordChecks(ruleSet, commonWords))
+  findings.push(...notInNormalForm(ruleSet))
   return findings
+}
+
+/**
+ * A keyword written in a form the text normaliser never leaves in a text (a traditional character or a
+ * misspelling that rules/variants.yaml maps to another): complaints are read in the mapped form, so the
+ * keyword can never match. A warning: the lawyer meant it to count.
+ */
+function notInNormalForm(ruleSet: RuleSet): Finding[] {
+  const variants = createVariantNormalizer(ruleSet.variants)
+  const out: Finding[] = []
+  for (const name of Object.keys(ruleSet.vocabularies).sort()) {
+    const vocabulary = ruleSet.vocabularies[name]!
+    const words = [...vocabulary.keywords, ...(vocabulary.notInside ?? []), ...(vocabulary.together ?? []).flatMap((t) => t.terms)]
+    const bad = [...new Set(words.filter((w) => variants(w) !== w))].map((w) => `${w}→${variants(w)}`)
+    if (bad.length === 0) continue
+    out.push(
+      finding(
+        'keyword_not_in_normal_form',
+        'warning',
+        `关键词表「${name}」的词写成了异写（rules/variants.yaml 会把来件里的它们读成别的写法），永远不会命中：${list(bad, 8)}。请改写成箭头后的写法。`,
+        `keywords of "${name}" are written in a variant form (rules/variants.yaml reads them in texts as another form), so they never match: ${listEn(bad, 8)}. Write them as after the arrow.`,
+        [vocabulary.at],
+      ),
+    )
+  }
+  for (const category of ruleSet.categories?.categories ?? []) {
+    const bad = [...new Set(category.terms.filter((w) => variants(w) !== w))].map((w) => `${w}→${variants(w)}`)
+    if (bad.length === 0) continue
+    out.push(
+      finding(
+        'keyword_not_in_normal_form',
+        'warning',
+        `类别「${category.name}」（${category.id}）的词写成了异写，永远不会命中：${list(bad, 8)}。请改写成箭头后的写法。`,
+        `terms of the category "${category.name}" (${category.id}) are written in a variant form, so they never match: ${listEn(bad, 8)}. Write them as after the arrow.`,
+        [category.at],
+      ),
+    )
+  }
+  return out
 }
 
 function commonWordChecks(ruleSet: RuleSet, commonWords: readonly string[]): Finding[] {
