@@ -6,7 +6,7 @@
  */
 import type { RuleSet } from '../capabilities.js'
 import type { SectionId } from '../sections.js'
-import { vocabularyLookup } from '../conditions/operators.js'
+import { findTogether, vocabularyLookup } from '../conditions/operators.js'
 import { normalizeText } from '../conditions/normalizeText.js'
 import { createVariantNormalizer } from '../conditions/variants.js'
 import { finding, list, listEn } from './findings.js'
@@ -92,14 +92,21 @@ export function vocabularyChecks(ruleSet: RuleSet, fieldTexts: readonly string[]
   // 3. Keywords no field text contains (only when there is a field corpus).
   if (fieldTexts.length > 0) {
     for (const a of names) {
-      const never = ruleSet.vocabularies[a]!.keywords.filter((k) => !fieldTexts.some((t) => t.includes(k)))
+      const vocabulary = ruleSet.vocabularies[a]!
+      const never = vocabulary.keywords.filter((k) => !fieldTexts.some((t) => t.includes(k)))
+      // Together terms count as one keyword (「信用卡…年费」): never, when no text has them together.
+      const neverTogether: string[] = []
+      for (const term of vocabulary.together ?? []) {
+        if (!fieldTexts.some((t) => findTogether(t, term, vocabulary.notInside) !== undefined)) neverTogether.push(term.terms.join('…'))
+      }
+      never.unshift(...neverTogether) // listed first: the list is cut after ten
       if (never.length === 0) continue
       findings.push(
         finding(
           'keyword_never_in_field',
           'info',
-          `关键词表「${a}」有 ${never.length}/${ruleSet.vocabularies[a]!.keywords.length} 个词在实地语料（${fieldTexts.length} 件）里从未出现：${list(never, 10)}。群众可能不这样说，请看实地语料补充常用说法。`,
-          `${never.length} of ${ruleSet.vocabularies[a]!.keywords.length} keywords of "${a}" never occur in the field corpus (${fieldTexts.length} texts): ${listEn(never, 10)}. People may say it otherwise.`,
+          `关键词表「${a}」有 ${never.length}/${vocabulary.keywords.length + (vocabulary.together?.length ?? 0)} 个词在实地语料（${fieldTexts.length} 件）里从未出现：${list(never, 10)}。群众可能不这样说，请看实地语料补充常用说法。`,
+          `${never.length} of ${vocabulary.keywords.length + (vocabulary.together?.length ?? 0)} keywords of "${a}" never occur in the field corpus (${fieldTexts.length} texts): ${listEn(never, 10)}. People may say it otherwise.`,
           [ruleSet.vocabularies[a]!.at],
         ),
       )
