@@ -5,7 +5,7 @@
  * line.
  */
 import { isUtf8 } from 'node:buffer'
-import type { Engine } from '../engine/createEngine.js'
+import { leanRouterOf, type Engine } from '../engine/createEngine.js'
 import type { RoutingDecision } from '../routing/types.js'
 import { errorRecord, isRouteError, type RouteErrorRecord } from '../routing/compiled/routeMany.js'
 
@@ -198,6 +198,8 @@ export function routeBatchSync(
   let routed = 0
   let failed = 0
   const options = { explain }
+  // Compact lines without --explain come from lean decisions (the same answers, no texts built).
+  const lean = format === 'compact' && !explain ? leanRouterOf(engine) : undefined
   for (const { line, text: json, error } of lines) {
     if (error) {
       text += lineError(line, error) + '\n'
@@ -214,7 +216,7 @@ export function routeBatchSync(
     }
     let decision: RoutingDecision
     try {
-      decision = engine.routeComplaintSync(value as never, options)
+      decision = lean ? lean(value) : engine.routeComplaintSync(value as never, options)
     } catch (e) {
       text += errorLine(line, errorRecord(line - 1, value, e), format) + '\n'
       failed++
