@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { compactDecision, lineSplitter, routeBatchSync, routeLines } from '../src/cli/ndjson.js'
+import { compactDecision, compactLine, lineSplitter, routeBatchSync, routeLines } from '../src/cli/ndjson.js'
 import { createEngine, leanRouterOf } from '../src/engine/createEngine.js'
 import { loadRuleSet } from '../src/node/loadRuleSet.js'
 import type { RoutingDecision } from '../src/routing/types.js'
@@ -112,7 +112,10 @@ describe('route --format compact: lean decisions give the same lines as full one
       }
       const parsed = JSON.parse(JSON.stringify(input)) as unknown
       if (full) {
-        expect(line(lean(parsed)), JSON.stringify(input)).toBe(line(full))
+        const leanDecision = lean(parsed)
+        expect(line(leanDecision), JSON.stringify(input)).toBe(line(full))
+        expect(compactLine(leanDecision)).toBe(line(full))
+        expect(compactLine(full)).toBe(line(full))
         dispositions.add(full.disposition)
         compared++
       } else {

@@ -71,6 +71,42 @@ export function compactDecision(d: RoutingDecision): Record<string, unknown> {
   return out
 }
 
+/** Rule, section, category and warning ids as JSON strings, quoted once (a rule set has a few hundred). */
+const quotedIds = new Map<string, string>()
+function quotedId(id: string): string {
+  let quoted = quotedIds.get(id)
+  if (quoted === undefined) {
+    quoted = JSON.stringify(id)
+    if (quotedIds.size < 65536) quotedIds.set(id, quoted)
+  }
+  return quoted
+}
+
+/**
+ * `JSON.stringify(compactDecision(d))` for a decision routed without `explain`, written out directly:
+ * the same bytes (test/compact.test.ts), without the intermediate object. Values from the input (`id`,
+ * a transfer's county, an authority) go through JSON.stringify; ids from the rule set are quoted once.
+ */
+export function compactLine(d: RoutingDecision): string {
+  let out = d.id !== undefined ? '{"id":' + JSON.stringify(d.id) + ',"disposition":' : '{"disposition":'
+  out += quotedId(d.disposition) + ',"intake":' + quotedId(d.intake.id) + ',"lead":' + (d.lead ? quotedId(d.lead.id) : 'null') + ',"assist":['
+  for (let i = 0; i < d.assist.length; i++) out += (i > 0 ? ',' : '') + quotedId(d.assist[i]!.id)
+  out += ']'
+  if (d.transfer) out += ',"transfer":{"to":' + JSON.stringify(d.transfer.to) + '}'
+  if (d.rejection) out += d.rejection.competentAuthority === undefined ? ',"rejection":{}' : ',"rejection":{"competentAuthority":' + JSON.stringify(d.rejection.competentAuthority) + '}'
+  if (d.category) out += ',"category":' + quotedId(d.category.id)
+  if (d.confidence) out += ',"confidence":' + quotedId(d.confidence)
+  out += ',"fired":['
+  for (let i = 0; i < d.trace.length; i++) out += (i > 0 ? ',' : '') + quotedId(d.trace[i]!.rule)
+  out += ']'
+  if (d.warnings.length) {
+    out += ',"warnings":['
+    for (let i = 0; i < d.warnings.length; i++) out += (i > 0 ? ',' : '') + quotedId(d.warnings[i]!.code)
+    out += ']'
+  }
+  return out + '}'
+}
+
 const lineError = (line: number, error: LineError) => JSON.stringify({ line, error })
 
 const invalidJson = (line: number, e: unknown): LineError => ({ code: 'invalid_json', message: `第 ${line} 行不是合法的 JSON`, messageEn: `line ${line} is not valid JSON: ${(e as Error).message}` })
@@ -222,7 +258,7 @@ export function routeBatchSync(
       failed++
       continue
     }
-    text += JSON.stringify(format === 'compact' ? compactDecision(decision) : decision) + '\n'
+    text += (lean ? compactLine(decision) : JSON.stringify(format === 'compact' ? compactDecision(decision) : decision)) + '\n'
     routed++
   }
   return { text, routed, failed }

@@ -13,7 +13,7 @@ import type { RoutingRuleSet as RuleSet } from './ruleSet.js'
 import type { SectionId } from '../sections.js'
 import type { Complaint } from './complaintInput.js'
 import { evidenceOf, resolvePath, type Facts } from './explainCondition.js'
-import { referenceEvaluation, type Evaluation, type Stage } from './evaluation.js'
+import { referenceEvaluation, type Evaluation, type Evidence, type Stage } from './evaluation.js'
 import { KIND_BITS, metaApplies, PreparedRules, type ResolvedCite, type RuleMeta } from './preparedRules.js'
 import type { RoutingDecision, RoutingWarning, RuleHit, RuleEffect, RouteOptions, SectionRef } from './types.js'
 import { CATEGORY_DETAIL } from './deriveFacts.js'
@@ -46,6 +46,7 @@ export type Decider = (
 export const LEAN: unique symbol = Symbol('xiaobao.leanDecision')
 export type DecideOptions = RouteOptions & { [LEAN]?: boolean }
 const NO_TEXT = ''
+const NO_EVIDENCE: Evidence = { keywords: [], facts: [] }
 
 /**
  * Prepares `decide` for one rule set: citations resolved, rules sorted by priority, their periods and
@@ -98,7 +99,13 @@ class PreparedDecider {
 
   private hit(stage: Stage, rule: RuleMeta, effect: RuleEffect, withSection: boolean, run: Run): RuleHit {
     const conditions = run.explain ? run.evaluation.explain(stage, rule.index) : undefined
-    const { keywords, facts } = conditions ? evidenceOf(conditions) : run.evaluation.evidence(stage, rule.index)
+    // A lean decision needs the evidence only where its confidence reads it: the deciding screening rule,
+    // the lead rule and the lead rules it outranked (assessConfidence.ts).
+    const { keywords, facts } = conditions
+      ? evidenceOf(conditions)
+      : !run.lean || effect === 'lead' || effect === 'outranked' || effect === 'reject' || effect === 'transfer'
+        ? run.evaluation.evidence(stage, rule.index)
+        : NO_EVIDENCE
     const { id, priority, at, role } = rule
     const own = rule.ownCites
     const cites: Citation[] = []
