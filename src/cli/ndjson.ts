@@ -196,14 +196,37 @@ export function lineSplitter(): { push(chunk: Buffer | string | Uint8Array): Num
         rest = undefined
       }
       const out: NumberedLine[] = []
+      const last = buf.lastIndexOf(10)
+      if (last === -1) {
+        if (buf.length) rest = buf
+        return out
+      }
+      if (last + 1 < buf.length) rest = buf.subarray(last + 1)
+      // The complete lines decoded at once (newline bytes never occur inside a UTF-8 character): when
+      // the text has no U+FFFD every line is valid UTF-8, and each is a slice of it. Otherwise line by line.
+      const whole = buf.toString('utf8', 0, last)
+      if (whole.includes('\uFFFD')) {
+        let start = 0
+        let nl: number
+        while ((nl = buf.indexOf(10, start)) !== -1) {
+          out.push(emit(buf, start, nl))
+          start = nl + 1
+        }
+        return out
+      }
       let start = 0
-      let nl: number
-      while ((nl = buf.indexOf(10, start)) !== -1) {
-        out.push(emit(buf, start, nl))
+      for (;;) {
+        let nl = whole.indexOf('\n', start)
+        if (nl === -1) nl = whole.length
+        line++
+        let end = nl
+        if (end > start && whole.charCodeAt(end - 1) === 13) end--
+        const from = line === 1 && end > start && whole.charCodeAt(start) === 0xfeff ? start + 1 : start
+        const text = whole.slice(from, end)
+        out.push(text.trim() === '' ? { line, text, error: BLANK(line) } : { line, text })
+        if (nl === whole.length) return out
         start = nl + 1
       }
-      if (start < buf.length) rest = buf.subarray(start)
-      return out
     },
     end() {
       const last = rest && rest.length ? [emit(rest, 0, rest.length)] : []
