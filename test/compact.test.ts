@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { compactDecision } from '../src/cli/ndjson.js'
-import { createEngine } from '../src/engine/createEngine.js'
+import { compactDecision, compactLine, lineSplitter, routeBatchSync, routeLines } from '../src/cli/ndjson.js'
+import { createEngine, leanRouterOf } from '../src/engine/createEngine.js'
 import { loadRuleSet } from '../src/node/loadRuleSet.js'
 import type { RoutingDecision } from '../src/routing/types.js'
 import { complaints } from './bench/workload.js'
@@ -72,5 +72,82 @@ describe('route --format compact is complete', () => {
       checked++
     }
     expect(checked).toBe(2_000)
+  })
+})
+
+/**
+ * The CLI routes compact lines from lean decisions (decide.ts `LEAN`, createEngine.ts `leanRouterOf`):
+ * no texts built, no snapshot of a value `JSON.parse` just made. Every line must be the line the full
+ * decision gives, and every error record the one `routeComplaintSync` gives.
+ */
+describe('route --format compact: lean decisions give the same lines as full ones', () => {
+  const lean = leanRouterOf(engine)!
+  const line = (d: RoutingDecision) => JSON.stringify(compactDecision(d))
+  const scenarioInputs = ruleSet.scenarios.flatMap((s) => ('input' in s && s.input && typeof s.input === 'object' ? [s.input as unknown] : []))
+  const examples = readFileSync(ROOT + 'examples/complaints.ndjson', 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown)
+  // Transfers, rejections with and without a competent authority, yielded screening rules, the fallback,
+  // ids and no ids, optional fields and their defaults.
+  const edge: unknown[] = [
+    { kind: 'complaint', receivedOn: '2026-05-06', text: '在邻县商店买的电热毯一用就坏', respondent: { name: '某商店', county: 'YY县' } },
+    { id: 'e1', kind: 'report', receivedOn: '2026-05-06', text: '银行乱收费，存款利息不对', respondent: { name: '某银行' } },
+    { kind: 'complaint', receivedOn: '2026-05-06', text: '理发店关门了，会员卡里的存款不退', respondent: { name: '某理发店', county: 'XX县' } },
+    { kind: 'inquiry', receivedOn: '2026-05-06', text: '他答应的事一直没办' },
+    { kind: 'complaint', receivedOn: '2026-05-06', text: '超市卖的牛奶过期了', harmKnownOn: '2022-01-01', respondent: { county: '  ' } },
+    { kind: 'report', receivedOn: '2026-05-06', text: '电视上的保健品广告说能治病', advertisement: { medium: 'tv' }, severity: 'major' },
+    { kind: 'complaint', channel: 'visit', receivedOn: '2026-05-06', text: '网购的手机是假货', respondent: { online: true, platformOperator: { name: '某平台', county: 'ZZ县' } } },
+  ]
+
+  test('every scenario input and example, a few thousand generated complaints', () => {
+    let compared = 0
+    let failedBoth = 0
+    const inputs = [...scenarioInputs, ...examples, ...edge, ...complaints(ruleSet, 5_000, 77), ...complaints(ruleSet, 1_000, 2027)]
+    const dispositions = new Set<string>()
+    for (const input of inputs) {
+      let full: RoutingDecision | undefined
+      let fullError: unknown
+      try {
+        full = engine.routeComplaintSync(input as never)
+      } catch (error) {
+        fullError = error
+      }
+      const parsed = JSON.parse(JSON.stringify(input)) as unknown
+      if (full) {
+        const leanDecision = lean(parsed)
+        expect(line(leanDecision), JSON.stringify(input)).toBe(line(full))
+        expect(compactLine(leanDecision)).toBe(line(full))
+        expect(compactLine(full)).toBe(line(full))
+        dispositions.add(full.disposition)
+        compared++
+      } else {
+        expect(() => lean(parsed)).toThrow((fullError as Error).message)
+        failedBoth++
+      }
+    }
+    expect(compared).toBeGreaterThan(6_300)
+    expect(failedBoth).toBeGreaterThan(0) // examples/complaints.ndjson has a bad complaint on purpose
+    expect([...dispositions].sort()).toEqual(['reject', 'route', 'transfer'])
+  })
+
+  test('routeBatchSync (lean) writes exactly what routeLines (full decisions, routeMany) writes', async () => {
+    const texts = [
+      ...[...complaints(ruleSet, 2_000, 9)].map((c) => JSON.stringify(c)),
+      ...examples.map((e) => JSON.stringify(e)),
+      ...edge.map((e) => JSON.stringify(e)),
+      '{"kind":"complaint"',
+      '{"kind":"nope","receivedOn":"2026-05-06","text":"x"}',
+      '{"__proto__":{"x":1},"kind":"complaint","receivedOn":"2026-05-06","text":"超市卖过期牛奶"}',
+      '{"kind":"complaint","receivedOn":"2026-05-06","text":"超市卖过期牛奶","harmKnownOn":"2027-01-01"}',
+      JSON.stringify({ kind: 'complaint', receivedOn: '2026-05-06', text: '牛奶'.repeat(100_000) }),
+      '[]',
+      'null',
+      '7',
+    ]
+    const splitter = lineSplitter()
+    const lines = [...splitter.push(texts.join('\n') + '\n\n'), ...splitter.end()]
+    const batch = routeBatchSync(engine, lines, false, 'compact')
+    let expected = ''
+    for await (const record of routeLines(engine, lines, false, 'compact')) expected += record.json + '\n'
+    expect(batch.text.split('\n').length).toBe(lines.length + 1)
+    expect(batch.text).toBe(expected)
   })
 })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { civilOf, dayNumberOf, toDayNumber, toIsoDate, weekdayOf } from './isoDay.js'
+import { civilOf, dayNumberOf, daysInMonth, isRealDate, toDayNumber, toIsoDate, weekdayOf } from './isoDay.js'
 
 describe('isoDay', () => {
   it('numbers days from 1970-01-01', () => {
@@ -43,5 +43,19 @@ describe('day arithmetic on ISO strings', () => {
     expect(daysBetween('2027-01-04', '2026-12-25')).toBe(-10)
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01')
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29')
+  })
+
+  it('isRealDate reads the date by hand exactly as the pattern ^(\\d{4})-(\\d{2})-(\\d{2})$ does', () => {
+    const byPattern = (value: string) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+      if (!m) return false
+      const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3])
+      return !(y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) && d <= daysInMonth(y, mo)
+    }
+    const chars = fc.constantFrom('0', '1', '2', '9', '-', ' ', '/', '٣', '０', 'a', '\n')
+    const near = fc.array(chars, { minLength: 8, maxLength: 12 }).map((cs) => cs.join(''))
+    const dates = fc.tuple(fc.integer({ min: 1850, max: 2250 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`)
+    fc.assert(fc.property(fc.oneof(near, dates, fc.string()), (value) => isRealDate(value) === byPattern(value)), { numRuns: 20_000 })
+    for (const value of ['2026-02-29', '2024-02-29', '2026-13-01', '2026-1-01', '2026-01-01\n', ' 2026-01-01', '1899-12-31', '2200-12-31', '2201-01-01']) expect(isRealDate(value), value).toBe(byPattern(value))
   })
 })

@@ -10,7 +10,7 @@ import { checkIterable } from '../problems/checkIterable.js'
 import type { RuleSet } from '../capabilities.js'
 import { createReferenceEvaluator, type Evaluator } from '../routing/referenceEvaluator.js'
 import { routeWith } from '../routing/createRouter.js'
-import { createDecider } from '../routing/decide.js'
+import { createDecider, LEAN, type DecideOptions } from '../routing/decide.js'
 import { createCompiledRouter } from '../routing/compiled/createCompiledRouter.js'
 import { routeMany, type RouteManyResult } from '../routing/compiled/routeMany.js'
 import type { ComplaintInput } from '../routing/complaintInput.js'
@@ -134,6 +134,21 @@ export interface Engine {
  * const r = await engine.routeComplaint({ kind: 'complaint', receivedOn: '2026-03-02', text: '超市卖过期牛奶' })
  * r.lead?.id // 'food-circulation'
  */
+/** Each engine's lean router (see `leanRouterOf`); not a property, so an engine's shape is unchanged. */
+const leanRouters = new WeakMap<object, (value: unknown) => RoutingDecision>()
+const LEAN_OPTIONS: DecideOptions = { [LEAN]: true }
+
+/**
+ * Internal, for `route --format compact` (not exported from the package): routes a value `JSON.parse`
+ * just made — plain data, no getters or Proxies, shared with no caller — to a lean decision (decide.ts
+ * `LEAN`: the compact line's answers, none of the texts). It skips the snapshot, such a value being its
+ * own safe copy; a value that fails validation goes through `routeComplaintSync`, so its error is
+ * exactly that call's (snapshot limits included). Only for values from `JSON.parse`.
+ */
+export function leanRouterOf(engine: object): ((value: unknown) => RoutingDecision) | undefined {
+  return leanRouters.get(engine)
+}
+
 export function createEngine(options?: EngineOptions): Engine {
   return typedErrors(() => buildEngine(snapshotInput(options, 'options')))
 }
@@ -174,7 +189,7 @@ function buildEngine(options: EngineOptions): Engine {
   let escalations: ReturnType<typeof createEscalationComputer> | undefined
   const escalationsOnce = () => (escalations ??= createEscalationComputer(ruleSet, calendarOnce()))
   let summarizer: ReturnType<typeof createRecordSummarizer> | undefined
-  return {
+  const engine: Engine = {
     ruleSet,
     get calendar() {
       return calendarOnce()
@@ -226,4 +241,13 @@ function buildEngine(options: EngineOptions): Engine {
       return typedErrors(() => checkMeeting(snapshotInput(record, 'record')))
     },
   }
+  leanRouters.set(engine, (value) => {
+    try {
+      return compiled.route(value, LEAN_OPTIONS)
+    } catch {
+      // Not a valid complaint (or anything unforeseen): the public path, which words the error.
+      return engine.routeComplaintSync(value as ComplaintInput)
+    }
+  })
+  return engine
 }

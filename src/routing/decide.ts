@@ -13,13 +13,13 @@ import type { RoutingRuleSet as RuleSet } from './ruleSet.js'
 import type { SectionId } from '../sections.js'
 import type { Complaint } from './complaintInput.js'
 import { evidenceOf, resolvePath, type Facts } from './explainCondition.js'
-import { referenceEvaluation, type Evaluation, type Stage } from './evaluation.js'
+import { referenceEvaluation, type Evaluation, type Evidence, type Stage } from './evaluation.js'
 import { KIND_BITS, metaApplies, PreparedRules, type ResolvedCite, type RuleMeta } from './preparedRules.js'
 import type { RoutingDecision, RoutingWarning, RuleHit, RuleEffect, RouteOptions, SectionRef } from './types.js'
 import { CATEGORY_DETAIL } from './deriveFacts.js'
 import { classifierFor } from './categories/classifierFor.js'
 import { UNCLASSIFIED, type DecisionCategory } from './categories/types.js'
-import { assessConfidence } from './confidence/assessConfidence.js'
+import { assessConfidenceWith } from './confidence/assessConfidence.js'
 import { DEFAULT_CONFIDENCE } from './confidence/defaults.js'
 
 export { referenceEvaluation, type Evaluation, type Evidence, type Stage } from './evaluation.js'
@@ -32,6 +32,21 @@ export type Decider = (
   factWarnings: readonly RoutingWarning[],
   options?: RouteOptions,
 ) => RoutingDecision
+
+/**
+ * Internal (not exported from the package): the option key of a lean decision, for `route --format
+ * compact`. A lean decision has the same answers as the full one — disposition, intake, lead, assist,
+ * `transfer.to`, `rejection.competentAuthority`, the category's id, the confidence level, the warning
+ * codes, the fired rules in trace order — and leaves out what the compact line does not carry: the
+ * citations (`basis` and each hit's `cites` are empty), `ruleSet`, the confidence reasons, the texts of
+ * transfer and rejection reasons and of the `needs_review` warning; its category is not copied. A
+ * symbol, so no caller's options (snapshotted plain data, symbol keys refused) can ask for it.
+ * test/compact.test.ts proves that the compact line of a lean decision equals that of the full one.
+ */
+export const LEAN: unique symbol = Symbol('xiaobao.leanDecision')
+export type DecideOptions = RouteOptions & { [LEAN]?: boolean }
+const NO_TEXT = ''
+const NO_EVIDENCE: Evidence = { keywords: [], facts: [] }
 
 /**
  * Prepares `decide` for one rule set: citations resolved, rules sorted by priority, their periods and
@@ -48,6 +63,8 @@ interface Run {
   explain: boolean
   kind: number
   on: string
+  /** A lean decision (see `LEAN`). */
+  lean: boolean
   notFired: NonNullable<RoutingDecision['notFired']>
 }
 
@@ -82,11 +99,17 @@ class PreparedDecider {
 
   private hit(stage: Stage, rule: RuleMeta, effect: RuleEffect, withSection: boolean, run: Run): RuleHit {
     const conditions = run.explain ? run.evaluation.explain(stage, rule.index) : undefined
-    const { keywords, facts } = conditions ? evidenceOf(conditions) : run.evaluation.evidence(stage, rule.index)
+    // A lean decision needs the evidence only where its confidence reads it: the deciding screening rule,
+    // the lead rule and the lead rules it outranked (assessConfidence.ts).
+    const { keywords, facts } = conditions
+      ? evidenceOf(conditions)
+      : !run.lean || effect === 'lead' || effect === 'outranked' || effect === 'reject' || effect === 'transfer'
+        ? run.evaluation.evidence(stage, rule.index)
+        : NO_EVIDENCE
     const { id, priority, at, role } = rule
     const own = rule.ownCites
     const cites: Citation[] = []
-    for (let i = 0; i < own.length; i++) cites.push({ ...own[i]! })
+    if (!run.lean) for (let i = 0; i < own.length; i++) cites.push({ ...own[i]! })
     // Literal shapes rather than spreads: V8 keeps them fast objects, which JSON.stringify walks quickly.
     let result: RuleHit
     if (withSection && rule.section !== undefined) {
@@ -119,9 +142,10 @@ class PreparedDecider {
     return most
   }
 
-  decide(complaint: Complaint, facts: Facts, evaluation: Evaluation, factWarnings: readonly RoutingWarning[], options: RouteOptions = {}): RoutingDecision {
+  decide(complaint: Complaint, facts: Facts, evaluation: Evaluation, factWarnings: readonly RoutingWarning[], options: DecideOptions = {}): RoutingDecision {
     const { ruleSet } = this
-    const run: Run = { evaluation, explain: options.explain === true, kind: KIND_BITS[complaint.kind] ?? 0, on: complaint.receivedOn, notFired: [] }
+    const lean = options[LEAN] === true
+    const run: Run = { evaluation, explain: options.explain === true, kind: KIND_BITS[complaint.kind] ?? 0, on: complaint.receivedOn, lean, notFired: [] }
     const warnings = factWarnings.slice()
     const trace: RuleHit[] = []
     const basis: ResolvedCite[][] = []
@@ -222,14 +246,14 @@ class PreparedDecider {
     const assist: SectionRef[] = []
     for (const id of assistIds) assist.push(this.prepared.section(id))
     const disposition = 'route'
-    const cites = this.prepared.citations(basis)
+    const cites = lean ? [] : this.prepared.citations(basis)
     const decision: RoutingDecision =
       complaint.id !== undefined
         ? { id: complaint.id, disposition, intake, lead, assist, basis: cites, trace, warnings }
         : { disposition, intake, lead, assist, basis: cites, trace, warnings }
-    decision.category = categoryOf(facts, this.ruleSet, lead.id)
-    decision.ruleSet = { ...this.ruleSet.provenance }
-    this.assess(decision, foundCategory(facts))
+    decision.category = categoryOf(facts, this.ruleSet, lead.id, lean)
+    if (!lean) decision.ruleSet = { ...this.ruleSet.provenance }
+    this.assess(decision, lean, foundCategory(facts))
     if (run.explain) decision.notFired = run.notFired
     return decision
   }
@@ -257,16 +281,18 @@ class PreparedDecider {
     const disposition = deciding.outcome
     const lead = null
     const assist: SectionRef[] = []
-    const cites = this.prepared.citations(basis)
+    const lean = run.lean
+    const cites = lean ? [] : this.prepared.citations(basis)
     const decision: RoutingDecision =
       complaint.id !== undefined
         ? { id: complaint.id, disposition, intake, lead, assist, basis: cites, trace, warnings }
         : { disposition, intake, lead, assist, basis: cites, trace, warnings }
-    decision.category = categoryOf(facts)
-    decision.ruleSet = { ...this.ruleSet.provenance }
+    decision.category = categoryOf(facts, undefined, undefined, lean)
+    if (!lean) decision.ruleSet = { ...this.ruleSet.provenance }
     if (deciding.outcome === 'transfer') {
       const to = String(resolvePath(facts[deciding.transferTo!.fact], deciding.transferTo!.path) ?? '')
-      decision.transfer = {
+      if (lean) decision.transfer = { to, reason: NO_TEXT, reasonEn: NO_TEXT }
+      else decision.transfer = {
         to,
         reason: deciding.reason.zh.replaceAll('{to}', to),
         reasonEn: deciding.reason.en.replaceAll('{to}', to),
@@ -276,14 +302,15 @@ class PreparedDecider {
       // A rule may leave the authority to the category (「不属本局的类别」 names who is competent).
       const authority = deciding.competentAuthority ?? decision.category.outOfScope
       const fill = (text: string) => (authority ? text.replaceAll('{authority}', authority) : text)
-      decision.rejection = {
+      if (lean) decision.rejection = authority ? { reason: NO_TEXT, reasonEn: NO_TEXT, competentAuthority: authority } : { reason: NO_TEXT, reasonEn: NO_TEXT }
+      else decision.rejection = {
         reason: fill(deciding.reason.zh),
         reasonEn: fill(deciding.reason.en),
         ...(authority ? { competentAuthority: authority } : {}),
         ...(deciding.action ? { action: fill(deciding.action.zh), actionEn: fill(deciding.action.en) } : {}),
       }
     }
-    this.assess(decision)
+    this.assess(decision, lean)
     if (run.explain) decision.notFired = run.notFired
     return decision
   }
@@ -304,9 +331,13 @@ class PreparedDecider {
   }
 
   /** Adds how sure the decision is; a low one asks for a person. */
-  private assess(decision: RoutingDecision, textCategory?: DecisionCategory): void {
-    const { confidence, confidenceReasons } = assessConfidence(decision, this.ruleSet.confidence ?? DEFAULT_CONFIDENCE, textCategory ?? decision.category)
+  private assess(decision: RoutingDecision, lean: boolean, textCategory?: DecisionCategory): void {
+    const { confidence, confidenceReasons } = assessConfidenceWith(decision, this.ruleSet.confidence ?? DEFAULT_CONFIDENCE, textCategory ?? decision.category, !lean)
     decision.confidence = confidence
+    if (lean) {
+      if (confidence === 'low') decision.warnings.push({ code: 'needs_review', message: NO_TEXT, messageEn: NO_TEXT })
+      return
+    }
     decision.confidenceReasons = confidenceReasons
     if (confidence === 'low') {
       decision.warnings.push({
@@ -352,13 +383,15 @@ function foundCategory(facts: Facts): DecisionCategory {
 const UNCLASSIFIED_CATEGORY: DecisionCategory = { ...UNCLASSIFIED, terms: [] }
 
 /** The category `deriveFacts` classified, as a fresh object for the decision. */
-function categoryOf(facts: Facts, ruleSet?: RuleSet, lead?: SectionId): DecisionCategory {
+function categoryOf(facts: Facts, ruleSet?: RuleSet, lead?: SectionId, lean = false): DecisionCategory {
   let found = (facts as Record<string, unknown>)[CATEGORY_DETAIL] as DecisionCategory | undefined
-  if (!found) return { ...UNCLASSIFIED, terms: [] }
+  if (!found) return lean ? UNCLASSIFIED_CATEGORY : { ...UNCLASSIFIED, terms: [] }
   // Routed: name the lead's goods or service when the text has any word of it (the shop is not the goods).
   if (ruleSet && lead && !(found.sections?.includes(lead) ?? false) && found.id !== UNCLASSIFIED.id) {
     found = classifierFor(ruleSet)({ text: String(facts.text ?? ''), respondent: String(facts.respondentName ?? ''), lead, preferLead: true })
   }
+  // A lean decision is never handed out: the category as found, not copied.
+  if (lean) return found
   return {
     ...found,
     ...(found.parent ? { parent: { ...found.parent } } : {}),

@@ -26,9 +26,16 @@ export function variantsOf(ruleSet: RoutingRuleSet): (text: string) => string {
 /** A county name as compared: NFKC (`ＸＸ县` is `XX县`) and trimmed; blank is not given. */
 export function normalizeCounty(name: string | undefined): string | undefined {
   if (name === undefined) return undefined
-  const normal = name.normalize('NFKC').trim()
+  // A county is one of a few names, given again and again: each is normalised once (NFKC is not cheap).
+  let normal = normalCounties.get(name)
+  if (normal === undefined) {
+    normal = name.normalize('NFKC').trim()
+    if (normalCounties.size >= 4096) normalCounties.clear()
+    normalCounties.set(name, normal)
+  }
   return normal === '' ? undefined : normal
 }
+const normalCounties = new Map<string, string>()
 import { dayNumberOf, daysInMonth, toDayNumber } from '../dates/index.js'
 
 /** A county as compared; a blank one is listed in `blanks` (warned once for all). Not a closure: it runs per complaint. */

@@ -31,7 +31,8 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   const sets: KeywordSet[] = []
   const setsByKey = new Map<string, KeywordSet>()
   const setsOfPattern: number[][] = []
-  const guardedSets: { set: KeywordSet; guards: readonly string[] }[] = []
+  // `guarded`: the indices of the set's keywords that occur inside a guard word (checked after the scan).
+  const guardedSets: { set: KeywordSet; guards: readonly string[]; guarded: Int32Array }[] = []
   const togetherSets: KeywordSet[] = []
   const state: ScanState = { text: undefined, epoch: 0, setSeen: new Int32Array(0), patternSeen: new Int32Array(0) }
 
@@ -70,7 +71,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     }
     if (guards && index.includes(1)) {
       set.guarded = { index, hit: new Int32Array(keywords.length) }
-      guardedSets.push({ set, guards })
+      guardedSets.push({ set, guards, guarded: Int32Array.from(keywords.keys()).filter((i) => index[i] === 1) })
     }
     for (let i = 0; i < set.patternIds.length; i++) {
       const id = set.patternIds[i]!
@@ -159,10 +160,11 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
       }
       matcher.scan(text, state.patternSeen, epoch, found)
       for (let g = 0; g < guardedSets.length; g++) {
-        const { set, guards } = guardedSets[g]!
-        const { index, hit } = set.guarded!
-        for (let i = 0; i < set.keywords.length; i++) {
-          if (index[i] !== 1 || state.patternSeen[set.patternIds[i]!] !== epoch) continue
+        const { set, guards, guarded } = guardedSets[g]!
+        const { hit } = set.guarded!
+        for (let k = 0; k < guarded.length; k++) {
+          const i = guarded[k]!
+          if (state.patternSeen[set.patternIds[i]!] !== epoch) continue
           if (occursOutside(text, set.keywords[i]!, guards)) {
             hit[i] = epoch
             setSeen[set.id] = epoch
