@@ -9,6 +9,7 @@
  */
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
+import { BROWSER_BUILD } from './calendarBundle.js'
 
 const root = new URL('../..', import.meta.url).pathname
 
@@ -38,12 +39,7 @@ export async function routeBundleSize(entry: RouteBundleEntry = 'engine', option
   const result = await build({
     stdin: { contents: ENTRIES[entry], resolveDir: root, loader: 'ts', sourcefile: 'entry.ts' },
     alias: { 'xiaobao/route': root + 'src/route.ts', xiaobao: root + 'src/index.ts' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    minify: true,
-    treeShaking: true,
+    ...BROWSER_BUILD,
     splitting: true,
     metafile: true,
     outdir: root + '.route-bundle',
