@@ -40,12 +40,6 @@ export interface KeywordSet {
   keywords: readonly string[]
   /** The matcher's pattern id of each keyword, in the same order. */
   patternIds: readonly number[]
-  /**
-   * For a vocabulary with `notInside`: which keywords are guarded (they occur inside a guard word), and
-   * `guardedHit[i] === epoch` when keyword i occurs outside every guard in the scanned text. A guarded
-   * keyword's raw occurrence does not mark the set; the check after the scan does.
-   */
-  guarded?: { index: Uint8Array; hit: Int32Array }
   /** The vocabulary's `notInside` words, when it has any. */
   guards?: readonly string[]
   /**

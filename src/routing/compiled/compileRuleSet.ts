@@ -69,8 +69,8 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
       set.together = { terms: together, patternIds: together.map((t) => t.terms.map(patternId)) }
       togetherSets.push(set)
     }
+    // A guarded keyword's raw occurrence does not mark the set; the check after the scan does.
     if (guards && index.includes(1)) {
-      set.guarded = { index, hit: new Int32Array(keywords.length) }
       guardedSets.push({ set, guards, guarded: Int32Array.from(keywords.keys()).filter((i) => index[i] === 1) })
     }
     for (let i = 0; i < set.patternIds.length; i++) {
@@ -145,7 +145,6 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
         state.epoch = 0
         state.setSeen.fill(0)
         state.patternSeen.fill(0)
-        for (const { set } of guardedSets) set.guarded!.hit.fill(0)
       }
       const epoch = ++state.epoch
       const text = given.text
@@ -161,14 +160,10 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
       matcher.scan(text, state.patternSeen, epoch, found)
       for (let g = 0; g < guardedSets.length; g++) {
         const { set, guards, guarded } = guardedSets[g]!
-        const { hit } = set.guarded!
         for (let k = 0; k < guarded.length; k++) {
           const i = guarded[k]!
           if (state.patternSeen[set.patternIds[i]!] !== epoch) continue
-          if (occursOutside(text, set.keywords[i]!, guards)) {
-            hit[i] = epoch
-            setSeen[set.id] = epoch
-          }
+          if (occursOutside(text, set.keywords[i]!, guards)) setSeen[set.id] = epoch
         }
       }
       // Terms that count only together: looked for only when every word of one occurs.
