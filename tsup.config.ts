@@ -1,8 +1,7 @@
 import { defineConfig } from 'tsup'
 
-// chinese-days' holiday data (37 KB of JSON) is inlined: Node ESM needs an import attribute for JSON
-// that bundlers drop, and inlining also spares browser bundlers a JSON import.
-const noExternal = [/^chinese-days\//]
+// chinese-days is read at `npm run gen` only (its holiday and lunar data become generated tables in
+// src/calendar/): nothing built here imports it (test/architecture.test.ts).
 
 export default defineConfig([
   {
@@ -18,7 +17,6 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     splitting: false,
-    noExternal,
   },
   {
     entry: { 'node/index': 'src/node/index.ts' },
@@ -28,7 +26,6 @@ export default defineConfig([
     dts: true,
     sourcemap: true,
     splitting: false,
-    noExternal,
   },
   {
     entry: { 'cli/index': 'src/cli/index.ts', 'cli/routeWorker': 'src/cli/routeWorker.ts' },
@@ -37,7 +34,6 @@ export default defineConfig([
     target: 'node20',
     sourcemap: true,
     splitting: false,
-    noExternal,
   },
   {
     // The workbench page (`xiaobao workbench`): the core and CodeMirror bundled for a browser into

@@ -4,7 +4,7 @@
  * engine or the command line. Type-only imports count. The capability folders are read from the one
  * list in src/capabilities.ts.
  */
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { cycles, fileGraph, folderGraph, folderOf, SRC } from './tools/importGraph.js'
 
@@ -35,6 +35,13 @@ describe('the import graph of src/', () => {
       capabilityFolders.includes(folderOf(from)) ? [...tos].filter((to) => ['engine', 'cli', 'analysis', 'capabilities.ts', 'index.ts'].includes(folderOf(to))).map((to) => `${from} → ${to}`) : [],
     )
     expect(arrows).toEqual([])
+  })
+
+  test('nothing in src/ imports chinese-days but the reader `npm run gen` runs (its data is a generated table)', () => {
+    const importers = [...readdirSync(SRC, { recursive: true, encoding: 'utf8' })]
+      .filter((path) => path.endsWith('.ts') && !/\.test(-d)?\.ts$|\.testing\.ts$/.test(path))
+      .filter((path) => /from 'chinese-days/.test(readFileSync(SRC + path, 'utf8')))
+    expect(importers).toEqual([])
   })
 
   test('the ground floor imports only the ground floor', () => {

@@ -8,6 +8,7 @@ import { BUNDLED_DIR, renderBundledCalendar, renderBundledRuleModules } from '..
 import { ruleFileJsonSchemas } from '../src/capabilities.js'
 import { RULES_DIR } from './fixtures.js'
 import { LUNAR_TABLE_MODULE, lunarYearCode, renderLunarTable } from './tools/lunarTable.js'
+import { HOLIDAY_TABLE_MODULE, renderHolidayTable } from './tools/holidayTable.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
 
@@ -29,6 +30,10 @@ describe('generated files are up to date (run `npm run gen` when this fails)', (
 
   test('src/calendar/lunarTable.generated.ts matches chinese-days', () => {
     expect(readFileSync(join(ROOT, LUNAR_TABLE_MODULE), 'utf8') === renderLunarTable(), 'the lunar table is stale: run `npm run gen`').toBe(true)
+  })
+
+  test('src/calendar/holidayTable.generated.ts matches chinese-days', () => {
+    expect(readFileSync(join(ROOT, HOLIDAY_TABLE_MODULE), 'utf8') === renderHolidayTable(), 'the holiday table is stale: run `npm run gen`').toBe(true)
   })
 
   test('rules/schemas/*.json match the zod schemas and the folder\'s names (`xiaobao schema rules`)', async () => {

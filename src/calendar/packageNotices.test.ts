@@ -4,6 +4,8 @@ import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' }
 import ourPackageJson from '../../package.json' with { type: 'json' }
 import { isWeekend, toIsoDate } from '../dates/index.js'
 import { buildPackageNotices, CHINESE_DAYS_VERSION, packageNotices } from './packageNotices.js'
+import { HOLIDAY_TABLE_VERSION } from './holidayTable.generated.js'
+import type { Notice } from './notice.js'
 
 describe('chinese-days data', () => {
   it('is the pinned version', () => {
@@ -36,6 +38,14 @@ describe('chinese-days data', () => {
     expect(days(2019).rest.slice(0, 3)).toEqual(['2018-12-30', '2018-12-31', '2019-01-01'])
     expect(days(2019).makeup[0]).toBe('2018-12-29')
     expect(days(2018).rest.some((date) => date.startsWith('2018-12'))).toBe(false)
+  })
+
+  it('is built from the generated table exactly as from the package\'s JSON: the same notices, days, names and order', () => {
+    const entries = (notices: Notice[]) => notices.map((n) => ({ ...n, rest: [...n.rest], makeup: [...n.makeup] }))
+    const fromJson = buildPackageNotices(data as { holidays: Record<string, string>; workdays: Record<string, string> })
+    expect(JSON.stringify(entries(packageNotices()))).toBe(JSON.stringify(entries(fromJson)))
+    expect(entries(packageNotices())).toEqual(entries(fromJson))
+    expect(HOLIDAY_TABLE_VERSION).toBe(CHINESE_DAYS_VERSION)
   })
 
   it('refuses data it does not understand', () => {

@@ -1,17 +1,18 @@
 /**
- * The `chinese-days` package's data file, read as data only. Its functions are not used: they parse
- * dates in local time (a day off west of UTC) and treat years without data as plain Monday–Friday.
+ * The `chinese-days` package's holiday data, as the calendar uses it: the rest days and make-up working
+ * days of each notice year with their Chinese names. Its `dist/chinese-days.json` (44 KB) is read at
+ * `npm run gen` only and written as a table of day ranges (`holidayTable.generated.ts`, from
+ * test/tools/holidayTable.ts), so no app carries the package: `packageNotices()` builds from the table the
+ * same `Notice[]` that `buildPackageNotices` builds from the JSON (packageNotices.test.ts). Its functions
+ * are not used: they parse dates in local time (a day off west of UTC) and treat years without data as
+ * plain Monday–Friday.
  */
-import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' }
-import { xiaobaoError } from '../problems/XiaobaoError.js'
-import { isRealDate, toDayNumber, yearOfIso } from '../dates/index.js'
+import { dayNumberOf } from '../dates/index.js'
+import { MAKEUP_NOTE_SUFFIX } from './buildPackageNotices.js'
+import { HOLIDAY_NAMES, HOLIDAY_NOTICES } from './holidayTable.generated.js'
 import type { Notice } from './notice.js'
 
-/** The version pinned in package.json (a test checks they agree). */
-export const CHINESE_DAYS_VERSION = '1.5.7'
-
-/** Entries look like `"2026-02-15": "Spring Festival,春节,4"` (English, Chinese, statutory days). */
-type DayTable = Record<string, string>
+export { buildPackageNotices, CHINESE_DAYS_VERSION } from './buildPackageNotices.js'
 
 let cached: Notice[] | undefined
 
@@ -20,32 +21,16 @@ let cached: Notice[] | undefined
  * days of a 元旦 arrangement belong to the next year's notice (e.g. 2018-12-29..31 to 2019's).
  */
 export function packageNotices(): Notice[] {
-  cached ??= buildPackageNotices(data as { holidays: DayTable; workdays: DayTable })
-  return cached
-}
-
-export function buildPackageNotices(tables: { holidays: DayTable; workdays: DayTable }): Notice[] {
-  const byYear = new Map<number, Notice>()
-  const noticeFor = (year: number) => {
-    let notice = byYear.get(year)
-    if (!notice) byYear.set(year, (notice = { year, from: 'package', rest: new Map(), makeup: new Map() }))
-    return notice
-  }
-  const read = (table: DayTable, add: (notice: Notice, day: number, name: string) => void) => {
-    for (const [date, value] of Object.entries(table)) {
-      const [english, chinese] = String(value).split(',')
-      if (!isRealDate(date) || !english || !chinese) {
-        throw xiaobaoError(
-          'invalid_value',
-          `chinese-days 的数据格式与预期不符（"${date}": ${JSON.stringify(value)}）。请核对 chinese-days 的版本（应为 ${CHINESE_DAYS_VERSION}）。`,
-          `chinese-days data is not in the expected format ("${date}": ${JSON.stringify(value)}). Check the chinese-days version (expected ${CHINESE_DAYS_VERSION}).`,
-        )
-      }
-      const noticeYear = yearOfIso(date) + (date.slice(5, 7) === '12' && english === "New Year's Day" ? 1 : 0)
-      add(noticeFor(noticeYear), toDayNumber(date), chinese)
+  cached ??= HOLIDAY_NOTICES.map(([year, runs, makeupDays]) => {
+    const base = dayNumberOf(year, 1, 1)
+    const rest = new Map<number, string>()
+    for (let i = 0; i < runs.length; i += 3) {
+      const first = base + runs[i]!
+      for (let day = first; day < first + runs[i + 1]!; day++) rest.set(day, HOLIDAY_NAMES[runs[i + 2]!]!)
     }
-  }
-  read(tables.holidays, (notice, day, name) => notice.rest.set(day, name))
-  read(tables.workdays, (notice, day, name) => notice.makeup.set(day, `${name}调休上班`))
-  return [...byYear.values()].filter((notice) => notice.rest.size > 0).sort((a, b) => a.year - b.year)
+    const makeup = new Map<number, string | undefined>()
+    for (let i = 0; i < makeupDays.length; i += 2) makeup.set(base + makeupDays[i]!, HOLIDAY_NAMES[makeupDays[i + 1]!]! + MAKEUP_NOTE_SUFFIX)
+    return { year, from: 'package', rest, makeup }
+  })
+  return cached
 }

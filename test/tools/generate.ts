@@ -1,6 +1,6 @@
 /**
  * `npm run gen`: regenerates what is derived from rules/ and src/ — the bundled rules module, the bundled
- * calendar slice and the JSON Schemas in rules/schemas/. Tests fail when either is stale.
+ * calendar slice, chinese-days' lunar and holiday tables and the JSON Schemas in rules/schemas/. Tests fail when any is stale.
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -8,6 +8,7 @@ import { writeBundledCalendar, writeBundledRules } from '../../src/node/bundleRu
 import { ruleFileJsonSchemas } from '../../src/capabilities.js'
 import { loadRuleSet } from '../../src/node/loadRuleSet.js'
 import { LUNAR_TABLE_MODULE, renderLunarTable } from './lunarTable.js'
+import { HOLIDAY_TABLE_MODULE, renderHolidayTable } from './holidayTable.js'
 import { readFile } from 'node:fs/promises'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -22,4 +23,7 @@ const calendarChanged = await writeBundledCalendar(join(root, 'rules'), join(roo
 const lunarTarget = join(root, LUNAR_TABLE_MODULE)
 const lunarChanged = (await readFile(lunarTarget, 'utf8').catch(() => '')) !== renderLunarTable()
 if (lunarChanged) await writeFile(lunarTarget, renderLunarTable())
-console.log(`rules/schemas written; lunar table ${lunarChanged ? 'updated' : 'unchanged'}; bundled rules ${changed ? 'updated' : 'unchanged'}; bundled calendar ${calendarChanged ? 'updated' : 'unchanged'}`)
+const holidayTarget = join(root, HOLIDAY_TABLE_MODULE)
+const holidayChanged = (await readFile(holidayTarget, 'utf8').catch(() => '')) !== renderHolidayTable()
+if (holidayChanged) await writeFile(holidayTarget, renderHolidayTable())
+console.log(`rules/schemas written; lunar table ${lunarChanged ? 'updated' : 'unchanged'}; holiday table ${holidayChanged ? 'updated' : 'unchanged'}; bundled rules ${changed ? 'updated' : 'unchanged'}; bundled calendar ${calendarChanged ? 'updated' : 'unchanged'}`)
