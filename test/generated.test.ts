@@ -58,6 +58,16 @@ describe('the pre-parsed bundled rule set', () => {
     expect(defaultRuleSet()).toEqual(reparsed)
   })
 
+  test('the routing module\'s compact taxonomy decodes to the parsed categories, field for field and in order (without what routing omits)', async () => {
+    const { bundledRuleFiles } = await import('../src/engine/defaultRuleSet.js')
+    const { parseRuleSetOrThrow } = await import('../src/capabilities.js')
+    const { data } = await import('../src/engine/bundled/routing.generated.js')
+    const parsed = parseRuleSetOrThrow(bundledRuleFiles()).categories!.categories
+    const runtime = parsed.map(({ basis: _b, cites: _c, at: _a, ...leaf }) => leaf)
+    expect(JSON.stringify(data().categories)).toBe(JSON.stringify({ categories: runtime }))
+    expect(readFileSync(join(ROOT, BUNDLED_DIR, 'routing.generated.ts'), 'utf8')).toContain('decodeTaxonomy(value.categories)')
+  })
+
   test('the bundled calendar slice equals the bundled rule set\'s calendar', async () => {
     const { defaultRuleSet } = await import('../src/engine/defaultRuleSet.js')
     const { parseBundledCalendar } = await import('../src/calendar/bundledCalendar.generated.js')
