@@ -10,7 +10,10 @@ import { createEngine, routeComplaint, routeComplaintSync, XiaobaoError } from '
 import { loadRuleSet } from '../src/node/loadRuleSet.js'
 import { bundledRoutingRuleSet } from '../src/engine/bundledRouting.js'
 import { defaultRuleSet } from '../src/engine/defaultRuleSet.js'
-import { merge, splitOmitted } from '../src/engine/mergeBundled.js'
+import { citedItems, merge, splitOmitted } from '../src/engine/mergeBundled.js'
+import { resolveCitation } from '../src/ruleset/citations.js'
+import type { CitationRef } from '../src/ruleset/schemas.js'
+import type { RuleSet } from '../src/capabilities.js'
 import { RULES_DIR } from './fixtures.js'
 
 const engine = createEngine()
@@ -69,12 +72,29 @@ test('the routing part of the bundled rules is the whole bundled rule set less w
   expect(routing.scenarios).toEqual([])
   const strip = <T extends object>(record: Record<string, T>, fields: string[]) =>
     Object.fromEntries(Object.entries(record).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).filter(([f]) => !fields.includes(f)))]))
-  // The articles a decision can quote: those the routing rules and the fallback cite.
+  // The articles a decision can quote: those the routing rules and the fallback cite, and of them only
+  // what a citation quotes (the cited items; the whole article for a citation without an item). Every
+  // citation resolves as in the whole rule set.
   const whole_ = defaultRuleSet()
-  const cited = new Set([...whole_.routingRules, ...whole_.intakeRules, ...whole_.screeningRules, whole_.fallback].flatMap((r) => r.cites.map((c) => `${c.doc ?? 'implementation-measures'}:${c.seq}`)))
-  const citedArticles = Object.fromEntries(Object.entries(whole_.articles).filter(([k]) => cited.has(k)))
+  const refs = [...whole_.routingRules, ...whole_.intakeRules, ...whole_.screeningRules, whole_.fallback].flatMap((r) => r.cites)
+  const keyOf = (c: CitationRef) => `${c.doc ?? 'implementation-measures'}:${c.seq}`
+  const cited = new Set(refs.map(keyOf))
+  expect(Object.keys(routing.articles as object).sort()).toEqual([...cited].sort())
   expect(Object.keys(routing.articles as object).length).toBeLessThan(Object.keys(whole_.articles).length)
-  expect(routing.articles).toEqual(strip(citedArticles, ['note', 'at', 'docTitle', 'chapter', 'section']))
+  for (const ref of refs) expect(resolveCitation(routing as unknown as RuleSet, ref), JSON.stringify(ref)).toEqual(resolveCitation(whole_, ref))
+  // Items no citation anywhere names are left out (their place kept by `{}`), and duty marks are for analysis.
+  const anywhere = citedItems({ ...whole_, scenarios: [] })
+  let left = 0
+  for (const [key, article] of Object.entries(routing.articles as RuleSet['articles'])) {
+    const quoted = anywhere.get(key)
+    article.items.forEach((item, i) => {
+      expect(item, `${key} item ${i + 1}`).not.toHaveProperty('routing')
+      expect(item, `${key} item ${i + 1}`).not.toHaveProperty('check')
+      if (quoted !== 'whole' && !quoted?.has(whole_.articles[key]!.items[i]!.item)) expect(item, `${key} item ${i + 1}`).toEqual({})
+      if (Object.keys(item).length === 0) left++
+    })
+  }
+  expect(left).toBeGreaterThan(20)
   expect(routing.vocabularies).toEqual(strip(defaultRuleSet().vocabularies, ['description', 'at']))
   const stripList = <T extends object>(list: readonly T[], fields: string[]) => Object.values(strip({ ...list } as unknown as Record<string, T>, fields))
   expect(routing.routingRules).toEqual(stripList(defaultRuleSet().routingRules, ['description']))

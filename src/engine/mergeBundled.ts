@@ -96,3 +96,54 @@ export function citedArticleKeys(value: Json): string[] {
   walk(value)
   return [...keys]
 }
+
+/**
+ * What every `cites` list anywhere in `value` quotes of each article (`doc:seq`): the item numbers, or
+ * `'whole'` when some citation names the article without an item (a decision then quotes all of it).
+ */
+export function citedItems(value: Json): Map<string, Set<number> | 'whole'> {
+  const cited = new Map<string, Set<number> | 'whole'>()
+  const walk = (node: Json): void => {
+    if (Array.isArray(node)) for (const element of node) walk(element)
+    else if (isObject(node)) {
+      for (const [key, inner] of Object.entries(node)) {
+        if (key === 'cites' && Array.isArray(inner)) {
+          for (const ref of inner) {
+            if (!isObject(ref) || typeof ref.seq !== 'number') continue
+            const k = `${typeof ref.doc === 'string' ? ref.doc : 'implementation-measures'}:${ref.seq}`
+            const prior = cited.get(k)
+            if (typeof ref.item !== 'number') cited.set(k, 'whole')
+            else if (prior !== 'whole') cited.set(k, (prior ?? new Set<number>()).add(ref.item))
+          }
+        }
+        walk(inner)
+      }
+    }
+  }
+  walk(value)
+  return cited
+}
+
+/**
+ * Splits off the parts of articles no citation quotes (`resolveCitation` reads an article's `text` and
+ * all its items only for a citation without an item, otherwise the cited item alone): an uncited item
+ * becomes `{}` in `kept` (so lists keep their length and `merge` puts it back), an article's own `text`
+ * goes when every citation of it names an item. Articles nothing cites are left whole.
+ */
+export function splitUnquoted(articles: Record<string, Json>, cited: Map<string, Set<number> | 'whole'>): { kept: Record<string, Json>; omitted: Record<string, Json> } {
+  const kept: Record<string, Json> = {}
+  const omitted: Record<string, Json> = {}
+  for (const [key, article] of Object.entries(articles)) {
+    const quoted = cited.get(key)
+    if (quoted === undefined || quoted === 'whole' || !isObject(article) || !Array.isArray(article.items)) {
+      kept[key] = article
+      continue
+    }
+    const { text, items, ...rest } = article
+    const keptItems = (items as Json[]).map((item) => (isObject(item) && typeof item.item === 'number' && quoted.has(item.item) ? item : {}))
+    const omittedItems = (items as Json[]).map((item, i) => (keptItems[i] === item ? {} : item))
+    kept[key] = { ...rest, items: keptItems }
+    omitted[key] = { ...(text === undefined ? {} : { text }), items: omittedItems }
+  }
+  return { kept, omitted }
+}

@@ -17,7 +17,7 @@ import { join } from 'node:path'
 import { formatIssue } from '../problems/issue.js'
 import { CAPABILITIES, parseRuleSet } from '../capabilities.js'
 import { CORE_FIELDS, CORE_OMIT_AT_RUNTIME } from '../ruleset/coreFields.js'
-import { citedArticleKeys, merge, splitOmitted } from '../engine/mergeBundled.js'
+import { citedArticleKeys, citedItems, merge, splitOmitted, splitUnquoted } from '../engine/mergeBundled.js'
 import { readRuleFiles } from './readRuleFiles.js'
 import { encodeTaxonomy } from '../routing/categories/compactTaxonomy.js'
 
@@ -117,8 +117,14 @@ export async function renderBundledRuleModules(rulesDir: string): Promise<Genera
   // Each module carries the articles its own data cites (its `cites` lists), in their run-time form, so
   // an app quotes what it routes (or checks) by without every article; the others go to omitted.
   const omitted: Record<string, unknown> = {}
-  const core = splitOmitted(pick(ruleSet, CORE_FIELDS), CORE_OMIT_AT_RUNTIME)
+  const capabilityParts = CAPABILITIES.filter((c) => c.fields.data.length > 0).map((c) => ({ c, ...splitOmitted(pick(ruleSet, c.fields.data), c.fields.omitAtRuntime ?? []) }))
+  // Of an article, only what some citation quotes is kept (the rest goes to omitted): the cites of the
+  // core's and every capability's runtime data. Split first, so putting it back keeps each item's order.
+  const cited = citedItems([pick(ruleSet, CORE_FIELDS), ...capabilityParts.map((p) => p.kept)])
+  const unquoted = splitUnquoted(ruleSet.articles as Record<string, unknown>, cited)
+  const core = splitOmitted({ ...pick(ruleSet, CORE_FIELDS), articles: unquoted.kept }, CORE_OMIT_AT_RUNTIME)
   Object.assign(omitted, core.omitted)
+  omitted.articles = merge(unquoted.omitted, omitted.articles)
   const articles = core.kept.articles as Record<string, unknown>
   const quoted = new Set<string>()
   const articlesCitedBy = (value: unknown): Record<string, unknown> => {
@@ -129,9 +135,7 @@ export async function renderBundledRuleModules(rulesDir: string): Promise<Genera
   const { articles: _all, ...coreRest } = core.kept
   const coreModule = { ...coreRest, articles: articlesCitedBy(coreRest) }
   const dataModules: { name: string; value: Record<string, unknown> }[] = []
-  for (const c of CAPABILITIES) {
-    if (c.fields.data.length === 0) continue
-    const { kept, omitted: rest } = splitOmitted(pick(ruleSet, c.fields.data), c.fields.omitAtRuntime ?? [])
+  for (const { c, kept, omitted: rest } of capabilityParts) {
     Object.assign(omitted, rest)
     const cited = articlesCitedBy(kept)
     dataModules.push({ name: c.name, value: Object.keys(cited).length > 0 ? { ...kept, articles: cited } : kept })

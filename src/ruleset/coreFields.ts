@@ -17,6 +17,9 @@ export const CORE_OMIT_AT_RUNTIME: readonly string[] = [
   'articles.*.docTitle',
   'articles.*.chapter',
   'articles.*.section',
+  // whether a duty routes (`routing`) and what a meeting check reads into it (`check`): for analysis
+  'articles.*.items.*.routing',
+  'articles.*.items.*.check',
   'vocabularies.*.description',
   'vocabularies.*.at',
 ]
