@@ -20,6 +20,8 @@ export const CORE_OMIT_AT_RUNTIME: readonly string[] = [
   // whether a duty routes (`routing`) and what a meeting check reads into it (`check`): for analysis
   'articles.*.items.*.routing',
   'articles.*.items.*.check',
+  // the list of rule files and their kinds: for analysis and the tools
+  'files',
   'vocabularies.*.description',
   'vocabularies.*.at',
 ]

@@ -80,6 +80,46 @@ export async function routeBundleSize(entry: RouteBundleEntry = 'engine', option
   }
 }
 
+/**
+ * The same call built by Vite (its production build: Rolldown, minified, modules split as an app's
+ * are), the bundler a browser app most likely uses: `xiaobao` resolved to the sources, or to a folder
+ * holding the package (`packageDir`, e.g. an app's node_modules/xiaobao) to measure dist/. Vite writes
+ * UTF-8 whatever the input (it turns \uXXXX string escapes back into characters, except in template
+ * literals). The page's JS: the entry chunk and the chunks it imports statically.
+ */
+export async function viteRouteBundleSize(entry: RouteBundleEntry = 'route', options: { packageDir?: string } = {}): Promise<{ bytes: number; gzipBytes: number }> {
+  const { build: viteBuild } = await import('vite')
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const dir = mkdtempSync(tmpdir() + '/xiaobao-vite-')
+  try {
+    writeFileSync(dir + '/index.html', '<!doctype html><script type="module" src="./main.ts"></script>\n')
+    writeFileSync(dir + '/main.ts', ENTRIES[entry])
+    const alias = options.packageDir
+      ? { 'xiaobao/route': options.packageDir + '/dist/route.js', xiaobao: options.packageDir + '/dist/index.js' }
+      : { 'xiaobao/route': root + 'src/route.ts', xiaobao: root + 'src/index.ts' }
+    const result = (await viteBuild({ root: dir, configFile: false, logLevel: 'silent', resolve: { alias }, build: { write: false, modulePreload: { polyfill: false } } })) as { output: { type: string; fileName: string; code?: string; isEntry?: boolean; imports?: string[] }[] }
+    const chunks = new Map(result.output.filter((o) => o.type === 'chunk').map((o) => [o.fileName, o]))
+    const eager = new Set<string>()
+    const visit = (name: string) => {
+      if (eager.has(name) || !chunks.has(name)) return
+      eager.add(name)
+      for (const i of chunks.get(name)!.imports ?? []) visit(i)
+    }
+    for (const [name, chunk] of chunks) if (chunk.isEntry) visit(name)
+    let bytes = 0
+    let gzipBytes = 0
+    for (const name of eager) {
+      const code = Buffer.from(chunks.get(name)!.code!)
+      bytes += code.byteLength
+      gzipBytes += gzipSync(code).byteLength
+    }
+    return { bytes, gzipBytes }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 /** Groups input paths: `src/engine`, `zod`, `json-rules-engine`, … */
 function groupOf(path: string): string {
   const nm = path.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)
@@ -92,7 +132,8 @@ if (process.argv[1]?.endsWith('routeBundle.ts')) {
   const entry = (process.argv.includes('--entry') ? process.argv[process.argv.indexOf('--entry') + 1] : 'engine') as RouteBundleEntry
   const size = await routeBundleSize(entry)
   const utf8 = await routeBundleSize(entry, { charset: 'utf8' })
-  console.log(`${size.bytes} bytes, ${size.gzipBytes} gzip (entry: ${entry}; with charset utf8: ${utf8.bytes} bytes, ${utf8.gzipBytes} gzip)`)
+  const vite = await viteRouteBundleSize(entry)
+  console.log(`${size.bytes} bytes, ${size.gzipBytes} gzip (entry: ${entry}; with charset utf8: ${utf8.bytes} bytes, ${utf8.gzipBytes} gzip; Vite: ${vite.bytes} bytes, ${vite.gzipBytes} gzip)`)
   console.log(`loaded only on demand: ${size.lazy.bytes} bytes, ${size.lazy.gzipBytes} gzip (${size.lazy.inputs.filter((i) => !i.startsWith('src/')).map(groupOf).filter((g, i, a) => a.indexOf(g) === i).join(', ') || 'nothing'})`)
   const groups = new Map<string, number>()
   for (const i of size.byInput) groups.set(groupOf(i.path), (groups.get(groupOf(i.path)) ?? 0) + i.bytes)
