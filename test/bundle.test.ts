@@ -10,9 +10,14 @@ import { describe, expect, test } from 'vitest'
 import { calendarBundleBytes } from './tools/calendarBundle.js'
 import { routeBundleSize } from './tools/routeBundle.js'
 
-/** Gzip bytes: the top-level call's bundle was 287,599 (createEngine, before issue 12's package work), the engine's. */
-const TOP_GZIP_BOUND = 92_000
-const ENGINE_GZIP_BOUND = 210_000
+/**
+ * Gzip bytes: the top-level call's bundle was 287,599 (createEngine, before issue 12's package work), the engine's.
+ * Issue 10's field work (s17-acc) added routing data — 420 traditional characters in rules/variants.yaml, ~360
+ * terms from public catalogues, the new rules' keywords and categories — and 24 curated scenarios (the engine
+ * carries them): top 90,765 → 98,253, engine 208,733 → 221,813 (test/tools/routeBundle.ts).
+ */
+const TOP_GZIP_BOUND = 99_500
+const ENGINE_GZIP_BOUND = 223_000
 
 test('a calendar-only bundle stays small', async () => {
   const bytes = await calendarBundleBytes()

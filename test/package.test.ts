@@ -155,7 +155,8 @@ describe('the packed package', () => {
     const main = await size('xiaobao')
     console.log(`one routeComplaintSync call, gzip: from xiaobao/route ${route.gzip}, from xiaobao ${main.gzip}`)
     expect(route.inputs.filter((p) => /json-rules-engine|\/yaml\//.test(p))).toEqual([])
-    expect(route.gzip).toBeLessThan(92_000)
+    // 92,000 before issue 10's field data (s17-acc: +7.5 KB gzip of keywords, categories and variants); see test/bundle.test.ts.
+    expect(route.gzip).toBeLessThan(99_500)
     expect(route.gzip).toBeLessThan(main.gzip)
   })
 
