@@ -16,10 +16,10 @@ import { routeBundleSize, viteRouteBundleSize } from './tools/routeBundle.js'
  * items), 82,647 now (esbuild's default ASCII output; 79,035 in UTF-8, 77,237 from Vite); the engine's
  * 208,732 then, 203,271 now.
  */
-const TOP_GZIP_BOUND = 85_000
-const ENGINE_GZIP_BOUND = 207_000
+const TOP_GZIP_BOUND = 93_000
+const ENGINE_GZIP_BOUND = 220_000
 /** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 now. */
-const VITE_GZIP_BOUND = 80_000
+const VITE_GZIP_BOUND = 88_000
 
 test('a calendar-only bundle stays small', async () => {
   const bytes = await calendarBundleBytes()
