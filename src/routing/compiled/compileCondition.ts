@@ -9,6 +9,7 @@ import type { ConditionNode } from '../../ruleset/schemas.js'
 import { applyOperator, isFactReference, matchKeywords, resolveJrePath, shorten, type ConditionTrace, type Evidence, type Facts, type KeywordEvidence, type VocabularyLookup } from '../../conditions/evaluate.js'
 import { keywordEvidence, operatorOf, type TogetherTerm } from '../../conditions/operators.js'
 import type { RoutingFactName } from '../facts.js'
+import { createKeywordTester } from './keywordTester.js'
 
 export type { Evidence, FactEvidence } from '../../conditions/evaluate.js'
 
@@ -93,7 +94,7 @@ const ACCESSORS: Record<RoutingFactName, (facts: Facts) => unknown> = {
 }
 
 /** `facts[name]` as json-rules-engine's almanac sees it: only the facts given, nothing inherited. */
-function factGetter(name: string): (facts: Facts) => unknown {
+export function factGetter(name: string): (facts: Facts) => unknown {
   if (name in Object.prototype) return (facts) => (hasOwn.call(facts, name) ? facts[name] : undefined)
   return hasOwn.call(ACCESSORS, name) ? ACCESSORS[name as RoutingFactName] : (facts) => facts[name]
 }
@@ -215,7 +216,25 @@ function compileLeaf(node: Leaf, ctx: CompileContext): CompiledCondition {
         return keywordEvidence(text, vocabulary, seen, set.guards, set.together?.terms)
       }
     } else {
-      test = generic
+      // Another string fact (the respondent's name): one scan instead of a try per keyword.
+      const named = typeof node.value === 'string'
+      const listed = Array.isArray(node.value) && node.value.every((k) => typeof k === 'string')
+      const keywords = reference ? undefined : named ? (ctx.vocab(node.value as string) ?? []) : listed ? (node.value as string[]) : undefined
+      const tester = keywords && createKeywordTester(keywords, named ? ctx.vocab.notInside?.(node.value as string) : undefined, named ? ctx.vocab.together?.(node.value as string) : undefined)
+      if (tester) {
+        test =
+          operator === 'containsAny'
+            ? (facts) => {
+                const text = factValue(facts)
+                return typeof text === 'string' && tester(text)
+              }
+            : (facts) => {
+                const text = factValue(facts)
+                return typeof text === 'string' && !tester(text)
+              }
+      } else {
+        test = generic
+      }
     }
   } else {
     const spec = operatorOf(operator)
