@@ -84,9 +84,20 @@ class PreparedDecider {
   private pick(stage: Stage, run: Run): RuleMeta[] {
     const out: RuleMeta[] = []
     const ordered = this.prepared.byPriorityOrder[stage]
-    for (let i = 0; i < ordered.length; i++) {
-      const rule = ordered[i]!
-      if (metaApplies(rule, run.kind, run.on) && run.evaluation.fired(stage, rule.index)) out.push(rule)
+    const all = run.evaluation.firedAll?.(stage)
+    if (all) {
+      // The whole stage's answers at once: most rules did not fire, and that is one array read.
+      const indexes = this.prepared.priorityIndexes[stage]
+      for (let i = 0; i < indexes.length; i++) {
+        if (all[indexes[i]!] !== 1) continue
+        const rule = ordered[i]!
+        if (metaApplies(rule, run.kind, run.on)) out.push(rule)
+      }
+    } else {
+      for (let i = 0; i < ordered.length; i++) {
+        const rule = ordered[i]!
+        if (metaApplies(rule, run.kind, run.on) && run.evaluation.fired(stage, rule.index)) out.push(rule)
+      }
     }
     if (run.explain) {
       for (const rule of this.prepared.meta[stage]) {

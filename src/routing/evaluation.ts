@@ -21,6 +21,11 @@ export type Evidence = ReturnType<typeof evidenceOf>
 export interface Evaluation {
   /** Whether the rule's condition holds. */
   fired(stage: Stage, index: number): boolean
+  /**
+   * Optional, for speed: the whole stage at once, `firedAll(stage)[index] === 1` exactly when
+   * `fired(stage, index)` (valid while the evaluation is).
+   */
+  firedAll?(stage: Stage): Uint8Array
   /** For a fired rule: the keywords and facts that made it fire (`evidenceOf` of its trace). */
   evidence(stage: Stage, index: number): Evidence
   /** Every condition's result (`explainCondition`). */

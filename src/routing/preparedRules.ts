@@ -102,6 +102,8 @@ export class PreparedRules {
    * sorting the fired ones each time (byPriority is a total order: ids are unique).
    */
   readonly byPriorityOrder: Record<Stage, RuleMeta[]>
+  /** The rule indexes of `byPriorityOrder`, in the same order. */
+  readonly priorityIndexes: Record<Stage, Int32Array>
   readonly fallbackCites: ResolvedCite[]
   readonly bySectionSeq: (a: SectionId, b: SectionId) => number
   private readonly resolved = new Map<string, ResolvedCite>()
@@ -133,6 +135,11 @@ export class PreparedRules {
       intake: [...this.meta.intake].sort(byPriority),
       screening: [...this.meta.screening].sort(byPriority),
       routing: [...this.meta.routing].sort(byPriority),
+    }
+    this.priorityIndexes = {
+      intake: Int32Array.from(this.byPriorityOrder.intake, (rule) => rule.index),
+      screening: Int32Array.from(this.byPriorityOrder.screening, (rule) => rule.index),
+      routing: Int32Array.from(this.byPriorityOrder.routing, (rule) => rule.index),
     }
     for (const stage of ['intake', 'screening', 'routing'] as const) for (const rule of this.meta[stage]) rule.ownCites = this.citations([rule.cites])
     this.fallbackCites = ruleSet.fallback.cites.map((ref) => this.resolve(ref))

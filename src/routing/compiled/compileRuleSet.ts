@@ -161,6 +161,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   let facts: Facts = {}
   const evaluation: Evaluation = {
     fired: (stage, index) => (stage === 'routing' ? routing : stage === 'screening' ? screening : intake).fired[index] === 1,
+    firedAll: (stage) => (stage === 'routing' ? routing : stage === 'screening' ? screening : intake).fired,
     evidence(stage, index) {
       const out: Evidence = { keywords: [], facts: [] }
       compiled[stage][index]!.collect(facts, true, out)
