@@ -48,6 +48,7 @@ export const LEAN: unique symbol = Symbol('xiaobao.leanDecision')
 export type DecideOptions = RouteOptions & { [LEAN]?: boolean }
 const NO_TEXT = ''
 const NO_EVIDENCE: Evidence = { keywords: [], facts: [] }
+const NO_CITES: Citation[] = []
 
 /**
  * Prepares `decide` for one rule set: citations resolved, rules sorted by priority, their periods and
@@ -116,16 +117,17 @@ class PreparedDecider {
     const { keywords, facts } = conditions
       ? evidenceOf(conditions)
       : !run.lean || effect === 'lead' || effect === 'outranked' || effect === 'reject' || effect === 'transfer'
-        ? run.evaluation.evidence(stage, rule.index)
+        ? run.evaluation.evidence(stage, rule.index, !run.lean)
         : NO_EVIDENCE
     const { id, priority, at, role } = rule
     const own = rule.ownCites
-    const cites: Citation[] = []
+    // A lean decision is never handed out: its hits share one empty list.
+    const cites: Citation[] = run.lean ? NO_CITES : []
     if (!run.lean) for (let i = 0; i < own.length; i++) cites.push(copyCitation(own[i]!))
     // Literal shapes rather than spreads: V8 keeps them fast objects, which JSON.stringify walks quickly.
     let result: RuleHit
     if (withSection && rule.section !== undefined) {
-      const section = this.prepared.section(rule.section)
+      const section: SectionRef = { id: rule.section, name: rule.sectionName }
       result = role
         ? { rule: id, stage, effect, section, role, priority, cites, keywords, facts, at }
         : { rule: id, stage, effect, section, priority, cites, keywords, facts, at }
@@ -166,7 +168,7 @@ class PreparedDecider {
     const intakeHits = this.pick('intake', run)
     let intake: SectionRef
     if (intakeHits.length > 0) {
-      intake = this.prepared.section(intakeHits[0]!.section!)
+      intake = { id: intakeHits[0]!.section!, name: intakeHits[0]!.sectionName }
       trace.push(this.hit('intake', intakeHits[0]!, 'intake', true, run))
       basis.push(intakeHits[0]!.cites)
       for (let k = 1; k < intakeHits.length; k++) trace.push(this.hit('intake', intakeHits[k]!, 'superseded', true, run))
@@ -217,7 +219,7 @@ class PreparedDecider {
     }
     let lead: SectionRef
     if (winner) {
-      lead = this.prepared.section(winner.section!)
+      lead = { id: winner.section!, name: winner.sectionName }
       basis.push(winner.cites)
       let tied: string[] | undefined
       for (const rule of routingHits) {

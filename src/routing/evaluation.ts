@@ -26,8 +26,11 @@ export interface Evaluation {
    * `fired(stage, index)` (valid while the evaluation is).
    */
   firedAll?(stage: Stage): Uint8Array
-  /** For a fired rule: the keywords and facts that made it fire (`evidenceOf` of its trace). */
-  evidence(stage: Stage, index: number): Evidence
+  /**
+   * For a fired rule: the keywords and facts that made it fire (`evidenceOf` of its trace). With
+   * `offsets: false` an evaluator may leave out where each keyword is (`at`): a lean decision only counts.
+   */
+  evidence(stage: Stage, index: number, offsets?: boolean): Evidence
   /** Every condition's result (`explainCondition`). */
   explain(stage: Stage, index: number): ConditionTrace
 }

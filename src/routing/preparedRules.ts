@@ -67,6 +67,8 @@ export interface RuleMeta {
   from: string
   to: string
   section: SectionId | undefined
+  /** The section's name, looked up once ('' without a section). */
+  sectionName: string
   role: 'lead' | 'assist' | undefined
   cites: ResolvedCite[]
   /** `citations(ruleSet, rule.cites)`, resolved once; each hit gets copies. */
@@ -121,6 +123,7 @@ export class PreparedRules {
       from: rule.effective?.from ?? '',
       to: rule.effective?.to ?? '',
       section: 'section' in rule ? rule.section : undefined,
+      sectionName: 'section' in rule && rule.section !== undefined ? sectionRef(ruleSet, rule.section).name : '',
       role: 'role' in rule ? rule.role : undefined,
       cites: rule.cites.map((ref) => this.resolve(ref)),
       ownCites: [],

@@ -162,9 +162,9 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   const evaluation: Evaluation = {
     fired: (stage, index) => (stage === 'routing' ? routing : stage === 'screening' ? screening : intake).fired[index] === 1,
     firedAll: (stage) => (stage === 'routing' ? routing : stage === 'screening' ? screening : intake).fired,
-    evidence(stage, index) {
+    evidence(stage, index, offsets = true) {
       const out: Evidence = { keywords: [], facts: [] }
-      compiled[stage][index]!.collect(facts, true, out)
+      compiled[stage][index]!.collect(facts, true, out, offsets)
       return out
     },
     explain: (stage, index) => compiled[stage][index]!.explain(facts),
