@@ -73,17 +73,18 @@ export function deriveFacts(complaint: Complaint, ruleSet: RuleSet): { facts: Re
   }
 
   const respondent: Record<string, unknown> = { ...raw }
-  // (Written out rather than looped over [key, value] pairs: no arrays made per complaint.)
-  if (county === undefined) delete respondent.county
-  else respondent.county = county
-  if (operatesIn === undefined) delete respondent.operatesIn
-  else respondent.operatesIn = operatesIn
-  if (domicile === undefined) delete respondent.domicile
-  else respondent.domicile = domicile
+  // (Written out rather than looped over [key, value] pairs: no arrays made per complaint. A field is
+  // deleted only when it is there: `delete` of an absent field still costs a runtime call.)
+  if (county !== undefined) respondent.county = county
+  else if (raw.county !== undefined || 'county' in raw) delete respondent.county
+  if (operatesIn !== undefined) respondent.operatesIn = operatesIn
+  else if (raw.operatesIn !== undefined || 'operatesIn' in raw) delete respondent.operatesIn
+  if (domicile !== undefined) respondent.domicile = domicile
+  else if (raw.domicile !== undefined || 'domicile' in raw) delete respondent.domicile
   if (raw.platformOperator) {
     const platform: Record<string, unknown> = { ...raw.platformOperator }
-    if (platformCounty === undefined) delete platform.county
-    else platform.county = platformCounty
+    if (platformCounty !== undefined) platform.county = platformCounty
+    else if ('county' in raw.platformOperator) delete platform.county
     respondent.platformOperator = platform
   }
 
