@@ -7,7 +7,7 @@
  * Written without per-call closures: it runs for every complaint.
  */
 import type { SectionId } from '../../sections.js'
-import { createTermFinder, Occurrences, type TermFinder } from './findTerms.js'
+import { createTermFinder, type TermFinder, type TermOccurrence } from './findTerms.js'
 import { UNCLASSIFIED, type CategoryRecord, type CategoryTaxonomy, type DecisionCategory } from './types.js'
 
 export interface CategoryInput {
@@ -26,6 +26,18 @@ export interface CategoryInput {
 
 export type Classifier = (input: CategoryInput) => DecisionCategory
 
+interface Tally {
+  leaf: number
+  points: number
+  length: number
+  /**
+   * Term ids counted, in order (text: id; respondent: -1 - id), and where each occurs: the terms are
+   * made into objects for the winning leaf only. A few, so arrays beat a Set.
+   */
+  counted: number[]
+  offsets: number[]
+}
+
 class PreparedClassifier {
   private readonly terms: string[] = []
   private readonly leafOf: number[] = []
@@ -35,24 +47,7 @@ class PreparedClassifier {
    * again preferring the lead's goods — the second time reads the first scan instead of scanning.
    */
   private readonly lastSource: string[] = ['', '']
-  private readonly lastFound: [Occurrences, Occurrences] = [new Occurrences(), new Occurrences()]
-  private readonly scanned: [boolean, boolean] = [false, false]
-  /**
-   * The tallies of one classification, by leaf (reused from call to call: no object per call): points,
-   * evidence length, and `stamp[leaf] === epoch` when the leaf has a tally this time; `leaves` lists
-   * those leaves. A term counts once (`termStamp`, text and respondent apart); `counted` keeps the terms
-   * counted in order (text: id; respondent: -1 - id) with their offsets, for the winner's evidence.
-   */
-  private readonly points: Int32Array
-  private readonly lengths: Int32Array
-  private readonly stamp: Int32Array
-  private readonly textStamp: Int32Array
-  private readonly respondentStamp: Int32Array
-  private epoch = 0
-  private leaves: number[] = []
-  private counted: number[] = []
-  private offsets: number[] = []
-
+  private readonly lastFound: (TermOccurrence[] | undefined)[] = [undefined, undefined]
   constructor(private readonly categories: readonly CategoryRecord[]) {
     for (let index = 0; index < categories.length; index++) {
       for (const term of categories[index]!.terms) {
@@ -61,41 +56,31 @@ class PreparedClassifier {
       }
     }
     this.finder = createTermFinder(this.terms)
-    this.points = new Int32Array(categories.length)
-    this.lengths = new Int32Array(categories.length)
-    this.stamp = new Int32Array(categories.length)
-    this.textStamp = new Int32Array(this.terms.length)
-    this.respondentStamp = new Int32Array(this.terms.length)
   }
 
-  private find(slot: 0 | 1, source: string): Occurrences {
+  private find(slot: 0 | 1, source: string): TermOccurrence[] {
     const known = this.lastFound[slot]
-    if (this.scanned[slot] && this.lastSource[slot] === source) return known
-    this.finder.findInto(source, known)
+    if (known !== undefined && this.lastSource[slot] === source) return known
+    const found = this.finder.find(source)
     this.lastSource[slot] = source
-    this.scanned[slot] = true
-    return known
+    this.lastFound[slot] = found
+    return found
   }
 
-  private count(where: 'text' | 'respondent', source: string, weight: number): void {
+  private count(tallies: Tally[], where: 'text' | 'respondent', source: string, weight: number): void {
     const found = this.find(where === 'text' ? 0 : 1, source)
-    const epoch = this.epoch
-    const termStamp = where === 'text' ? this.textStamp : this.respondentStamp
     for (let i = 0; i < found.length; i++) {
-      const id = found.id[i]!
-      if (termStamp[id] === epoch) continue
-      termStamp[id] = epoch
-      const leaf = this.leafOf[id]!
-      if (this.stamp[leaf] !== epoch) {
-        this.stamp[leaf] = epoch
-        this.points[leaf] = 0
-        this.lengths[leaf] = 0
-        this.leaves.push(leaf)
-      }
-      this.counted.push(where === 'text' ? id : -1 - id)
-      this.offsets.push(found.start[i]!)
-      this.points[leaf] = this.points[leaf]! + weight
-      this.lengths[leaf] = this.lengths[leaf]! + found.end[i]! - found.start[i]!
+      const o = found[i]!
+      const leaf = this.leafOf[o.id]!
+      let tally: Tally | undefined
+      for (let t = 0; t < tallies.length; t++) if (tallies[t]!.leaf === leaf) tally = tallies[t]
+      if (!tally) tallies.push((tally = { leaf, points: 0, length: 0, counted: [], offsets: [] }))
+      const key = where === 'text' ? o.id : -1 - o.id
+      if (tally.counted.includes(key)) continue
+      tally.counted.push(key)
+      tally.offsets.push(o.start)
+      tally.points += weight
+      tally.length += o.end - o.start
     }
   }
 
@@ -104,43 +89,30 @@ class PreparedClassifier {
   }
 
   classify(input: CategoryInput): DecisionCategory {
-    if (this.epoch === 0x7fffffff) {
-      this.epoch = 0
-      this.stamp.fill(0)
-      this.textStamp.fill(0)
-      this.respondentStamp.fill(0)
-    }
-    this.epoch++
-    this.leaves.length = 0
-    this.counted.length = 0
-    this.offsets.length = 0
-    this.count('text', input.text, 1)
-    if (input.respondent) this.count('respondent', input.respondent, 2)
-    const { leaves, points, lengths } = this
-    let best = -1
+    const tallies: Tally[] = []
+    this.count(tallies, 'text', input.text, 1)
+    if (input.respondent) this.count(tallies, 'respondent', input.respondent, 2)
+    let best: Tally | undefined
     let onlyFitting = false
-    if (input.preferLead === true) for (let t = 0; t < leaves.length && !onlyFitting; t++) onlyFitting = this.fits(leaves[t]!, input.lead)
-    // Most points; then a leaf competent for the lead; then the longer evidence; then the file's order.
-    for (let t = 0; t < leaves.length; t++) {
-      const leaf = leaves[t]!
-      if (onlyFitting && !this.fits(leaf, input.lead)) continue
-      if (best < 0) best = leaf
-      else if (points[leaf] !== points[best]) {
-        if (points[leaf]! > points[best]!) best = leaf
-      } else if (this.fits(leaf, input.lead) !== this.fits(best, input.lead)) {
-        if (this.fits(leaf, input.lead)) best = leaf
-      } else if (lengths[leaf] !== lengths[best]) {
-        if (lengths[leaf]! > lengths[best]!) best = leaf
-      } else if (leaf < best) best = leaf
+    if (input.preferLead === true) for (let t = 0; t < tallies.length && !onlyFitting; t++) onlyFitting = this.fits(tallies[t]!.leaf, input.lead)
+    for (let t = 0; t < tallies.length; t++) {
+      const tally = tallies[t]!
+      if (onlyFitting && !this.fits(tally.leaf, input.lead)) continue
+      if (!best) best = tally
+      else if (tally.points !== best.points) {
+        if (tally.points > best.points) best = tally
+      } else if (this.fits(tally.leaf, input.lead) !== this.fits(best.leaf, input.lead)) {
+        if (this.fits(tally.leaf, input.lead)) best = tally
+      } else if (tally.length !== best.length) {
+        if (tally.length > best.length) best = tally
+      } else if (tally.leaf < best.leaf) best = tally
     }
-    if (best < 0) return { id: UNCLASSIFIED.id, name: UNCLASSIFIED.name, terms: [] }
-    const category = this.categories[best]!
+    if (!best) return { id: UNCLASSIFIED.id, name: UNCLASSIFIED.name, terms: [] }
+    const category = this.categories[best.leaf]!
     const terms: DecisionCategory['terms'] = []
-    for (let k = 0; k < this.counted.length; k++) {
-      const key = this.counted[k]!
-      const id = key >= 0 ? key : -1 - key
-      if (this.leafOf[id] !== best) continue
-      terms.push(key >= 0 ? { term: this.terms[id]!, offset: this.offsets[k]!, in: 'text' } : { term: this.terms[id]!, offset: this.offsets[k]!, in: 'respondent' })
+    for (let k = 0; k < best.counted.length; k++) {
+      const key = best.counted[k]!
+      terms.push(key >= 0 ? { term: this.terms[key]!, offset: best.offsets[k]!, in: 'text' } : { term: this.terms[-1 - key]!, offset: best.offsets[k]!, in: 'respondent' })
     }
     const out: DecisionCategory = { id: category.id, name: category.name, parent: { id: category.parent.id, name: category.parent.name }, terms }
     if (category.sections) out.sections = [...category.sections]
