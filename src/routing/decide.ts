@@ -265,7 +265,7 @@ class PreparedDecider {
       complaint.id !== undefined
         ? { id: complaint.id, disposition, intake, lead, assist, basis: cites, trace, warnings }
         : { disposition, intake, lead, assist, basis: cites, trace, warnings }
-    decision.category = categoryOf(found, facts, this.ruleSet, lead.id, lean)
+    decision.category = categoryOf(found, facts, this.ruleSet, lead.id)
     if (!lean) decision.ruleSet = { ...this.ruleSet.provenance }
     this.assess(decision, lean, found)
     if (run.explain) decision.notFired = run.notFired
@@ -302,7 +302,7 @@ class PreparedDecider {
       complaint.id !== undefined
         ? { id: complaint.id, disposition, intake, lead, assist, basis: cites, trace, warnings }
         : { disposition, intake, lead, assist, basis: cites, trace, warnings }
-    decision.category = categoryOf(found, facts, undefined, undefined, lean)
+    decision.category = found
     if (!lean) decision.ruleSet = { ...this.ruleSet.provenance }
     if (deciding.outcome === 'transfer') {
       const to = String(resolvePath(facts[deciding.transferTo!.fact], deciding.transferTo!.path) ?? '')
@@ -394,18 +394,13 @@ function joinReasons(reasons: readonly { message: string; messageEn: string }[],
 
 
 /** The category `deriveFacts` classified, as a fresh object for the decision. */
-function categoryOf(given: DecisionCategory, facts: Facts, ruleSet?: RuleSet, lead?: SectionId, lean = false): DecisionCategory {
+function categoryOf(given: DecisionCategory, facts: Facts, ruleSet: RuleSet, lead: SectionId): DecisionCategory {
   let found = given
   // Routed: name the lead's goods or service when the text has any word of it (the shop is not the goods).
-  if (ruleSet && lead && !(found.sections?.includes(lead) ?? false) && found.id !== UNCLASSIFIED.id) {
+  if (!(found.sections?.includes(lead) ?? false) && found.id !== UNCLASSIFIED.id) {
     found = classifierFor(ruleSet)({ text: String(facts.text ?? ''), respondent: String(facts.respondentName ?? ''), lead, preferLead: true })
   }
-  // A lean decision is never handed out: the category as found, not copied.
-  if (lean) return found
-  return {
-    ...found,
-    ...(found.parent ? { parent: { ...found.parent } } : {}),
-    terms: found.terms.map((t) => ({ ...t })),
-    ...(found.sections ? { sections: [...found.sections] } : {}),
-  }
+  // The classifier makes a fresh category (its parent, terms and sections included) on every call, and
+  // nothing else keeps it: the decision takes it as it is, not a copy.
+  return found
 }
