@@ -11,6 +11,7 @@ import type { Facts } from '../conditions/evaluate.js'
 import { validateComplaint } from './routeComplaint.js'
 import type { RoutingRuleSet } from './ruleSet.js'
 import type { RouteOptions, RoutingDecision, RoutingWarning } from './types.js'
+import type { DecisionCategory } from './categories/types.js'
 
 /**
  * What an evaluator gives for one complaint's facts: an `Evaluation` (the compiled closures; the
@@ -41,18 +42,27 @@ export function createRouter(ruleSet: RoutingRuleSet, evaluator: (facts: Facts) 
   return {
     route(input, routeOptions) {
       const complaint = validateComplaint(input, ruleSet)
-      const { facts, warnings } = deriveFacts(complaint, ruleSet)
+      const { facts, warnings, category } = deriveFacts(complaint, ruleSet)
       options.observe?.(complaint, facts)
       const evaluated = evaluator(facts)
       // The synchronous (compiled) path makes no closure per complaint.
-      if (!(evaluated instanceof Promise)) return decideWith(ruleSet, decider, complaint, facts, evaluated, warnings, routeOptions)
-      return evaluated.then((done) => decideWith(ruleSet, decider, complaint, facts, done, warnings, routeOptions))
+      if (!(evaluated instanceof Promise)) return decideWith(ruleSet, decider, complaint, facts, category, evaluated, warnings, routeOptions)
+      return evaluated.then((done) => decideWith(ruleSet, decider, complaint, facts, category, done, warnings, routeOptions))
     },
   }
 }
 
-function decideWith(ruleSet: RoutingRuleSet, decider: Decider, complaint: Complaint, facts: Facts, evaluated: Evaluated, warnings: RoutingWarning[], routeOptions: RouteOptions | undefined): RoutingDecision {
-  return decider(complaint, facts, 'evidence' in evaluated ? evaluated : referenceEvaluation(ruleSet, facts, evaluated), warnings, routeOptions)
+function decideWith(
+  ruleSet: RoutingRuleSet,
+  decider: Decider,
+  complaint: Complaint,
+  facts: Facts,
+  category: DecisionCategory,
+  evaluated: Evaluated,
+  warnings: RoutingWarning[],
+  routeOptions: RouteOptions | undefined,
+): RoutingDecision {
+  return decider(complaint, facts, category, 'evidence' in evaluated ? evaluated : referenceEvaluation(ruleSet, facts, evaluated), warnings, routeOptions)
 }
 
 /**

@@ -14,9 +14,8 @@ import type { SectionId } from '../sections.js'
 import type { Complaint } from './complaintInput.js'
 import { evidenceOf, resolvePath, type Facts } from './explainCondition.js'
 import { referenceEvaluation, type Evaluation, type Evidence, type Stage } from './evaluation.js'
-import { KIND_BITS, metaApplies, PreparedRules, type ResolvedCite, type RuleMeta } from './preparedRules.js'
+import { copyCitation, KIND_BITS, metaApplies, PreparedRules, type ResolvedCite, type RuleMeta } from './preparedRules.js'
 import type { RoutingDecision, RoutingWarning, RuleHit, RuleEffect, RouteOptions, SectionRef } from './types.js'
-import { CATEGORY_DETAIL } from './deriveFacts.js'
 import { classifierFor } from './categories/classifierFor.js'
 import { UNCLASSIFIED, type DecisionCategory } from './categories/types.js'
 import { assessConfidenceWith } from './confidence/assessConfidence.js'
@@ -28,6 +27,8 @@ export { applies, inForce, sectionRef } from './preparedRules.js'
 export type Decider = (
   complaint: Complaint,
   facts: Facts,
+  /** The category `deriveFacts` found. */
+  category: DecisionCategory,
   evaluation: Evaluation,
   factWarnings: readonly RoutingWarning[],
   options?: RouteOptions,
@@ -47,6 +48,7 @@ export const LEAN: unique symbol = Symbol('xiaobao.leanDecision')
 export type DecideOptions = RouteOptions & { [LEAN]?: boolean }
 const NO_TEXT = ''
 const NO_EVIDENCE: Evidence = { keywords: [], facts: [] }
+const NO_CITES: Citation[] = []
 
 /**
  * Prepares `decide` for one rule set: citations resolved, rules sorted by priority, their periods and
@@ -54,7 +56,7 @@ const NO_EVIDENCE: Evidence = { keywords: [], facts: [] }
  */
 export function createDecider(ruleSet: RuleSet): Decider {
   const decider = new PreparedDecider(ruleSet)
-  return (complaint, facts, evaluation, factWarnings, options) => decider.decide(complaint, facts, evaluation, factWarnings, options)
+  return (complaint, facts, category, evaluation, factWarnings, options) => decider.decide(complaint, facts, category, evaluation, factWarnings, options)
 }
 
 /** The per-complaint state of one decision. */
@@ -83,9 +85,20 @@ class PreparedDecider {
   private pick(stage: Stage, run: Run): RuleMeta[] {
     const out: RuleMeta[] = []
     const ordered = this.prepared.byPriorityOrder[stage]
-    for (let i = 0; i < ordered.length; i++) {
-      const rule = ordered[i]!
-      if (metaApplies(rule, run.kind, run.on) && run.evaluation.fired(stage, rule.index)) out.push(rule)
+    const all = run.evaluation.firedAll?.(stage)
+    if (all) {
+      // The whole stage's answers at once: most rules did not fire, and that is one array read.
+      const indexes = this.prepared.priorityIndexes[stage]
+      for (let i = 0; i < indexes.length; i++) {
+        if (all[indexes[i]!] !== 1) continue
+        const rule = ordered[i]!
+        if (metaApplies(rule, run.kind, run.on)) out.push(rule)
+      }
+    } else {
+      for (let i = 0; i < ordered.length; i++) {
+        const rule = ordered[i]!
+        if (metaApplies(rule, run.kind, run.on) && run.evaluation.fired(stage, rule.index)) out.push(rule)
+      }
     }
     if (run.explain) {
       for (const rule of this.prepared.meta[stage]) {
@@ -104,16 +117,17 @@ class PreparedDecider {
     const { keywords, facts } = conditions
       ? evidenceOf(conditions)
       : !run.lean || effect === 'lead' || effect === 'outranked' || effect === 'reject' || effect === 'transfer'
-        ? run.evaluation.evidence(stage, rule.index)
+        ? run.evaluation.evidence(stage, rule.index, !run.lean)
         : NO_EVIDENCE
     const { id, priority, at, role } = rule
     const own = rule.ownCites
-    const cites: Citation[] = []
-    if (!run.lean) for (let i = 0; i < own.length; i++) cites.push({ ...own[i]! })
+    // A lean decision is never handed out: its hits share one empty list.
+    const cites: Citation[] = run.lean ? NO_CITES : []
+    if (!run.lean) for (let i = 0; i < own.length; i++) cites.push(copyCitation(own[i]!))
     // Literal shapes rather than spreads: V8 keeps them fast objects, which JSON.stringify walks quickly.
     let result: RuleHit
     if (withSection && rule.section !== undefined) {
-      const section = this.prepared.section(rule.section)
+      const section: SectionRef = { id: rule.section, name: rule.sectionName }
       result = role
         ? { rule: id, stage, effect, section, role, priority, cites, keywords, facts, at }
         : { rule: id, stage, effect, section, priority, cites, keywords, facts, at }
@@ -142,7 +156,7 @@ class PreparedDecider {
     return most
   }
 
-  decide(complaint: Complaint, facts: Facts, evaluation: Evaluation, factWarnings: readonly RoutingWarning[], options: DecideOptions = {}): RoutingDecision {
+  decide(complaint: Complaint, facts: Facts, found: DecisionCategory, evaluation: Evaluation, factWarnings: readonly RoutingWarning[], options: DecideOptions = {}): RoutingDecision {
     const { ruleSet } = this
     const lean = options[LEAN] === true
     const run: Run = { evaluation, explain: options.explain === true, kind: KIND_BITS[complaint.kind] ?? 0, on: complaint.receivedOn, lean, notFired: [] }
@@ -154,7 +168,7 @@ class PreparedDecider {
     const intakeHits = this.pick('intake', run)
     let intake: SectionRef
     if (intakeHits.length > 0) {
-      intake = this.prepared.section(intakeHits[0]!.section!)
+      intake = { id: intakeHits[0]!.section!, name: intakeHits[0]!.sectionName }
       trace.push(this.hit('intake', intakeHits[0]!, 'intake', true, run))
       basis.push(intakeHits[0]!.cites)
       for (let k = 1; k < intakeHits.length; k++) trace.push(this.hit('intake', intakeHits[k]!, 'superseded', true, run))
@@ -192,10 +206,10 @@ class PreparedDecider {
       screeningHits = kept
     }
     // Not accepted or another county's (kept apart: the common routed path stays small and stable for the JIT).
-    if (screeningHits.length > 0) return this.screened(complaint, facts, run, screeningHits, yielded, routingHits, intake, warnings, trace, basis)
+    if (screeningHits.length > 0) return this.screened(complaint, facts, found, run, screeningHits, yielded, routingHits, intake, warnings, trace, basis)
 
     // Routing: lead and assisting sections.
-    if (yielded.length > 0) this.yieldedTo(facts, run, yielded, warnings, trace)
+    if (yielded.length > 0) this.yieldedTo(found, run, yielded, warnings, trace)
     let winner: RuleMeta | undefined
     for (const rule of routingHits) {
       if (rule.role === 'lead') {
@@ -205,7 +219,7 @@ class PreparedDecider {
     }
     let lead: SectionRef
     if (winner) {
-      lead = this.prepared.section(winner.section!)
+      lead = { id: winner.section!, name: winner.sectionName }
       basis.push(winner.cites)
       let tied: string[] | undefined
       for (const rule of routingHits) {
@@ -251,9 +265,9 @@ class PreparedDecider {
       complaint.id !== undefined
         ? { id: complaint.id, disposition, intake, lead, assist, basis: cites, trace, warnings }
         : { disposition, intake, lead, assist, basis: cites, trace, warnings }
-    decision.category = categoryOf(facts, this.ruleSet, lead.id, lean)
+    decision.category = categoryOf(found, facts, this.ruleSet, lead.id)
     if (!lean) decision.ruleSet = { ...this.ruleSet.provenance }
-    this.assess(decision, lean, foundCategory(facts))
+    this.assess(decision, lean, found)
     if (run.explain) decision.notFired = run.notFired
     return decision
   }
@@ -262,6 +276,7 @@ class PreparedDecider {
   private screened(
     complaint: Complaint,
     facts: Facts,
+    found: DecisionCategory,
     run: Run,
     screeningHits: RuleMeta[],
     yielded: RuleMeta[],
@@ -287,7 +302,7 @@ class PreparedDecider {
       complaint.id !== undefined
         ? { id: complaint.id, disposition, intake, lead, assist, basis: cites, trace, warnings }
         : { disposition, intake, lead, assist, basis: cites, trace, warnings }
-    decision.category = categoryOf(facts, undefined, undefined, lean)
+    decision.category = found
     if (!lean) decision.ruleSet = { ...this.ruleSet.provenance }
     if (deciding.outcome === 'transfer') {
       const to = String(resolvePath(facts[deciding.transferTo!.fact], deciding.transferTo!.path) ?? '')
@@ -316,8 +331,7 @@ class PreparedDecider {
   }
 
   /** The `possibly_out_of_scope` warning and trace entries for screening rules that gave way. */
-  private yieldedTo(facts: Facts, run: Run, yielded: RuleMeta[], warnings: RoutingWarning[], trace: RuleHit[]): void {
-    const category = foundCategory(facts)
+  private yieldedTo(category: DecisionCategory, run: Run, yielded: RuleMeta[], warnings: RoutingWarning[], trace: RuleHit[]): void {
     const authorities = [...new Set(yielded.map((rule) => rule.authority ?? category.outOfScope).filter((a): a is string => a !== undefined))]
     const who = authorities.length > 0 ? authorities.join('、') : '其他机关'
     const whoEn = authorities.length > 0 ? authorities.join(', ') : 'another authority'
@@ -362,7 +376,9 @@ export function decide(
   options: RouteOptions = {},
 ): RoutingDecision {
   const evaluation = 'evidence' in fired ? fired : referenceEvaluation(ruleSet, facts, fired)
-  return createDecider(ruleSet)(complaint, facts, evaluation, factWarnings, options)
+  // The category deriveFacts finds, from the facts it made.
+  const category = classifierFor(ruleSet)({ text: String(facts.text ?? ''), respondent: String(facts.respondentName ?? '') })
+  return createDecider(ruleSet)(complaint, facts, category, evaluation, factWarnings, options)
 }
 
 /** The reasons' messages joined, each without its final stop (no closure, no regex: it runs per low decision). */
@@ -376,26 +392,15 @@ function joinReasons(reasons: readonly { message: string; messageEn: string }[],
   return out
 }
 
-/** The category `deriveFacts` classified, as it is (read, never handed out). */
-function foundCategory(facts: Facts): DecisionCategory {
-  return ((facts as Record<string, unknown>)[CATEGORY_DETAIL] as DecisionCategory | undefined) ?? UNCLASSIFIED_CATEGORY
-}
-const UNCLASSIFIED_CATEGORY: DecisionCategory = { ...UNCLASSIFIED, terms: [] }
 
 /** The category `deriveFacts` classified, as a fresh object for the decision. */
-function categoryOf(facts: Facts, ruleSet?: RuleSet, lead?: SectionId, lean = false): DecisionCategory {
-  let found = (facts as Record<string, unknown>)[CATEGORY_DETAIL] as DecisionCategory | undefined
-  if (!found) return lean ? UNCLASSIFIED_CATEGORY : { ...UNCLASSIFIED, terms: [] }
+function categoryOf(given: DecisionCategory, facts: Facts, ruleSet: RuleSet, lead: SectionId): DecisionCategory {
+  let found = given
   // Routed: name the lead's goods or service when the text has any word of it (the shop is not the goods).
-  if (ruleSet && lead && !(found.sections?.includes(lead) ?? false) && found.id !== UNCLASSIFIED.id) {
+  if (!(found.sections?.includes(lead) ?? false) && found.id !== UNCLASSIFIED.id) {
     found = classifierFor(ruleSet)({ text: String(facts.text ?? ''), respondent: String(facts.respondentName ?? ''), lead, preferLead: true })
   }
-  // A lean decision is never handed out: the category as found, not copied.
-  if (lean) return found
-  return {
-    ...found,
-    ...(found.parent ? { parent: { ...found.parent } } : {}),
-    terms: found.terms.map((t) => ({ ...t })),
-    ...(found.sections ? { sections: [...found.sections] } : {}),
-  }
+  // The classifier makes a fresh category (its parent, terms and sections included) on every call, and
+  // nothing else keeps it: the decision takes it as it is, not a copy.
+  return found
 }

@@ -12,6 +12,7 @@ import type { Complaint } from './complaintInput.js'
 import { normalizeText } from './normalizeText.js'
 import type { RoutingWarning } from './types.js'
 import { classifierFor } from './categories/classifierFor.js'
+import type { DecisionCategory } from './categories/types.js'
 import { createVariantNormalizer } from '../conditions/variants.js'
 
 const variantNormalizers = new WeakMap<object, (text: string) => string>()
@@ -45,7 +46,11 @@ function countyAt(blanks: string[], field: string, name: string | undefined): st
   return normal
 }
 
-export function deriveFacts(complaint: Complaint, ruleSet: RuleSet): { facts: Record<string, unknown>; warnings: RoutingWarning[] } {
+/**
+ * The facts, the warnings about defaults taken, and the goods-or-services category the text and the
+ * respondent's name point to (which the decision quotes as `category`; no rule reads it as a whole).
+ */
+export function deriveFacts(complaint: Complaint, ruleSet: RuleSet): { facts: Record<string, unknown>; warnings: RoutingWarning[]; category: DecisionCategory } {
   const warnings: RoutingWarning[] = []
   const own = normalizeCounty(ruleSet.bureau.county) ?? ruleSet.bureau.county
   const raw = complaint.respondent ?? {}
@@ -68,17 +73,18 @@ export function deriveFacts(complaint: Complaint, ruleSet: RuleSet): { facts: Re
   }
 
   const respondent: Record<string, unknown> = { ...raw }
-  // (Written out rather than looped over [key, value] pairs: no arrays made per complaint.)
-  if (county === undefined) delete respondent.county
-  else respondent.county = county
-  if (operatesIn === undefined) delete respondent.operatesIn
-  else respondent.operatesIn = operatesIn
-  if (domicile === undefined) delete respondent.domicile
-  else respondent.domicile = domicile
+  // (Written out rather than looped over [key, value] pairs: no arrays made per complaint. A field is
+  // deleted only when it is there: `delete` of an absent field still costs a runtime call.)
+  if (county !== undefined) respondent.county = county
+  else if (raw.county !== undefined || 'county' in raw) delete respondent.county
+  if (operatesIn !== undefined) respondent.operatesIn = operatesIn
+  else if (raw.operatesIn !== undefined || 'operatesIn' in raw) delete respondent.operatesIn
+  if (domicile !== undefined) respondent.domicile = domicile
+  else if (raw.domicile !== undefined || 'domicile' in raw) delete respondent.domicile
   if (raw.platformOperator) {
     const platform: Record<string, unknown> = { ...raw.platformOperator }
-    if (platformCounty === undefined) delete platform.county
-    else platform.county = platformCounty
+    if (platformCounty !== undefined) platform.county = platformCounty
+    else if ('county' in raw.platformOperator) delete platform.county
     respondent.platformOperator = platform
   }
 
@@ -143,9 +149,7 @@ export function deriveFacts(complaint: Complaint, ruleSet: RuleSet): { facts: Re
     categoryOutOfScope: category.outOfScope !== undefined,
     categoryByRespondent: category.terms.some((t) => t.in === 'respondent'),
   }
-  // Not a fact rules may name: the decision quotes it as `category`.
-  Object.defineProperty(facts, CATEGORY_DETAIL, { value: category, enumerable: false })
-  return { facts, warnings }
+  return { facts, warnings, category }
 }
 
 const calendars = new WeakMap<RuleSet, WorkingCalendar>()
@@ -230,6 +234,3 @@ export function yearsBetween(from: string, to: string): number {
   const next = anniversary(whole + 1)
   return whole + (end - start) / (next - start)
 }
-
-/** Where `deriveFacts` keeps the full category for the decision (non-enumerable, so no rule sees it). */
-export const CATEGORY_DETAIL = '\u0000category'

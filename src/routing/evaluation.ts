@@ -21,8 +21,16 @@ export type Evidence = ReturnType<typeof evidenceOf>
 export interface Evaluation {
   /** Whether the rule's condition holds. */
   fired(stage: Stage, index: number): boolean
-  /** For a fired rule: the keywords and facts that made it fire (`evidenceOf` of its trace). */
-  evidence(stage: Stage, index: number): Evidence
+  /**
+   * Optional, for speed: the whole stage at once, `firedAll(stage)[index] === 1` exactly when
+   * `fired(stage, index)` (valid while the evaluation is).
+   */
+  firedAll?(stage: Stage): Uint8Array
+  /**
+   * For a fired rule: the keywords and facts that made it fire (`evidenceOf` of its trace). With
+   * `offsets: false` an evaluator may leave out where each keyword is (`at`): a lean decision only counts.
+   */
+  evidence(stage: Stage, index: number, offsets?: boolean): Evidence
   /** Every condition's result (`explainCondition`). */
   explain(stage: Stage, index: number): ConditionTrace
 }

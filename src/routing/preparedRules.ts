@@ -40,6 +40,18 @@ export interface ResolvedCite {
 }
 
 /**
+ * `{ ...citation }` for the three shapes `resolveCitation` makes (no item; an item without a label; an
+ * item with its label), written as literals: a decision copies several citations, and a literal of a
+ * known shape is cheaper than a spread. preparedRules.test.ts checks it against the spread for every
+ * citation of the shipped rules.
+ */
+export function copyCitation(c: Citation): Citation {
+  if (c.item === undefined) return { doc: c.doc, seq: c.seq, printed: c.printed, text: c.text }
+  if (c.label === undefined) return { doc: c.doc, seq: c.seq, printed: c.printed, item: c.item, text: c.text }
+  return { doc: c.doc, seq: c.seq, printed: c.printed, item: c.item, label: c.label, text: c.text }
+}
+
+/**
  * What the decider needs of a rule, in one object shape for every rule (the rules themselves come in
  * many shapes, and reading them in the hot loop is slow).
  */
@@ -55,6 +67,8 @@ export interface RuleMeta {
   from: string
   to: string
   section: SectionId | undefined
+  /** The section's name, looked up once ('' without a section). */
+  sectionName: string
   role: 'lead' | 'assist' | undefined
   cites: ResolvedCite[]
   /** `citations(ruleSet, rule.cites)`, resolved once; each hit gets copies. */
@@ -90,6 +104,8 @@ export class PreparedRules {
    * sorting the fired ones each time (byPriority is a total order: ids are unique).
    */
   readonly byPriorityOrder: Record<Stage, RuleMeta[]>
+  /** The rule indexes of `byPriorityOrder`, in the same order. */
+  readonly priorityIndexes: Record<Stage, Int32Array>
   readonly fallbackCites: ResolvedCite[]
   readonly bySectionSeq: (a: SectionId, b: SectionId) => number
   private readonly resolved = new Map<string, ResolvedCite>()
@@ -107,6 +123,7 @@ export class PreparedRules {
       from: rule.effective?.from ?? '',
       to: rule.effective?.to ?? '',
       section: 'section' in rule ? rule.section : undefined,
+      sectionName: 'section' in rule && rule.section !== undefined ? sectionRef(ruleSet, rule.section).name : '',
       role: 'role' in rule ? rule.role : undefined,
       cites: rule.cites.map((ref) => this.resolve(ref)),
       ownCites: [],
@@ -121,6 +138,11 @@ export class PreparedRules {
       intake: [...this.meta.intake].sort(byPriority),
       screening: [...this.meta.screening].sort(byPriority),
       routing: [...this.meta.routing].sort(byPriority),
+    }
+    this.priorityIndexes = {
+      intake: Int32Array.from(this.byPriorityOrder.intake, (rule) => rule.index),
+      screening: Int32Array.from(this.byPriorityOrder.screening, (rule) => rule.index),
+      routing: Int32Array.from(this.byPriorityOrder.routing, (rule) => rule.index),
     }
     for (const stage of ['intake', 'screening', 'routing'] as const) for (const rule of this.meta[stage]) rule.ownCites = this.citations([rule.cites])
     this.fallbackCites = ruleSet.fallback.cites.map((ref) => this.resolve(ref))
@@ -157,7 +179,7 @@ export class PreparedRules {
         const { key, citation } = list[i]!
         if (seen.includes(key)) continue
         seen.push(key)
-        if (citation) out.push({ ...citation })
+        if (citation) out.push(copyCitation(citation))
       }
     }
     return out

@@ -117,3 +117,21 @@ describe('bad input is a typed error with a Chinese message, never a TypeError o
     expect(() => createEngine('rules' as never)).toThrow(XiaobaoError)
   })
 })
+
+describe('every decision owns its data', () => {
+  test('changing one decision (its category, citations, sections) leaves the next one as it was', () => {
+    const shipped = createEngine()
+    const input = { kind: 'complaint', receivedOn: '2026-03-02', text: '在超市买的牛奶过期了，要求退一赔十', respondent: { name: '某某超市' } } as const
+    const first = shipped.routeComplaintSync(input)
+    const pristine = JSON.stringify(first)
+    expect(first.category?.terms.length).toBeGreaterThan(0)
+    first.category!.terms[0]!.term = 'changed'
+    first.category!.parent!.name = 'changed'
+    first.category!.sections?.push('office')
+    first.basis[0]!.text = 'changed'
+    first.trace[0]!.cites[0]!.text = 'changed'
+    first.trace[0]!.section!.name = 'changed'
+    first.lead!.name = 'changed'
+    expect(JSON.stringify(shipped.routeComplaintSync(input))).toBe(pristine)
+  })
+})

@@ -9,6 +9,7 @@ import type { ConditionNode } from '../../ruleset/schemas.js'
 import { applyOperator, isFactReference, matchKeywords, resolveJrePath, shorten, type ConditionTrace, type Evidence, type Facts, type KeywordEvidence, type VocabularyLookup } from '../../conditions/evaluate.js'
 import { keywordEvidence, operatorOf, type TogetherTerm } from '../../conditions/operators.js'
 import type { RoutingFactName } from '../facts.js'
+import { createKeywordTester } from './keywordTester.js'
 
 export type { Evidence, FactEvidence } from '../../conditions/evaluate.js'
 
@@ -16,7 +17,7 @@ export interface CompiledCondition {
   /** Whether the condition holds (what json-rules-engine would say). */
   test(facts: Facts): boolean
   /** The evidence `evidenceOf(explainCondition(…))` would give, without building the trace. */
-  collect(facts: Facts, positive: boolean, out: Evidence): void
+  collect(facts: Facts, positive: boolean, out: Evidence, offsets?: boolean): void
   /** The full trace `explainCondition` would give. */
   explain(facts: Facts): ConditionTrace
 }
@@ -93,7 +94,7 @@ const ACCESSORS: Record<RoutingFactName, (facts: Facts) => unknown> = {
 }
 
 /** `facts[name]` as json-rules-engine's almanac sees it: only the facts given, nothing inherited. */
-function factGetter(name: string): (facts: Facts) => unknown {
+export function factGetter(name: string): (facts: Facts) => unknown {
   if (name in Object.prototype) return (facts) => (hasOwn.call(facts, name) ? facts[name] : undefined)
   return hasOwn.call(ACCESSORS, name) ? ACCESSORS[name as RoutingFactName] : (facts) => facts[name]
 }
@@ -126,8 +127,8 @@ function compileAll(children: CompiledCondition[]): CompiledCondition {
             for (let i = 0; i < n; i++) if (!tests[i]!(facts)) return false
             return true
           },
-    collect(facts, positive, out) {
-      for (let i = 0; i < n; i++) if (tests[i]!(facts)) children[i]!.collect(facts, positive, out)
+    collect(facts, positive, out, offsets) {
+      for (let i = 0; i < n; i++) if (tests[i]!(facts)) children[i]!.collect(facts, positive, out, offsets)
     },
     explain(facts) {
       const traces = children.map((c) => c.explain(facts))
@@ -147,8 +148,8 @@ function compileAny(children: CompiledCondition[]): CompiledCondition {
             for (let i = 0; i < n; i++) if (tests[i]!(facts)) return true
             return false
           },
-    collect(facts, positive, out) {
-      for (let i = 0; i < n; i++) if (tests[i]!(facts)) children[i]!.collect(facts, positive, out)
+    collect(facts, positive, out, offsets) {
+      for (let i = 0; i < n; i++) if (tests[i]!(facts)) children[i]!.collect(facts, positive, out, offsets)
     },
     explain(facts) {
       const traces = children.map((c) => c.explain(facts))
@@ -161,7 +162,7 @@ function compileNot(child: CompiledCondition): CompiledCondition {
   const inner = child.test
   return {
     test: (facts) => !inner(facts),
-    collect: (facts, positive, out) => child.collect(facts, !positive, out),
+    collect: (facts, positive, out, offsets) => child.collect(facts, !positive, out, offsets),
     explain(facts) {
       const trace = child.explain(facts)
       return { kind: 'not', result: !trace.result, children: [trace] }
@@ -179,7 +180,7 @@ function compileLeaf(node: Leaf, ctx: CompileContext): CompiledCondition {
   const value: (facts: Facts) => unknown = reference ? valueGetter(reference.fact, reference.path) : () => node.value
 
   let test: (facts: Facts) => boolean
-  let matched: (facts: Facts) => KeywordEvidence
+  let matched: (facts: Facts, offsets?: boolean) => KeywordEvidence
   if (isText) {
     const generic = (facts: Facts) => applyOperator(operator, factValue(facts), value(facts), ctx.vocab)
     matched = (facts) => matchKeywords(factValue(facts), value(facts), ctx.vocab)
@@ -193,21 +194,22 @@ function compileLeaf(node: Leaf, ctx: CompileContext): CompiledCondition {
         operator === 'containsAny'
           ? (facts) => (state.text === undefined ? generic(facts) : state.setSeen[id] === state.epoch)
           : (facts) => (state.text === undefined ? generic(facts) : state.setSeen[id] !== state.epoch)
-      matched = (facts) => {
+      matched = (facts, offsets = true) => {
         const text = state.text
         if (text === undefined) return matchKeywords(factValue(facts), value(facts), ctx.vocab)
         // The keywords the scan saw, in vocabulary order: the evidence is then what matchKeywords gives.
         if (set.guards === undefined && set.together === undefined) {
-          // The common case, without the general helper's bookkeeping: each seen word and where it first is.
+          // The common case, without the general helper's bookkeeping: each seen word and where it first
+          // is (where only when asked: a lean decision counts the words and never shows them).
           const found: string[] = []
           const at: number[] = []
           for (let i = 0; i < patternIds.length; i++) {
             if (state.patternSeen[patternIds[i]!] !== state.epoch) continue
             found.push(keywords[i]!)
-            at.push(text.indexOf(keywords[i]!))
+            if (offsets) at.push(text.indexOf(keywords[i]!))
           }
           const evidence: KeywordEvidence = vocabulary !== undefined ? { vocabulary, keywords: found } : { keywords: found }
-          if (found.length > 0) evidence.at = at
+          if (found.length > 0 && offsets) evidence.at = at
           return evidence
         }
         const seen: string[] = []
@@ -215,7 +217,25 @@ function compileLeaf(node: Leaf, ctx: CompileContext): CompiledCondition {
         return keywordEvidence(text, vocabulary, seen, set.guards, set.together?.terms)
       }
     } else {
-      test = generic
+      // Another string fact (the respondent's name): one scan instead of a try per keyword.
+      const named = typeof node.value === 'string'
+      const listed = Array.isArray(node.value) && node.value.every((k) => typeof k === 'string')
+      const keywords = reference ? undefined : named ? (ctx.vocab(node.value as string) ?? []) : listed ? (node.value as string[]) : undefined
+      const tester = keywords && createKeywordTester(keywords, named ? ctx.vocab.notInside?.(node.value as string) : undefined, named ? ctx.vocab.together?.(node.value as string) : undefined)
+      if (tester) {
+        test =
+          operator === 'containsAny'
+            ? (facts) => {
+                const text = factValue(facts)
+                return typeof text === 'string' && tester(text)
+              }
+            : (facts) => {
+                const text = factValue(facts)
+                return typeof text === 'string' && !tester(text)
+              }
+      } else {
+        test = generic
+      }
     }
   } else {
     const spec = operatorOf(operator)
@@ -240,10 +260,10 @@ function compileLeaf(node: Leaf, ctx: CompileContext): CompiledCondition {
 
   return {
     test,
-    collect(facts, positive, out) {
+    collect(facts, positive, out, offsets) {
       if (!test(facts)) return
       if (operator === 'containsAny') {
-        if (positive) out.keywords.push(matched(facts))
+        if (positive) out.keywords.push(matched(facts, offsets))
       } else if (operator !== 'notContainsAny') {
         const value = node.value
         const actual = shorten(factValue(facts))

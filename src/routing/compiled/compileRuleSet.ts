@@ -8,7 +8,7 @@ import type { ConditionNode } from '../../ruleset/schemas.js'
 import type { RoutingRuleSet as RuleSet } from '../ruleSet.js'
 import type { Evaluation, Stage } from '../evaluation.js'
 import type { Facts, VocabularyLookup } from '../explainCondition.js'
-import { compileCondition, isFactReference, type CompiledCondition, type Evidence, type KeywordSet, type ScanState } from './compileCondition.js'
+import { compileCondition, factGetter, isFactReference, type CompiledCondition, type Evidence, type KeywordSet, type ScanState } from './compileCondition.js'
 import { createKeywordMatcher, type KeywordMatcher } from './keywordMatcher.js'
 import { findTogether, occursOutside, vocabularyLookup } from '../../conditions/operators.js'
 
@@ -89,9 +89,9 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     screening: ruleSet.screeningRules.map((r) => compileCondition(r.when, ctx)),
     routing: ruleSet.routingRules.map((r) => compileCondition(r.when, ctx)),
   }
-  // A gate per rule: a keyword set the rule cannot fire without (a `containsAny` on the text directly
-  // under its top-level `all`). Most rules are gated, and most gates are shut for a given text, so most
-  // rules cost one array read.
+  // Gates per rule: a keyword set the rule cannot fire without (a `containsAny` on the text directly
+  // under its top-level `all`), and a fact it must equal (an `equal` to a literal there, no path). Most
+  // rules are gated, and most gates are shut for a given complaint, so most rules cost an array read.
   const gateOf = (when: ConditionNode): number => {
     if (!('all' in when)) return -1
     for (const child of when.all) {
@@ -102,13 +102,33 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     }
     return -1
   }
-  const gated = (rules: readonly { when: ConditionNode }[], conditions: CompiledCondition[]) => {
-    const gates = Int32Array.from(rules, (r) => gateOf(r.when))
-    const tests = conditions.map((c) => c.test)
-    return (index: number, facts: Facts): boolean => {
-      const gate = gates[index]!
-      if (gate >= 0 && state.text !== undefined && setSeen[gate] !== state.epoch) return false
-      return tests[index]!(facts)
+  // The facts equality gates read, each read once per complaint into `slotValues`.
+  const slotOf = new Map<string, number>()
+  const slotGetters: ((facts: Facts) => unknown)[] = []
+  const equalGateOf = (when: ConditionNode): { slot: number; value: unknown } => {
+    if ('all' in when) {
+      for (const child of when.all) {
+        if ('fact' in child && child.operator === 'equal' && !child.path && !isFactReference(child.value)) {
+          let slot = slotOf.get(child.fact)
+          if (slot === undefined) {
+            slot = slotGetters.length
+            slotOf.set(child.fact, slot)
+            slotGetters.push(factGetter(child.fact))
+          }
+          return { slot, value: child.value }
+        }
+      }
+    }
+    return { slot: -1, value: undefined }
+  }
+  const stageOf = (rules: readonly { when: ConditionNode }[], conditions: CompiledCondition[]) => {
+    const equal = rules.map((r) => equalGateOf(r.when))
+    return {
+      gates: Int32Array.from(rules, (r) => gateOf(r.when)),
+      equalSlots: Int32Array.from(equal, (e) => e.slot),
+      equalValues: equal.map((e) => e.value),
+      tests: conditions.map((c) => c.test),
+      fired: new Uint8Array(rules.length),
     }
   }
 
@@ -118,20 +138,33 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   state.setSeen = new Int32Array(sets.length)
   state.patternSeen = new Int32Array(patterns.length)
   const setSeen = state.setSeen
-  const intakeFired = gated(ruleSet.intakeRules, compiled.intake)
-  const screeningFired = gated(ruleSet.screeningRules, compiled.screening)
-  const routingFired = gated(ruleSet.routingRules, compiled.routing)
+  const intake = stageOf(ruleSet.intakeRules, compiled.intake)
+  const screening = stageOf(ruleSet.screeningRules, compiled.screening)
+  const routing = stageOf(ruleSet.routingRules, compiled.routing)
+  const slotValues: unknown[] = slotGetters.map(() => undefined)
   const found = (id: number) => {
     const owners = setsOfPattern[id]!
     for (let i = 0; i < owners.length; i++) setSeen[owners[i]!] = state.epoch
   }
+  /** Every rule of a stage evaluated once, after the scan: `fired[index]` is 1 when its condition holds. */
+  const evaluateStage = (stage: ReturnType<typeof stageOf>, given: Facts) => {
+    const { gates, equalSlots, equalValues, tests, fired } = stage
+    const scanned = state.text !== undefined
+    const epoch = state.epoch
+    for (let index = 0; index < fired.length; index++) {
+      const gate = gates[index]!
+      const slot = equalSlots[index]!
+      fired[index] = (gate >= 0 && scanned && setSeen[gate] !== epoch) || (slot >= 0 && slotValues[slot] !== equalValues[index]) ? 0 : tests[index]!(given) ? 1 : 0
+    }
+  }
 
   let facts: Facts = {}
   const evaluation: Evaluation = {
-    fired: (stage, index) => (stage === 'routing' ? routingFired : stage === 'screening' ? screeningFired : intakeFired)(index, facts),
-    evidence(stage, index) {
+    fired: (stage, index) => (stage === 'routing' ? routing : stage === 'screening' ? screening : intake).fired[index] === 1,
+    firedAll: (stage) => (stage === 'routing' ? routing : stage === 'screening' ? screening : intake).fired,
+    evidence(stage, index, offsets = true) {
       const out: Evidence = { keywords: [], facts: [] }
-      compiled[stage][index]!.collect(facts, true, out)
+      compiled[stage][index]!.collect(facts, true, out, offsets)
       return out
     },
     explain: (stage, index) => compiled[stage][index]!.explain(facts),
@@ -150,7 +183,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
       const text = given.text
       if (typeof text !== 'string') {
         state.text = undefined
-        return evaluation
+        return evaluateAll(given)
       }
       state.text = text
       if (empty !== undefined) {
@@ -181,7 +214,15 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
           }
         }
       }
-      return evaluation
+      return evaluateAll(given)
     },
+  }
+
+  function evaluateAll(given: Facts): Evaluation {
+    for (let k = 0; k < slotGetters.length; k++) slotValues[k] = slotGetters[k]!(given)
+    evaluateStage(intake, given)
+    evaluateStage(screening, given)
+    evaluateStage(routing, given)
+    return evaluation
   }
 }
