@@ -249,8 +249,10 @@ export function parseRuleSet<const Cs extends readonly Capability<any>[]>(files:
   }
   for (const capability of capabilities) for (const issue of capability.check?.(ruleSet as never) ?? []) (issue.severity === 'warning' ? warnings : issues).push(issue)
   const missingSections = SECTION_IDS.filter((id) => !ruleSet.sections[id])
-  // (Not when a file failed to load: it may be the missing section file, already reported.)
-  if (failedDefiners.length === 0 && missingSections.length > 0 && missingSections.length < SECTION_IDS.length) {
+  // Not listed when a file failed to load (it may be the missing section file, already reported):
+  // counted with the reference problems held back below.
+  const sectionsHeldBack = failedDefiners.length > 0 && missingSections.length > 0 && missingSections.length < SECTION_IDS.length ? 1 : 0
+  if (!sectionsHeldBack && missingSections.length > 0 && missingSections.length < SECTION_IDS.length) {
     warnings.push({
       code: 'missing_file',
       severity: 'warning',
@@ -260,7 +262,7 @@ export function parseRuleSet<const Cs extends readonly Capability<any>[]>(files:
   }
   if (failedDefiners.length > 0 || missingKinds.length > 0) {
     const kept = issues.filter((issue) => !FOLLOW_ON_CODES.has(String(issue.code)))
-    const suppressed = issues.length - kept.length
+    const suppressed = issues.length - kept.length + sectionsHeldBack
     if (suppressed > 0) {
       issues.length = 0
       issues.push(...kept)
