@@ -264,6 +264,19 @@ describe('every exported function of xiaobao, xiaobao/node and xiaobao/route (fo
   }
 })
 
+describe('a rule-set argument that is not a loaded rule set', () => {
+  it('is invalid_input naming the argument (a revoked Proxy or a throwing getter included), not an internal error', async () => {
+    const { analyzeRuleSet, citationProblem, resolveCitation } = await import('../src/index.js')
+    const getter = Object.defineProperty({}, 'articles', { get: () => { throw new Error('boom') } })
+    for (const value of [null, {}, revoked(), getter, 'rules']) {
+      for (const run of [() => analyzeRuleSet(value as never), () => citationProblem(value as never, { seq: 1 }), () => resolveCitation(value as never, { seq: 1 })]) {
+        expect(run).toThrow(XiaobaoError)
+        try { run() } catch (e) { expect([(e as XiaobaoError).code, (e as XiaobaoError).issues[0].path]).toEqual(['invalid_input', ['ruleSet']]) }
+      }
+    }
+  })
+})
+
 describe('recordsFromLines', () => {
   it('refuses a string (not character by character) and a non-iterable; a line that is not text is an appendix entry; a BOM is dropped', async () => {
     const { recordsFromLines } = await import('../src/index.js')

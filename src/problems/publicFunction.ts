@@ -26,9 +26,13 @@ export interface ArgumentSpec {
 
 /** The parts every rule set has (loader output, `defaultRuleSet()`, a capability's slice of it). */
 function isRuleSetShaped(value: unknown): boolean {
-  if (value === null || typeof value !== 'object') return false
-  const v = value as { articles?: unknown; sections?: unknown; bureau?: unknown }
-  return typeof v.articles === 'object' && v.articles !== null && typeof v.sections === 'object' && v.sections !== null && typeof v.bureau === 'object'
+  try {
+    if (value === null || typeof value !== 'object') return false
+    const v = value as { articles?: unknown; sections?: unknown; bureau?: unknown }
+    return typeof v.articles === 'object' && v.articles !== null && typeof v.sections === 'object' && v.sections !== null && typeof v.bureau === 'object'
+  } catch {
+    return false // a revoked Proxy, a throwing getter: not a rule set the loader made
+  }
 }
 
 function checked(fn: string, spec: ArgumentSpec, value: unknown): unknown {
