@@ -2,40 +2,80 @@
  * xiaobao（消保）: the county market-regulation bureau's consumer-rights regulation as code.
  * Isomorphic core: no `node:` imports anywhere under this entry.
  */
+import { publicFunction, type ArgumentSpec } from './problems/publicFunction.js'
+import { ruleFileJsonSchemas as ruleFileJsonSchemasUnguarded } from './capabilities.js'
+import { citationProblem as citationProblemUnguarded } from './ruleset/citations.js'
+import { ruleFilesHash as ruleFilesHashUnguarded } from './ruleset/contentHash.js'
+import { resolveCitation as resolveCitationUnguarded, formatCitation as formatCitationUnguarded } from './ruleset/citations.js'
+import { runScenarios as runScenariosUnguarded, runScenario as runScenarioUnguarded, compareExpectation as compareExpectationUnguarded } from './routing/routeScenarios.js'
+import { formatIssue as formatIssueUnguarded } from './problems/issue.js'
+import { analyzeRuleSet as analyzeRuleSetUnguarded } from './analysis/analyzeRuleSet.js'
+import { formatAnalysisText as formatAnalysisTextUnguarded, formatAnalysisMarkdown as formatAnalysisMarkdownUnguarded, formatCoverageSummary as formatCoverageSummaryUnguarded } from './analysis/formatAnalysis.js'
+import { renderAnalysisHtml as renderAnalysisHtmlUnguarded } from './analysis/renderAnalysisHtml.js'
+import { calendarOf as calendarOfUnguarded } from './calendar/defaultCalendar.js'
+import { runEscalationScenarios as runEscalationScenariosUnguarded, runEscalationScenario as runEscalationScenarioUnguarded, compareEscalationExpectation as compareEscalationExpectationUnguarded } from './escalations/runEscalationScenarios.js'
+import { validateMeetingRecord as validateMeetingRecordUnguarded } from './meetings/validateMeetingRecord.js'
+import { runMeetingScenarios as runMeetingScenariosUnguarded, runMeetingScenario as runMeetingScenarioUnguarded, compareMeetingExpectation as compareMeetingExpectationUnguarded } from './meetings/runMeetingScenarios.js'
+import { renderReportHtml as renderReportHtmlUnguarded } from './report/renderReportHtml.js'
+import { renderReportMarkdown as renderReportMarkdownUnguarded } from './report/renderReportMarkdown.js'
+import { summaryParagraph as summaryParagraphUnguarded } from './report/summaryParagraph.js'
+import { createRedactor as createRedactorUnguarded } from './report/redact.js'
+import { runReportScenarios as runReportScenariosUnguarded, runReportScenario as runReportScenarioUnguarded, compareReportExpectation as compareReportExpectationUnguarded } from './report/runReportScenarios.js'
+
+// (Marked pure, so that a bundler leaves out the wrapped functions an app does not call.)
+// Each public function below takes a safe snapshot of its arguments and throws only XiaobaoError
+// (src/problems/publicFunction.ts); the other exports validate their own input.
+const RULES: ArgumentSpec = { name: 'ruleSet', kind: 'ruleSet' }
+const ENGINE: ArgumentSpec = { name: 'engine', kind: 'object' }
+const ERROR: ArgumentSpec = { name: 'error', kind: 'object', optional: true }
+
+export const ruleFileJsonSchemas = /* @__PURE__ */ publicFunction(ruleFileJsonSchemasUnguarded, [{ name: 'ruleSet', kind: 'ruleSet', optional: true }])
+export const citationProblem = /* @__PURE__ */ publicFunction(citationProblemUnguarded, [RULES, { name: 'cite', kind: 'data' }])
+export const ruleFilesHash = /* @__PURE__ */ publicFunction(ruleFilesHashUnguarded, [{ name: 'files', kind: 'data' }])
+export const resolveCitation = /* @__PURE__ */ publicFunction(resolveCitationUnguarded, [RULES, { name: 'ref', kind: 'data' }])
+export const formatCitation = /* @__PURE__ */ publicFunction(formatCitationUnguarded, [{ name: 'citation', kind: 'data' }])
+export const runScenarios = /* @__PURE__ */ publicFunction(runScenariosUnguarded, [ENGINE, { name: 'scenarios', kind: 'data' }])
+export const runScenario = /* @__PURE__ */ publicFunction(runScenarioUnguarded, [ENGINE, { name: 'scenario', kind: 'data' }])
+export const compareExpectation = /* @__PURE__ */ publicFunction(compareExpectationUnguarded, [{ name: 'scenario', kind: 'data' }, { name: 'decision', kind: 'data' }, ERROR])
+export const formatIssue = /* @__PURE__ */ publicFunction(formatIssueUnguarded, [{ name: 'issue', kind: 'data' }, { name: 'language', kind: 'data' }])
+export const analyzeRuleSet = /* @__PURE__ */ publicFunction(analyzeRuleSetUnguarded, [RULES, { name: 'options', kind: 'data' }])
+export const formatAnalysisText = /* @__PURE__ */ publicFunction(formatAnalysisTextUnguarded, [{ name: 'analysis', kind: 'data' }, { name: 'options', kind: 'callbacks' }])
+export const formatAnalysisMarkdown = /* @__PURE__ */ publicFunction(formatAnalysisMarkdownUnguarded, [{ name: 'analysis', kind: 'data' }, { name: 'options', kind: 'callbacks' }])
+export const formatCoverageSummary = /* @__PURE__ */ publicFunction(formatCoverageSummaryUnguarded, [{ name: 'analysis', kind: 'data' }, { name: 'options', kind: 'callbacks' }])
+export const renderAnalysisHtml = /* @__PURE__ */ publicFunction(renderAnalysisHtmlUnguarded, [{ name: 'analysis', kind: 'data' }, { name: 'options', kind: 'callbacks' }])
+export const calendarOf = /* @__PURE__ */ publicFunction(calendarOfUnguarded, [{ name: 'ruleSet', kind: 'object' }])
+export const runEscalationScenarios = /* @__PURE__ */ publicFunction(runEscalationScenariosUnguarded, [ENGINE, { name: 'scenarios', kind: 'data' }])
+export const runEscalationScenario = /* @__PURE__ */ publicFunction(runEscalationScenarioUnguarded, [ENGINE, { name: 'scenario', kind: 'data' }])
+export const compareEscalationExpectation = /* @__PURE__ */ publicFunction(compareEscalationExpectationUnguarded, [{ name: 'scenario', kind: 'data' }, { name: 'entries', kind: 'data' }, ERROR])
+export const validateMeetingRecord = /* @__PURE__ */ publicFunction(validateMeetingRecordUnguarded, [{ name: 'input', kind: 'data' }])
+export const runMeetingScenarios = /* @__PURE__ */ publicFunction(runMeetingScenariosUnguarded, [ENGINE, { name: 'scenarios', kind: 'data' }])
+export const runMeetingScenario = /* @__PURE__ */ publicFunction(runMeetingScenarioUnguarded, [ENGINE, { name: 'scenario', kind: 'data' }])
+export const compareMeetingExpectation = /* @__PURE__ */ publicFunction(compareMeetingExpectationUnguarded, [{ name: 'scenario', kind: 'data' }, { name: 'result', kind: 'data' }, ERROR])
+export const renderReportHtml = /* @__PURE__ */ publicFunction(renderReportHtmlUnguarded, [{ name: 'summary', kind: 'data' }])
+export const renderReportMarkdown = /* @__PURE__ */ publicFunction(renderReportMarkdownUnguarded, [{ name: 'summary', kind: 'data' }])
+export const summaryParagraph = /* @__PURE__ */ publicFunction(summaryParagraphUnguarded, [{ name: 'summary', kind: 'data' }])
+export const createRedactor = /* @__PURE__ */ publicFunction(createRedactorUnguarded, [{ name: 'patterns', kind: 'data' }])
+export const runReportScenarios = /* @__PURE__ */ publicFunction(runReportScenariosUnguarded, [ENGINE, { name: 'scenarios', kind: 'data' }])
+export const runReportScenario = /* @__PURE__ */ publicFunction(runReportScenarioUnguarded, [ENGINE, { name: 'scenario', kind: 'data' }])
+export const compareReportExpectation = /* @__PURE__ */ publicFunction(compareReportExpectationUnguarded, [{ name: 'scenario', kind: 'data' }, { name: 'summary', kind: 'data' }, ERROR])
+
 export { createEngine } from './engine/createEngine.js'
 export { routeComplaint, routeComplaintSync } from './engine/routeBundled.js'
 export { defaultRuleSet, bundledRuleFiles } from './engine/defaultRuleSet.js'
-export { parseRuleSet, parseRuleSetOrThrow, ruleFileJsonSchemas } from './capabilities.js'
-export { citationProblem } from './ruleset/citations.js'
-export { ruleFilesHash } from './ruleset/contentHash.js'
-export { resolveCitation, formatCitation } from './ruleset/citations.js'
-export { runScenarios, runScenario, compareExpectation } from './routing/routeScenarios.js'
+export { parseRuleSet, parseRuleSetOrThrow } from './capabilities.js'
 export { XiaobaoError } from './problems/XiaobaoError.js'
-export { formatIssue } from './problems/issue.js'
 export { complaintInput } from './routing/complaintInput.js'
 export { isRouteError } from './routing/compiled/routeMany.js'
 export { ROUTING_FACTS, BUILTIN_OPERATORS, TEXT_OPERATORS } from './routing/facts.js'
 export { SECTION_IDS, isSectionId } from './sections.js'
-export { analyzeRuleSet } from './analysis/analyzeRuleSet.js'
 export { ANALYSIS_CODES } from './analysis/types.js'
-export { formatAnalysisText, formatAnalysisMarkdown, formatCoverageSummary } from './analysis/formatAnalysis.js'
-export { renderAnalysisHtml } from './analysis/renderAnalysisHtml.js'
 export { isWorkingDay, addWorkingDays, workingDaysBetween, createCalendar, defaultCalendar, CHINESE_DAYS_VERSION } from './calendar/index.js'
-export { calendarOf } from './calendar/defaultCalendar.js'
 export { trackedItem, complaintItem, reportItem, meetingTaskItem } from './escalations/trackedItems.js'
 export { DEADLINE_IDS, ESCALATION_STATUSES } from './escalations/schemas.js'
-export { runEscalationScenarios, runEscalationScenario, compareEscalationExpectation } from './escalations/runEscalationScenarios.js'
 export { meetingRecordInput } from './meetings/recordInput.js'
-export { validateMeetingRecord } from './meetings/validateMeetingRecord.js'
 export { MEETING_FACTS } from './meetings/facts.js'
-export { runMeetingScenarios, runMeetingScenario, compareMeetingExpectation } from './meetings/runMeetingScenarios.js'
 export { reportRecord } from './report/recordInput.js'
 export { recordsFromLines } from './report/ndjsonRecords.js'
-export { renderReportHtml } from './report/renderReportHtml.js'
-export { renderReportMarkdown } from './report/renderReportMarkdown.js'
-export { summaryParagraph } from './report/summaryParagraph.js'
-export { createRedactor } from './report/redact.js'
-export { runReportScenarios, runReportScenario, compareReportExpectation } from './report/runReportScenarios.js'
 
 export type { Engine, EngineOptions } from './engine/createEngine.js'
 export type { RuleFileText } from './ruleset/parseRuleSet.js'

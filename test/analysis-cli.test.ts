@@ -39,6 +39,11 @@ describe('xiaobao analyze', () => {
     expect(found.map((f: { message: string }) => f.message)).toEqual([expect.stringContaining('电子秤⊂电子秤盘')])
     const missing = await run(['analyze', FIXTURES + 'base', '--words', words + '.none'])
     expect(missing.code).not.toBe(0)
+    // A GBK list (电子秤盘 in GBK) is refused, not read as U+FFFD words that match nothing.
+    writeFileSync(words, Buffer.concat([Buffer.from('# word freq tag\n'), Buffer.from([0xb5, 0xe7, 0xd7, 0xd3, 0xb3, 0xd3, 0xc5, 0xcc]), Buffer.from(' 12 n\n')]))
+    const gbk = await run(['analyze', FIXTURES + 'base', '--json', '--words', words])
+    expect(gbk.code).toBe(2)
+    expect(gbk.err).toContain('[invalid_encoding]')
   })
 
   test('without --words: jieba\'s dictionary (@node-rs/jieba, a dev dependency here) is the general word list', async () => {

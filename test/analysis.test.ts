@@ -216,7 +216,9 @@ describe('deterministic, no clock', () => {
 })
 
 test('public surface', () => {
-  expect(exported).toBe(analyzeRuleSet)
+  // The package exports it guarded (a safe copy of the options, only XiaobaoError; issue 12), same type.
+  expect(exported.name).toBe(analyzeRuleSet.name)
+  expectTypeOf(exported).toEqualTypeOf<typeof analyzeRuleSet>()
   expect(exportedCodes).toBe(ANALYSIS_CODES)
   expectTypeOf(analyzeRuleSet).parameters.toEqualTypeOf<[RuleSet, AnalyzeOptions?]>()
   expectTypeOf(analyzeRuleSet).returns.toEqualTypeOf<Analysis>()

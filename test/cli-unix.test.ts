@@ -110,12 +110,31 @@ describe('file errors are typed, exit 2, never an internal error', () => {
     [['escalations', 'examples', '--as-of', '2026-10-20'], 'unreadable_file', 'is a folder'],
     [['analyze', 'rules', '--html', join(tmp, 'no/such/dir/report.html')], 'unwritable_file', 'its folder does not exist'],
     [['analyze', 'rules', '--html', tmp], 'unwritable_file', 'it is a folder'],
+    [['report', 'no/such.ndjson', '--from', '2026-01-01', '--to', '2026-06-30'], 'missing_file', 'file not found'],
+    [['report', 'examples', '--from', '2026-01-01', '--to', '2026-06-30'], 'unreadable_file', 'is a folder'],
+    [['report', 'examples/records.ndjson', '--from', '2026-01-01', '--to', '2026-06-30', '--html', join(tmp, 'no/such/dir/report.html')], 'unwritable_file', 'its folder does not exist'],
   ])('%j → %s', async (args, code, en) => {
     const r = await run(args)
     expect(r.code).toBe(2)
     expect(r.err).toContain(`[${code}]`)
     expect(r.err).toContain(en)
     expect(r.err).not.toMatch(/internal error|\n\s+at /)
+  })
+
+  test('check-meeting reads strict UTF-8: a GBK record is invalid_encoding (it was checked as U+FFFD text), a BOM is dropped (JSON too)', async () => {
+    const yaml = readFileSync(join(ROOT, 'examples/meeting-record.yaml'))
+    const at = yaml.indexOf(Buffer.from('会议'))
+    expect(at).toBeGreaterThan(0)
+    const gbk = join(tmp, 'meeting-gbk.yaml')
+    writeFileSync(gbk, Buffer.concat([yaml.subarray(0, at), Buffer.from([0xbb, 0xe1, 0xd2, 0xe9]), yaml.subarray(at + 6)]))
+    const bad = await run(['check-meeting', gbk])
+    expect(bad.code).toBe(2)
+    expect(bad.err).toContain('[invalid_encoding]')
+    const { parse } = await import('yaml')
+    const json = join(tmp, 'meeting-bom.json')
+    writeFileSync(json, '\uFEFF' + JSON.stringify(parse(yaml.toString('utf8'))))
+    const good = await run(['check-meeting', json])
+    expect(good.code, good.err).toBe(0)
   })
 
   test('permission errors (EACCES, EPERM) read and write', () => {

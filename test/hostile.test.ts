@@ -233,3 +233,57 @@ describe('property: arbitrary values into every public function', () => {
     })
   }
 })
+
+describe('every exported function of xiaobao, xiaobao/node and xiaobao/route (found by enumeration) throws only XiaobaoError', async () => {
+  const entries = {
+    xiaobao: await import('../src/index.js'),
+    'xiaobao/node': await import('../src/node/index.js'),
+    'xiaobao/route': await import('../src/route.js'),
+  }
+  // (Huge strings and deep nesting are covered per call above; here every argument position of every
+  // export, so an export added later is covered without being listed.)
+  const values = HOSTILE.filter(([n]) => n !== 'huge string' && n !== 'deep nesting')
+  for (const [entry, module] of Object.entries(entries)) {
+    for (const [name, fn] of Object.entries(module)) {
+      if (typeof fn !== 'function' || name === 'XiaobaoError') continue
+      for (let position = 0; position < Math.max(1, Math.min(3, fn.length)); position++) {
+        it(`${entry} ${name}, argument ${position + 1}`, async () => {
+          for (const [, make] of values) {
+            // (The arguments before it are plain ASCII data: the caller's own words may be echoed.)
+            const args: unknown[] = [{ kind: 'complaint', receivedOn: '2026-03-02', text: 'expired milk' }, {}, undefined].slice(0, position)
+            args.push(make())
+            await onlyXiaobaoErrors(async () => {
+              const result = (fn as (...a: unknown[]) => unknown)(...args)
+              if (result !== null && typeof result === 'object' && Symbol.asyncIterator in result) for await (const _ of result as AsyncIterable<unknown>) void _
+              else await result
+            })
+          }
+        })
+      }
+    }
+  }
+})
+
+describe('a rule-set argument that is not a loaded rule set', () => {
+  it('is invalid_input naming the argument (a revoked Proxy or a throwing getter included), not an internal error', async () => {
+    const { analyzeRuleSet, citationProblem, resolveCitation } = await import('../src/index.js')
+    const getter = Object.defineProperty({}, 'articles', { get: () => { throw new Error('boom') } })
+    for (const value of [null, {}, revoked(), getter, 'rules']) {
+      for (const run of [() => analyzeRuleSet(value as never), () => citationProblem(value as never, { seq: 1 }), () => resolveCitation(value as never, { seq: 1 })]) {
+        expect(run).toThrow(XiaobaoError)
+        try { run() } catch (e) { expect([(e as XiaobaoError).code, (e as XiaobaoError).issues[0].path]).toEqual(['invalid_input', ['ruleSet']]) }
+      }
+    }
+  })
+})
+
+describe('recordsFromLines', () => {
+  it('refuses a string (not character by character) and a non-iterable; a line that is not text is an appendix entry; a BOM is dropped', async () => {
+    const { recordsFromLines } = await import('../src/index.js')
+    expect(() => recordsFromLines('abc' as never)).toThrow(XiaobaoError)
+    expect(() => recordsFromLines(42 as never)).toThrow(XiaobaoError)
+    const out = []
+    for await (const r of recordsFromLines(['\uFEFF{"id":"a"}', 7 as never, '{"id":"b"}'])) out.push(r)
+    expect(out.map((r) => [r.line, r.value, r.jsonError])).toEqual([[1, { id: 'a' }, undefined], [2, undefined, 'not text but number'], [3, { id: 'b' }, undefined]])
+  })
+})

@@ -3,7 +3,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
-import { XiaobaoError, createEngine, parseRuleSet } from '../src/index.js'
+import { XiaobaoError, citationProblem, createEngine, parseRuleSet } from '../src/index.js'
 import { readRuleFiles } from '../src/node/index.js'
 
 const engine = createEngine()
@@ -61,5 +61,52 @@ describe('messages', () => {
       const note = result.warnings.find((w) => w.code === 'suppressed_issues')!
       expect(note.messageEn).toMatch(/^\d+ more reference problem/)
     }
+  })
+
+  it('a misspelt or missing kind: in a defining file is one issue, not a cascade (articles: 58 errors before; a section: 8 and a warning)', async () => {
+    const files = await readRuleFiles(new URL('../rules', import.meta.url).pathname)
+    const cases: [string, (text: string) => string][] = [
+      ['articles/implementation-measures.yaml', (t) => t.replace(/^kind: articles$/m, 'kind: artcles')],
+      ['sections/metrology.yaml', (t) => t.replace(/^kind: section$/m, 'kind: sectoin')],
+      ['sections/metrology.yaml', (t) => t.replace(/^kind: section$/m, 'knd: section')],
+    ]
+    for (const [path, change] of cases) {
+      const broken = files.map((f) => (f.path === path ? { ...f, text: change(f.text) } : f))
+      expect(broken.find((f) => f.path === path)!.text).not.toBe(files.find((f) => f.path === path)!.text)
+      const result = parseRuleSet(broken)
+      expect(result.ok, path).toBe(false)
+      if (!result.ok) {
+        expect(result.issues.map((i) => [i.file, i.code]), path).toHaveLength(1)
+        expect(result.issues[0].file).toBe(path)
+        expect(result.warnings.map((w) => w.code)).toEqual(['suppressed_issues'])
+      }
+    }
+  })
+
+  it('a folder without articles or section files names them (missing_file), and nothing that follows from it', async () => {
+    const files = await readRuleFiles(new URL('../rules', import.meta.url).pathname)
+    const result = parseRuleSet(files.filter((f) => ['config.yaml', 'intake.yaml', 'screening.yaml'].includes(f.path)))
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.issues.map((i) => [i.code, i.file])).toEqual([['missing_file', undefined], ['missing_file', undefined]])
+      expect(result.issues[0].messageEn).toContain('kind: articles')
+      expect(result.issues[1]!.messageEn).toContain('kind: section')
+    }
+  })
+
+  it('a citation of an article the rule set lacks says what it has, never a fixed range it contradicts', async () => {
+    const files = await readRuleFiles(new URL('../rules', import.meta.url).pathname)
+    const cite = (seq: number, without?: (f: { path: string; text: string }) => { path: string; text: string }) => {
+      const changed = files.map((f) => (f.path === 'config.yaml' ? { ...f, text: f.text.replace(/seq: 3\b/, `seq: ${seq}`) } : without ? without(f) : f))
+      const result = parseRuleSet(changed)
+      return result.ok ? [] : result.issues.filter((i) => i.code === 'dangling_citation').map((i) => i.messageEn)
+    }
+    expect(files.find((f) => f.path === 'config.yaml')!.text).toMatch(/seq: 3\b/)
+    expect(cite(99)).toEqual([expect.stringContaining('implementation-measures seq 99. The rule set has seq 1..28 of it.')])
+    // A rule set without seq 3 (or without any article): the message says what it has.
+    const ruleSet = engine.ruleSet
+    const articles = Object.fromEntries(Object.entries(ruleSet.articles).filter(([key]) => key !== 'implementation-measures:3'))
+    expect(citationProblem({ ...ruleSet, articles }, { seq: 3 })?.en).toContain('The rule set has seq 1..2, 4..28 of it.')
+    expect(citationProblem({ ...ruleSet, articles: {} }, { seq: 3 })?.en).toContain('The rule set has no article of implementation-measures')
   })
 })

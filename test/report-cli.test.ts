@@ -79,6 +79,34 @@ describe('xiaobao report', () => {
     expect(backwards.code).toBe(2)
     expect(backwards.err).toContain('invalid_input')
   })
+
+  test('issue 12 for records files: a BOM is dropped, a line that is not UTF-8 is invalid_encoding at its line, an unwritable --html is unwritable_file', async () => {
+    const fs = await import('node:fs')
+    const dir = mkdtempSync(join(tmpdir(), 'xiaobao-report-bytes-'))
+    const lines = sampleText.trim().split('\n').slice(0, 3)
+    // line 1 after a BOM; line 3 a record whose text is GBK bytes (超市), not UTF-8
+    const gbk = Buffer.from(lines[2]!.replace(/"text":"[^"]*"/, '"text":"\u0000"'), 'utf8')
+    const at = gbk.indexOf(0x5c) // the backslash of \u0000: the GBK bytes go there
+    const bad = Buffer.concat([gbk.subarray(0, at), Buffer.from([0xb3, 0xac, 0xca, 0xd0]), gbk.subarray(at + 6)])
+    const file = join(dir, 'records.ndjson')
+    fs.writeFileSync(file, Buffer.concat([Buffer.from('\uFEFF' + lines[0] + '\n' + lines[1] + '\n', 'utf8'), bad, Buffer.from('\n')]))
+    const r = await run(['report', file, '--from', '2025-01-01', '--to', '2026-12-31', '--json'])
+    expect(r.code, r.err).toBe(0)
+    const summary = JSON.parse(r.out)
+    expect(summary.totals.read).toBe(3)
+    expect(summary.errors.map((e: { line: number; code: string }) => [e.line, e.code])).toEqual([[3, 'invalid_encoding']])
+    // a JSON array with a BOM
+    const array = join(dir, 'records.json')
+    fs.writeFileSync(array, '\uFEFF' + JSON.stringify(lines.slice(0, 2).map((l) => JSON.parse(l))))
+    const a = await run(['report', array, '--from', '2025-01-01', '--to', '2026-12-31', '--json'])
+    expect(a.code, a.err).toBe(0)
+    expect(JSON.parse(a.out).totals.read).toBe(2)
+    // --html into a folder that does not exist: a write error, not "file not found"
+    const h = await run(['report', SAMPLE, ...PERIOD, '--html', join(dir, 'no-such-folder', 'report.html')])
+    expect(h.code).toBe(2)
+    expect(h.err).toContain('[unwritable_file]')
+    expect(h.err).not.toContain('internal error')
+  })
 })
 
 const CHROMIUM = '/usr/bin/chromium'

@@ -323,6 +323,7 @@ export function createRecordSummarizer(deps: ReportDependencies) {
         return analyse(value, index, undefined)
       }
       if (!isLineRecord(value)) return analyse(value, index, undefined)
+      if (value.lineError !== undefined) return fail(index, value.line, undefined, { code: 'invalid_encoding', severity: 'error', message: value.lineError.message, messageEn: value.lineError.messageEn })
       if (value.jsonError === undefined) return analyse(value.value, index, value.line)
       fail(index, value.line, undefined, { code: 'invalid_json', severity: 'error', message: `第 ${value.line} 行不是合法的 JSON。`, messageEn: `line ${value.line} is not valid JSON: ${value.jsonError}` })
     }

@@ -32,10 +32,29 @@ export function citationProblem(ruleSet: RuleSet, cite: CitationRef): { zh: stri
   const article = ruleSet.articles[`${doc}:${cite.seq}`]
   const docName = doc === 'implementation-measures' ? '本县实施办法' : doc === 'complaint-measures' ? '《暂行办法》' : '《处罚程序规定》'
   if (!article) {
-    return {
-      zh: `引用的条文不存在：${docName} seq ${cite.seq}。${doc === 'implementation-measures' ? '本县实施办法只有 seq 1..28。' : '请先在 rules/articles/ 中收录该条。'}`,
-      en: `the cited article does not exist: ${doc} seq ${cite.seq}.${doc === 'implementation-measures' ? ' The county regulation has seq 1..28 only.' : ' Add it to rules/articles/ first.'}`,
+    // What the rule set has of this document, from its articles (never a count written here: a
+    // missing or failed articles file must not make the message contradict itself).
+    const seqs = Object.values(ruleSet.articles)
+      .filter((a) => a.doc === doc)
+      .map((a) => a.seq)
+      .sort((a, b) => a - b)
+    const ranges: string[] = []
+    for (let i = 0; i < seqs.length; ) {
+      let j = i
+      while (j + 1 < seqs.length && seqs[j + 1]! <= seqs[j]! + 1) j++
+      ranges.push(seqs[i] === seqs[j] ? `${seqs[i]}` : `${seqs[i]}..${seqs[j]}`)
+      i = j + 1
     }
+    const has = ranges.join(', ')
+    return seqs.length === 0
+      ? {
+          zh: `引用的条文不存在：${docName} seq ${cite.seq}。规则集中没有${docName}的任何条文：请先在 rules/articles/ 中收录。`,
+          en: `the cited article does not exist: ${doc} seq ${cite.seq}. The rule set has no article of ${doc}: add them to rules/articles/ first.`,
+        }
+      : {
+          zh: `引用的条文不存在：${docName} seq ${cite.seq}。规则集收录的${docName}条文为 seq ${has}${doc === 'implementation-measures' ? '' : '；请先在 rules/articles/ 中收录该条'}。`,
+          en: `the cited article does not exist: ${doc} seq ${cite.seq}. The rule set has seq ${has} of it${doc === 'implementation-measures' ? '' : '; add it to rules/articles/ first'}.`,
+        }
   }
   if (cite.item !== undefined && !article.items.some((i) => i.item === cite.item)) {
     return {

@@ -71,6 +71,8 @@ export function parseRuleSet<const Cs extends readonly Capability<any>[]>(files:
   // Files that may have defined names (articles, sections, vocabularies) but could not be read: what
   // refers into them is not reported again (one typo must not give twenty errors).
   const failedDefiners: string[] = []
+  // Kinds a rule set cannot do without, missing from the folder (their absence is the one problem).
+  const missingKinds: string[] = []
   for (const file of files) {
     const result = parseYamlSource(file.path, file.text, file.size)
     if (!result.ok) {
@@ -82,6 +84,7 @@ export function parseRuleSet<const Cs extends readonly Capability<any>[]>(files:
     const value = source.value
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       issues.push(issueAt(source, [], 'invalid_type', '规则文件的最外层应为映射，并以 "kind:" 说明文件类型。', 'a rule file must be a mapping whose "kind:" names the file kind.'))
+      failedDefiners.push(file.path) // it may have been the articles or a section: no cascade
       continue
     }
     const kind = (value as Record<string, unknown>).kind
@@ -91,6 +94,7 @@ export function parseRuleSet<const Cs extends readonly Capability<any>[]>(files:
           ? issueAt(source, ['kind'], 'missing_field', `缺少 "kind:"，无法判断文件类型；可用：${knownKinds.join('、')}。`, `missing "kind:", so the file kind is unknown; known kinds: ${knownKinds.join(', ')}.`)
           : loaderIssue(source, ['kind'], 'unknown_file_kind', { given: JSON.stringify(kind), known: knownKinds }),
       )
+      failedDefiners.push(file.path) // a misspelt kind: articles must not make every citation an error
       continue
     }
     fileKind.set(source.file, kind)
@@ -213,6 +217,31 @@ export function parseRuleSet<const Cs extends readonly Capability<any>[]>(files:
       messageEn: 'the rules folder has no config file (kind: config) naming the bureau, its county and the fallback section.',
     })
   } else if (config) {
+    // A folder with a config but no articles or no section files: say which files are missing (one
+    // issue each), not what follows from their absence (every citation, every section reference).
+    if (failedDefiners.length === 0) {
+      const present = new Set(fileKind.values())
+      if (!present.has('articles')) {
+        missingKinds.push('articles')
+        issues.push({
+          code: 'missing_file',
+          severity: 'error',
+          message: '规则目录里没有条文文件（kind: articles，如 rules/articles/implementation-measures.yaml），规则引用的条文无从查找。',
+          messageEn: 'the rules folder has no articles file (kind: articles, such as rules/articles/implementation-measures.yaml), so no citation can be resolved.',
+        })
+      }
+      // Section files are what routing routes to: required once the folder routes (intake or
+      // screening rules); a capability's own slice (config, articles, a procedure) needs none.
+      if (!present.has('section') && (present.has('intake') || present.has('screening'))) {
+        missingKinds.push('section')
+        issues.push({
+          code: 'missing_file',
+          severity: 'error',
+          message: '规则目录里没有股室文件（kind: section，如 rules/sections/*.yaml），投诉无处分办。',
+          messageEn: 'the rules folder has no section files (kind: section, such as rules/sections/*.yaml), so nothing can be routed.',
+        })
+      }
+    }
     issues.push(...contextOf(config).checkCites(ruleSet.fallback.cites, ['fallback', 'cites']))
     if (!ruleSet.sections[ruleSet.fallback.section] && Object.keys(ruleSet.sections).length > 0) {
       issues.push(issueAt(config, ['fallback', 'section'], 'unknown_section', `兜底股室 "${ruleSet.fallback.section}" 没有股室文件。`, `the fallback section "${ruleSet.fallback.section}" has no section file.`))
@@ -220,7 +249,10 @@ export function parseRuleSet<const Cs extends readonly Capability<any>[]>(files:
   }
   for (const capability of capabilities) for (const issue of capability.check?.(ruleSet as never) ?? []) (issue.severity === 'warning' ? warnings : issues).push(issue)
   const missingSections = SECTION_IDS.filter((id) => !ruleSet.sections[id])
-  if (missingSections.length > 0 && missingSections.length < SECTION_IDS.length) {
+  // Not listed when a file failed to load (it may be the missing section file, already reported):
+  // counted with the reference problems held back below.
+  const sectionsHeldBack = failedDefiners.length > 0 && missingSections.length > 0 && missingSections.length < SECTION_IDS.length ? 1 : 0
+  if (!sectionsHeldBack && missingSections.length > 0 && missingSections.length < SECTION_IDS.length) {
     warnings.push({
       code: 'missing_file',
       severity: 'warning',
@@ -228,17 +260,21 @@ export function parseRuleSet<const Cs extends readonly Capability<any>[]>(files:
       messageEn: `these sections have no section file, so nothing routes to them: ${missingSections.join(', ')}.`,
     })
   }
-  if (failedDefiners.length > 0) {
+  if (failedDefiners.length > 0 || missingKinds.length > 0) {
     const kept = issues.filter((issue) => !FOLLOW_ON_CODES.has(String(issue.code)))
-    const suppressed = issues.length - kept.length
+    const suppressed = issues.length - kept.length + sectionsHeldBack
     if (suppressed > 0) {
       issues.length = 0
       issues.push(...kept)
       warnings.push({
         code: 'suppressed_issues',
         severity: 'warning',
-        message: `另有 ${suppressed} 个引用问题未列出：它们可能只是因为 ${failedDefiners.join('、')} 无法读取而产生。请先改正上面的问题，再运行一次。`,
-        messageEn: `${suppressed} more reference problem(s) not listed: they may only follow from ${failedDefiners.join(', ')} failing to load. Fix the problems above and run again.`,
+        message: failedDefiners.length > 0
+          ? `另有 ${suppressed} 个引用问题未列出：它们可能只是因为 ${failedDefiners.join('、')} 无法读取而产生。请先改正上面的问题，再运行一次。`
+          : `另有 ${suppressed} 个引用问题未列出：它们可能只是因为缺少上面所说的文件而产生。请先补上这些文件，再运行一次。`,
+        messageEn: failedDefiners.length > 0
+          ? `${suppressed} more reference problem(s) not listed: they may only follow from ${failedDefiners.join(', ')} failing to load. Fix the problems above and run again.`
+          : `${suppressed} more reference problem(s) not listed: they may only follow from the missing files named above. Add them and run again.`,
       })
     }
   }

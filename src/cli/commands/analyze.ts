@@ -14,6 +14,7 @@ import { packageRoot } from '../../node/packageRoot.js'
 import { xiaobaoError } from '../../problems/XiaobaoError.js'
 import { isRealDate } from '../../ruleset/schemas.js'
 import { colorsFor, colourReport, fileError, write, type CliIo } from '../io.js'
+import { readText } from '../ndjson.js'
 
 export const analyzeHelp = `xiaobao analyze [rules-dir] [--json] [--format text|markdown] [--html out.html] [--as-of YYYY-MM-DD] [--words FILE] [--verbose]
   分析规则本身：法规职责的覆盖、主办规则的冲突、被遮蔽和失效的规则、测试覆盖、测试场景的健康。
@@ -82,9 +83,14 @@ export async function analyzeCommand(dir: string, io: CliIo, options: AnalyzeCom
   let commonWords: string[] | undefined
   const wordsPath = options.words ?? installedWordList(io.cwd)
   if (wordsPath !== undefined) {
-    commonWords = readWordList(await readFile(wordsPath, 'utf8').catch((error: unknown) => {
+    const bytes = await readFile(wordsPath).catch((error: unknown) => {
       throw fileError(error, wordsPath, 'read') ?? error
-    }))
+    })
+    // Strict UTF-8, BOM dropped: a GBK list would give U+FFFD words that match nothing, silently.
+    const text = await readText([bytes]).catch(() => {
+      throw xiaobaoError('invalid_encoding', `${wordsPath} 不是 UTF-8 编码（可能是 GBK），请另存为 UTF-8。`, `${wordsPath} is not UTF-8 (GBK, perhaps); save it as UTF-8.`)
+    })
+    commonWords = readWordList(text)
     if (options.words === undefined && !options.json) await write(io.stderr, `通用词表 / word list: @node-rs/jieba dict.txt（${commonWords.length} 个词 words）\n`)
   }
   const analysis = analyzeRuleSet(ruleSet, { ...(options.asOf ? { asOf: options.asOf } : {}), ...(commonWords ? { commonWords } : {}) })

@@ -10,6 +10,7 @@ import { formatCitation } from '../../ruleset/citations.js'
 import { parseYamlSource } from '../../ruleset/yamlSource.js'
 import { formatIssue } from '../../problems/issue.js'
 import { colorsFor, colourReport, fileError, write, type CliIo } from '../io.js'
+import { readText } from '../ndjson.js'
 
 export const checkMeetingHelp = `xiaobao check-meeting record.yaml|record.json [--rules DIR] [--json]
   检查一次联席会议的决定是否符合实施办法第十三条至第十七条（seq 22-26）规定的程序。
@@ -22,14 +23,22 @@ const MAX_RECORD_BYTES = 2 * 1024 * 1024
 
 /** Reads a record file: JSON for `.json`, YAML otherwise (safely: no alias bombs, no prototype keys). */
 async function readRecord(file: string, io: CliIo): Promise<{ ok: true; value: unknown } | { ok: false }> {
-  let text: string
+  let bytes: Buffer
   try {
-    text = await readFile(file, 'utf8')
+    bytes = await readFile(file)
   } catch (error) {
     throw fileError(error, file, 'read') ?? error
   }
-  if (text.length > MAX_RECORD_BYTES) {
+  if (bytes.length > MAX_RECORD_BYTES) {
     io.stderr.write(`错误 [input_too_large] ${file} 过大，会议记录不应超过 2 MB / the record is over 2 MB\n`)
+    return { ok: false }
+  }
+  // Strict UTF-8 (a GBK record is refused, not read as U+FFFD), BOM dropped.
+  let text: string
+  try {
+    text = await readText([bytes])
+  } catch {
+    io.stderr.write(`错误 [invalid_encoding] ${file} 不是 UTF-8 编码（可能是 GBK），请另存为 UTF-8 / ${file} is not UTF-8 (GBK, perhaps); save it as UTF-8\n`)
     return { ok: false }
   }
   if (file.endsWith('.json')) {

@@ -4,14 +4,14 @@
  * (实施办法第十八条, seq 27; 《暂行办法》第三十四条) over a file of records, streamed line by line.
  */
 import { createReadStream } from 'node:fs'
-import { open, readFile, stat, writeFile } from 'node:fs/promises'
-import { createInterface } from 'node:readline'
+import { open, stat, writeFile } from 'node:fs/promises'
 import type { Engine } from '../../engine/createEngine.js'
-import { recordsFromLines } from '../../report/ndjsonRecords.js'
+import { recordsFromNumberedLines } from '../../report/ndjsonRecords.js'
+import { readLines, readText } from '../ndjson.js'
 import { renderReportHtml } from '../../report/renderReportHtml.js'
 import { renderReportMarkdown } from '../../report/renderReportMarkdown.js'
 import type { SummarizeOptions } from '../../report/types.js'
-import { write, type CliIo } from '../io.js'
+import { fileError, write, type CliIo } from '../io.js'
 
 export const reportHelp = `xiaobao report records.ndjson|- --from YYYY-MM-DD --to YYYY-MM-DD [--compare-with A..B]
        [--html out.html | --markdown | --json] [--audience internal|public] [--provisional] [--strict] [--rules DIR]
@@ -82,8 +82,16 @@ export async function reportCommand(engine: Engine, file: string | undefined, io
   if (file !== '-' && (await isJsonArray(file))) {
     if (total > MAX_ARRAY_BYTES) return usage(`JSON 数组文件过大（${total} 字节）；请改用 NDJSON（每行一条），可流式读取 / the JSON array is too large; use NDJSON`)
     let value: unknown
+    let text: string
     try {
-      value = JSON.parse(await readFile(file, 'utf8'))
+      text = await readText(createReadStream(file) as AsyncIterable<Buffer>)
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ERR_ENCODING_INVALID_ENCODED_DATA') throw fileError(error, file, 'read') ?? error
+      io.stderr.write(`错误 [invalid_encoding] ${file} 不是 UTF-8 编码（可能是 GBK），请另存为 UTF-8 / ${file} is not UTF-8 (GBK, perhaps); save it as UTF-8\n`)
+      return 2
+    }
+    try {
+      value = JSON.parse(text)
     } catch (error) {
       io.stderr.write(`${file} 不是合法的 JSON / is not valid JSON: ${(error as Error).message}\n`)
       return 2
@@ -93,7 +101,8 @@ export async function reportCommand(engine: Engine, file: string | undefined, io
   } else {
     const input: NodeJS.ReadableStream = file === '-' ? io.stdin : createReadStream(file)
     input.on('data', (chunk: Buffer | string) => (bytes += chunk.length))
-    records = recordsFromLines(createInterface({ input, crlfDelay: Infinity }))
+    // Decoded as lines of bytes (src/cli/ndjson.ts): a BOM dropped, a line that is not UTF-8 an entry of the appendix.
+    records = recordsFromNumberedLines(readLines(input as AsyncIterable<Buffer>))
   }
   const summary = await engine.summarizeRecords(records, {
     from: options.from,
@@ -105,7 +114,11 @@ export async function reportCommand(engine: Engine, file: string | undefined, io
   })
   if (tty) io.stderr.write('\n')
   if (options.html !== undefined) {
-    await writeFile(options.html, renderReportHtml(summary))
+    try {
+      await writeFile(options.html, renderReportHtml(summary))
+    } catch (error) {
+      throw fileError(error, options.html, 'write') ?? error
+    }
     io.stderr.write(`已写出 / written: ${options.html}\n`)
   } else if (options.json) {
     await write(io.stdout, JSON.stringify(summary, null, 2) + '\n')

@@ -28,7 +28,11 @@ export type RouteManyResult = RoutingDecision | RouteErrorRecord
 
 /** Tells an error record from a decision. */
 export function isRouteError(result: RouteManyResult): result is RouteErrorRecord {
-  return 'error' in result && 'index' in result
+  try {
+    return typeof result === 'object' && result !== null && 'error' in result && 'index' in result
+  } catch {
+    return false // a revoked Proxy: not a record routeMany made
+  }
 }
 
 function idOf(item: unknown): string | undefined {
