@@ -179,6 +179,7 @@ describe('the HTML report', () => {
     chromium([`--print-to-pdf=${pdf}`, '--no-pdf-header-footer'])
     const pages = Math.max(...[...readFileSync(pdf, 'latin1').matchAll(/\/Count (\d+)/g)].map((m) => Number(m[1])))
     expect(pages).toBeGreaterThan(5)
-    expect(pages).toBeLessThan(60)
+    // A sanity bound, not a layout target: the findings list grows with the rules (138 infos at s17).
+    expect(pages).toBeLessThan(120)
   }, 180_000)
 })

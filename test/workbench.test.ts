@@ -281,6 +281,12 @@ describe.skipIf(noChromium)(`workbench in headless Chromium (${noChromium ? `SKI
     expect(problem).toContain(`${path}:${brokenLine}:`)
     expect(problem).toContain('unknown_operator')
     expect(problem).toMatch(/未知的运算符|运算符/)
+    // CodeMirror draws only the lines near the view, and the cursor is at the end after the select-all
+    // replace: scroll the broken line into view first, so the test does not depend on the file's length.
+    await page.locator('#editor .cm-scroller').evaluate((scroller, line) => {
+      const height = scroller.querySelector('.cm-line')?.getBoundingClientRect().height || 20
+      scroller.scrollTop = Math.max(0, (line - 5) * height)
+    }, brokenLine)
     await poll(() => page.locator('#editor .cm-lintRange-error').count()).toBeGreaterThan(0)
     expect(await page.locator('#save-button').isDisabled()).toBe(true)
     expect(await page.locator('#rules-status').textContent()).toContain('1 个错误')
