@@ -61,9 +61,9 @@ class PreparedClassifier {
     this.finder = createTermFinder(this.terms, keywords)
   }
 
-  /** The keywords given to the classifier that occur in `text` (see `TermFinder.keywordsIn`). */
-  keywordsIn(text: string): readonly [Int32Array, number] {
-    return this.finder.keywordsIn(text)
+  /** The finder: the keywords given to the classifier that occur in a text (`TermFinder.keywordsIn`). */
+  get scan(): TermFinder {
+    return this.finder
   }
 
   private find(slot: 0 | 1, source: string): TermOccurrence[] {
@@ -142,11 +142,11 @@ export function createClassifier(taxonomy: CategoryTaxonomy | undefined): Classi
 export interface ScanningClassifier {
   readonly classify: Classifier
   readonly keywords: readonly string[]
-  /** The ids (into `keywords`) of those that occur in `text`, and their count; valid until the next call. */
-  keywordsIn(text: string): readonly [Int32Array, number]
+  /** `keywordsIn(text)`: how many of `keywords` occur in `text`, their ids first in `keywordIds` (see `TermFinder`). */
+  readonly finder: Pick<TermFinder, 'keywordsIn' | 'keywordIds'>
 }
 
 export function createScanningClassifier(taxonomy: CategoryTaxonomy | undefined, keywords: readonly string[]): ScanningClassifier {
   const prepared = new PreparedClassifier(taxonomy?.categories ?? [], keywords)
-  return { classify: (input) => prepared.classify(input), keywords, keywordsIn: (text) => prepared.keywordsIn(text) }
+  return { classify: (input) => prepared.classify(input), keywords, finder: prepared.scan }
 }

@@ -19,11 +19,13 @@ export interface TermFinder {
    */
   find(text: string, keywords?: boolean): TermOccurrence[]
   /**
-   * The ids of the finder's keywords that occur in `text` (each once, order unspecified) and their
-   * count, `[ids, count]`, from the last scan that recorded keywords when it was of this text, else
-   * from a scan now. Valid until the next call of the finder.
+   * How many of the finder's keywords occur in `text`; their ids (each once, order unspecified) are the
+   * first that many of `keywordIds`. From the last scan that recorded keywords when it was of this text,
+   * else from a scan now. Valid until the next call of the finder. (A count and a shared array rather
+   * than a tuple: destructuring one per complaint allocates an iterator wherever V8 does not optimise it.)
    */
-  keywordsIn(text: string): readonly [Int32Array, number]
+  keywordsIn(text: string): number
+  readonly keywordIds: Int32Array
 }
 
 const byStartThenLongest = (a: TermOccurrence, b: TermOccurrence) => a.start - b.start || b.end - a.end || a.id - b.id
@@ -85,13 +87,12 @@ export function createTermFinder(terms: readonly string[], keywords: readonly st
     }
     matcher.scan(text, seen, epoch, found)
   }
-  const keywordsFound: [Int32Array, number] = [keywordIds, 0]
   return {
+    keywordIds,
     keywordsIn(text) {
       // Not the text the classifier just read: a scan for the keywords alone.
       if (keywordText !== text) scan(text, true, false)
-      keywordsFound[1] = keywordCount
-      return keywordsFound
+      return keywordCount
     },
     find(text, keywords = false) {
       scan(text, keywords && keywordIds.length > 0, true)

@@ -138,7 +138,8 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   const empty = patternIds.get('')
   // The keywords are found by the classifier's scan of the text (one automaton over the category terms
   // and the keywords): deriveFacts has just classified this text, so evaluate() reads what it found.
-  const scanner = scanningClassifierFor(ruleSet, patterns)
+  const scanner = scanningClassifierFor(ruleSet, patterns).finder
+  const foundIds = scanner.keywordIds
   state.setSeen = new Int32Array(sets.length)
   state.patternSeen = new Int32Array(patterns.length)
   const setSeen = state.setSeen
@@ -194,7 +195,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
         state.patternSeen[empty] = epoch
         for (const owner of setsOfPattern[empty]!) setSeen[owner] = epoch
       }
-      const [foundIds, foundCount] = scanner.keywordsIn(text)
+      const foundCount = scanner.keywordsIn(text)
       for (let i = 0; i < foundCount; i++) {
         const id = foundIds[i]!
         state.patternSeen[id] = epoch
