@@ -36,6 +36,31 @@ describe('createTermFinder: left to right, the longest term at each position', (
   })
 })
 
+describe('createTermFinder with keywords: one scan for the terms and a rule set\'s keywords', () => {
+  test('finds the same terms as without keywords, and exactly the keywords `includes` finds (property)', () => {
+    const terms = ['ab', 'abc', 'bc', 'c', 'cab', 'bc']
+    const keywords = ['b', 'abc', 'ca', 'xb', '', 'cab', 'bb']
+    const plain = createTermFinder(terms)
+    const both = createTermFinder(terms, keywords)
+    const text = fc.stringMatching(/^[abcx]{0,30}$/)
+    fc.assert(
+      fc.property(text, text, (first, second) => {
+        const expected = (t: string) => keywords.flatMap((k, i) => (k !== '' && t.includes(k) ? [i] : []))
+        const ids = (count: number) => [...both.keywordIds.subarray(0, count)].sort((a, b) => a - b)
+        // As routing reads them: the text classified (keywords recorded), the respondent's name classified, then the keywords read.
+        expect(both.find(first, true)).toEqual(plain.find(first))
+        expect(both.find(second)).toEqual(plain.find(second))
+        expect(ids(both.keywordsIn(first))).toEqual(expected(first))
+        // A text not just classified: scanned for the keywords alone.
+        expect(ids(both.keywordsIn(second))).toEqual(expected(second))
+        expect(both.find(second, true)).toEqual(plain.find(second))
+        expect(ids(both.keywordsIn(second))).toEqual(expected(second))
+      }),
+      { numRuns: 2000 },
+    )
+  })
+})
+
 describe('createClassifier', () => {
   const classify = createClassifier(taxonomy)
   test('names the leaf with the most distinct terms, with the terms and their offsets', () => {

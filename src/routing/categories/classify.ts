@@ -48,20 +48,29 @@ class PreparedClassifier {
    */
   private readonly lastSource: string[] = ['', '']
   private readonly lastFound: (TermOccurrence[] | undefined)[] = [undefined, undefined]
-  constructor(private readonly categories: readonly CategoryRecord[]) {
+  constructor(
+    private readonly categories: readonly CategoryRecord[],
+    keywords: readonly string[],
+  ) {
     for (let index = 0; index < categories.length; index++) {
       for (const term of categories[index]!.terms) {
         this.terms.push(term)
         this.leafOf.push(index)
       }
     }
-    this.finder = createTermFinder(this.terms)
+    this.finder = createTermFinder(this.terms, keywords)
+  }
+
+  /** The finder: the keywords given to the classifier that occur in a text (`TermFinder.keywordsIn`). */
+  get scan(): TermFinder {
+    return this.finder
   }
 
   private find(slot: 0 | 1, source: string): TermOccurrence[] {
     const known = this.lastFound[slot]
     if (known !== undefined && this.lastSource[slot] === source) return known
-    const found = this.finder.find(source)
+    // The complaint's text is scanned for the rule set's keywords at the same time (the compiled rules read them).
+    const found = this.finder.find(source, slot === 0)
     this.lastSource[slot] = source
     this.lastFound[slot] = found
     return found
@@ -122,6 +131,22 @@ class PreparedClassifier {
 }
 
 export function createClassifier(taxonomy: CategoryTaxonomy | undefined): Classifier {
-  const prepared = new PreparedClassifier(taxonomy?.categories ?? [])
+  const prepared = new PreparedClassifier(taxonomy?.categories ?? [], [])
   return (input) => prepared.classify(input)
+}
+
+/**
+ * A classifier whose scan of a complaint's text also finds `keywords` (a rule set's, in the compiled
+ * matcher's order), so the text is read once for the category and the rules.
+ */
+export interface ScanningClassifier {
+  readonly classify: Classifier
+  readonly keywords: readonly string[]
+  /** `keywordsIn(text)`: how many of `keywords` occur in `text`, their ids first in `keywordIds` (see `TermFinder`). */
+  readonly finder: Pick<TermFinder, 'keywordsIn' | 'keywordIds'>
+}
+
+export function createScanningClassifier(taxonomy: CategoryTaxonomy | undefined, keywords: readonly string[]): ScanningClassifier {
+  const prepared = new PreparedClassifier(taxonomy?.categories ?? [], keywords)
+  return { classify: (input) => prepared.classify(input), keywords, finder: prepared.scan }
 }

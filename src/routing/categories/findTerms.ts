@@ -13,30 +13,89 @@ export interface TermOccurrence {
 }
 
 export interface TermFinder {
-  /** Every occurrence not inside a longer one, by start offset. */
-  find(text: string): TermOccurrence[]
+  /**
+   * Every occurrence not inside a longer one, by start offset. With `keywords`, the same scan also
+   * records which of the finder's keywords occur in `text` (read back with `keywordsIn`).
+   */
+  find(text: string, keywords?: boolean): TermOccurrence[]
+  /**
+   * How many of the finder's keywords occur in `text`; their ids (each once, order unspecified) are the
+   * first that many of `keywordIds`. From the last scan that recorded keywords when it was of this text,
+   * else from a scan now. Valid until the next call of the finder. (A count and a shared array rather
+   * than a tuple: destructuring one per complaint allocates an iterator wherever V8 does not optimise it.)
+   */
+  keywordsIn(text: string): number
+  readonly keywordIds: Int32Array
 }
 
 const byStartThenLongest = (a: TermOccurrence, b: TermOccurrence) => a.start - b.start || b.end - a.end || a.id - b.id
 
-export function createTermFinder(terms: readonly string[]): TermFinder {
-  const matcher = createKeywordMatcher(terms)
-  const seen = new Int32Array(terms.length)
+/**
+ * `keywords`: other patterns (a rule set's keywords) looked for in the same scan as the terms, so a
+ * complaint's text is read once for both (the keyword matcher's semantics: each distinct keyword that
+ * occurs, as `includes` finds it).
+ */
+export function createTermFinder(terms: readonly string[], keywords: readonly string[] = []): TermFinder {
+  // One automaton over terms and keywords: a pattern that is both is one id with both meanings.
+  const ids = new Map<string, number>()
+  const patterns: string[] = []
+  const termOf: number[] = []
+  const keywordOf: number[] = []
+  const idOf = (pattern: string) => {
+    let id = ids.get(pattern)
+    if (id === undefined) {
+      id = patterns.length
+      ids.set(pattern, id)
+      patterns.push(pattern)
+      termOf.push(-1)
+      keywordOf.push(-1)
+    }
+    return id
+  }
+  // A repeated term is reported under its last index, as a matcher over the list itself did.
+  for (let t = 0; t < terms.length; t++) termOf[idOf(terms[t]!)] = t
+  for (let k = 0; k < keywords.length; k++) keywordOf[idOf(keywords[k]!)] = k
+  const matcher = createKeywordMatcher(patterns)
+  const seen = new Int32Array(patterns.length)
   let epoch = 0
   // One callback for the finder's life (no closure per call): it reads the text being scanned.
   let current = ''
   let all: TermOccurrence[] = []
+  let recording = false
+  let locating = true
+  let keywordText: string | undefined
+  const keywordIds = new Int32Array(keywords.length)
+  let keywordCount = 0
   const found = (id: number) => {
-    const term = terms[id]!
-    for (let at = current.indexOf(term); at >= 0; at = current.indexOf(term, at + 1)) all.push({ id, start: at, end: at + term.length })
+    const k = keywordOf[id]!
+    if (k >= 0 && recording) keywordIds[keywordCount++] = k
+    const t = termOf[id]!
+    if (t < 0 || !locating) return
+    const term = patterns[id]!
+    for (let at = current.indexOf(term); at >= 0; at = current.indexOf(term, at + 1)) all.push({ id: t, start: at, end: at + term.length })
+  }
+  const scan = (text: string, keywords: boolean, terms: boolean) => {
+    epoch = epoch === 0x7fffffff ? 1 : epoch + 1
+    if (epoch === 1) seen.fill(0)
+    current = text
+    all = []
+    recording = keywords
+    locating = terms
+    if (keywords) {
+      keywordText = text
+      keywordCount = 0
+    }
+    matcher.scan(text, seen, epoch, found)
   }
   return {
-    find(text) {
-      epoch = epoch === 0x7fffffff ? 1 : epoch + 1
-      if (epoch === 1) seen.fill(0)
-      current = text
-      all = []
-      matcher.scan(text, seen, epoch, found)
+    keywordIds,
+    keywordsIn(text) {
+      // Not the text the classifier just read: a scan for the keywords alone.
+      if (keywordText !== text) scan(text, true, false)
+      return keywordCount
+    },
+    find(text, keywords = false) {
+      scan(text, keywords && keywordIds.length > 0, true)
       if (all.length === 0) return all
       // Forward maximum matching: left to right, the longest term at each position; a term that
       // overlaps one already taken is not counted (「家电商行」 is 家电 + 商行, not 电商).

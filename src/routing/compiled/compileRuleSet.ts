@@ -2,14 +2,16 @@
  * The compiled evaluator: every intake, screening and routing condition of a rule set compiled into
  * synchronous closures, and every keyword they use (vocabularies and inline lists) in one matcher, once,
  * at `createEngine` time. Per complaint the text is scanned once; a text condition is then one array
- * read, and a rule's evidence comes from the scan instead of re-running its conditions.
+ * read, and a rule's evidence comes from the scan instead of re-running its conditions. The matcher is
+ * the classifier's (categories/classifierFor.ts): one automaton over the category terms and the keywords,
+ * so the text deriveFacts classifies is not scanned again here.
  */
 import type { ConditionNode } from '../../ruleset/schemas.js'
 import type { RoutingRuleSet as RuleSet } from '../ruleSet.js'
 import type { Evaluation, Stage } from '../evaluation.js'
 import type { Facts, VocabularyLookup } from '../explainCondition.js'
 import { compileCondition, factGetter, isFactReference, type CompiledCondition, type Evidence, type KeywordSet, type ScanState } from './compileCondition.js'
-import { createKeywordMatcher, type KeywordMatcher } from './keywordMatcher.js'
+import { scanningClassifierFor } from '../categories/classifierFor.js'
 import { findTogether, occursOutside, vocabularyLookup } from '../../conditions/operators.js'
 
 export interface CompiledRuleSet {
@@ -134,7 +136,10 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
 
   // `includes('')` is true for every string: the empty keyword is "found" in every text, not scanned for.
   const empty = patternIds.get('')
-  const matcher: KeywordMatcher = createKeywordMatcher(patterns)
+  // The keywords are found by the classifier's scan of the text (one automaton over the category terms
+  // and the keywords): deriveFacts has just classified this text, so evaluate() reads what it found.
+  const scanner = scanningClassifierFor(ruleSet, patterns).finder
+  const foundIds = scanner.keywordIds
   state.setSeen = new Int32Array(sets.length)
   state.patternSeen = new Int32Array(patterns.length)
   const setSeen = state.setSeen
@@ -190,7 +195,12 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
         state.patternSeen[empty] = epoch
         for (const owner of setsOfPattern[empty]!) setSeen[owner] = epoch
       }
-      matcher.scan(text, state.patternSeen, epoch, found)
+      const foundCount = scanner.keywordsIn(text)
+      for (let i = 0; i < foundCount; i++) {
+        const id = foundIds[i]!
+        state.patternSeen[id] = epoch
+        found(id)
+      }
       for (let g = 0; g < guardedSets.length; g++) {
         const { set, guards, guarded } = guardedSets[g]!
         for (let k = 0; k < guarded.length; k++) {
