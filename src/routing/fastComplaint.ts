@@ -49,6 +49,13 @@ function optionalEnum(value: unknown, allowed: readonly string[]): string | unde
   return typeof value === 'string' && allowed.includes(value) ? value : NO
 }
 
+/** Puts `checked` (what the schema makes of `value[key]`) into `out` when `key` is present; false for NO. */
+function put(out: Plain, value: Plain, key: string, checked: unknown): boolean {
+  if (checked === NO) return false
+  if (key in value) out[key] = checked
+  return true
+}
+
 function isIsoDate(value: unknown): value is string {
   return typeof value === 'string' && isRealDate(value)
 }
@@ -58,12 +65,8 @@ function party(value: unknown): Plain | undefined | No {
   if (value === undefined) return undefined
   if (!plainWith(value, PARTY_KEYS)) return NO
   const out: Plain = {}
-  const name = optionalString(value.name, 500)
-  if (name === NO) return NO
-  if ('name' in value) out.name = name
-  const county = optionalString(value.county, 100)
-  if (county === NO) return NO
-  if ('county' in value) out.county = county
+  if (!put(out, value, 'name', optionalString(value.name, 500))) return NO
+  if (!put(out, value, 'county', optionalString(value.county, 100))) return NO
   return out
 }
 
@@ -71,20 +74,12 @@ function respondent(value: unknown): Plain | undefined | No {
   if (value === undefined) return undefined
   if (!plainWith(value, RESPONDENT_KEYS)) return NO
   const out: Plain = {}
-  const name = optionalString(value.name, 500)
-  if (name === NO) return NO
-  if ('name' in value) out.name = name
+  if (!put(out, value, 'name', optionalString(value.name, 500))) return NO
   for (const key of ['county', 'operatesIn', 'domicile'] as const) {
-    const county = optionalString(value[key], 100)
-    if (county === NO) return NO
-    if (key in value) out[key] = county
+    if (!put(out, value, key, optionalString(value[key], 100))) return NO
   }
-  const online = optionalBoolean(value.online)
-  if (online === NO) return NO
-  if ('online' in value) out.online = online
-  const platform = party(value.platformOperator)
-  if (platform === NO) return NO
-  if ('platformOperator' in value) out.platformOperator = platform
+  if (!put(out, value, 'online', optionalBoolean(value.online))) return NO
+  if (!put(out, value, 'platformOperator', party(value.platformOperator))) return NO
   return out
 }
 
@@ -92,17 +87,11 @@ function advertisement(value: unknown): Plain | undefined | No {
   if (value === undefined) return undefined
   if (!plainWith(value, AD_KEYS)) return NO
   const out: Plain = {}
-  const medium = optionalEnum(value.medium, MEDIA)
-  if (medium === NO) return NO
-  if ('medium' in value) out.medium = medium
+  if (!put(out, value, 'medium', optionalEnum(value.medium, MEDIA))) return NO
   for (const key of ['publisher', 'advertiser'] as const) {
-    const p = party(value[key])
-    if (p === NO) return NO
-    if (key in value) out[key] = p
+    if (!put(out, value, key, party(value[key]))) return NO
   }
-  const self = optionalBoolean(value.selfPublished)
-  if (self === NO) return NO
-  if ('selfPublished' in value) out.selfPublished = self
+  if (!put(out, value, 'selfPublished', optionalBoolean(value.selfPublished))) return NO
   return out
 }
 
@@ -110,9 +99,7 @@ function advertisement(value: unknown): Plain | undefined | No {
 export function fastComplaint(value: unknown): Complaint | undefined {
   if (!plainWith(value, TOP_KEYS)) return undefined
   const out: Plain = {}
-  const id = optionalString(value.id, 200)
-  if (id === NO) return undefined
-  if ('id' in value) out.id = id
+  if (!put(out, value, 'id', optionalString(value.id, 200))) return undefined
   const kind = value.kind
   if (typeof kind !== 'string' || !KINDS.includes(kind)) return undefined
   out.kind = kind
@@ -125,25 +112,15 @@ export function fastComplaint(value: unknown): Complaint | undefined {
   const text = value.text
   if (typeof text !== 'string' || text.trim().length === 0) return undefined
   out.text = text
-  const r = respondent(value.respondent)
-  if (r === NO) return undefined
-  if ('respondent' in value) out.respondent = r
-  const severity = optionalEnum(value.severity, SEVERITIES)
-  if (severity === NO) return undefined
-  if ('severity' in value) out.severity = severity
-  const occurredIn = optionalString(value.occurredIn, 100)
-  if (occurredIn === NO) return undefined
-  if ('occurredIn' in value) out.occurredIn = occurredIn
-  const ad = advertisement(value.advertisement)
-  if (ad === NO) return undefined
-  if ('advertisement' in value) out.advertisement = ad
+  if (!put(out, value, 'respondent', respondent(value.respondent))) return undefined
+  if (!put(out, value, 'severity', optionalEnum(value.severity, SEVERITIES))) return undefined
+  if (!put(out, value, 'occurredIn', optionalString(value.occurredIn, 100))) return undefined
+  if (!put(out, value, 'advertisement', advertisement(value.advertisement))) return undefined
   const harm = value.harmKnownOn
   if (harm !== undefined && !isIsoDate(harm)) return undefined
   if ('harmKnownOn' in value) out.harmKnownOn = harm
   for (const key of ['forLivingConsumption', 'handledElsewhere'] as const) {
-    const flag = optionalBoolean(value[key])
-    if (flag === NO) return undefined
-    if (key in value) out[key] = flag
+    if (!put(out, value, key, optionalBoolean(value[key]))) return undefined
   }
   return out as unknown as Complaint
 }

@@ -6,6 +6,7 @@
  * the classifier's (categories/classifierFor.ts): one automaton over the category terms and the keywords,
  * so the text deriveFacts classifies is not scanned again here.
  */
+import { createInterner } from './interner.js'
 import type { ConditionNode } from '../../ruleset/schemas.js'
 import type { RoutingRuleSet as RuleSet } from '../ruleSet.js'
 import type { Evaluation, Stage } from '../evaluation.js'
@@ -28,8 +29,6 @@ const STAGES: readonly Stage[] = ['intake', 'screening', 'routing']
 
 export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   const vocab: VocabularyLookup = vocabularyLookup(ruleSet.vocabularies)
-  const patternIds = new Map<string, number>()
-  const patterns: string[] = []
   const sets: KeywordSet[] = []
   const setsByKey = new Map<string, KeywordSet>()
   const setsOfPattern: number[][] = []
@@ -38,16 +37,9 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   const togetherSets: KeywordSet[] = []
   const state: ScanState = { text: undefined, epoch: 0, setSeen: new Int32Array(0), patternSeen: new Int32Array(0) }
 
-  const patternId = (keyword: string) => {
-    let id = patternIds.get(keyword)
-    if (id === undefined) {
-      id = patterns.length
-      patterns.push(keyword)
-      patternIds.set(keyword, id)
-      setsOfPattern.push([])
-    }
-    return id
-  }
+  const interned = createInterner(() => setsOfPattern.push([]))
+  const patterns = interned.words
+  const patternId = (keyword: string) => interned.idOf(keyword)
   const keywordSet = (value: unknown): KeywordSet | undefined => {
     let keywords: readonly string[]
     let key: string
@@ -135,7 +127,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   }
 
   // `includes('')` is true for every string: the empty keyword is "found" in every text, not scanned for.
-  const empty = patternIds.get('')
+  const empty = interned.find('')
   // The keywords are found by the classifier's scan of the text (one automaton over the category terms
   // and the keywords): deriveFacts has just classified this text, so evaluate() reads what it found.
   const scanner = scanningClassifierFor(ruleSet, patterns).finder

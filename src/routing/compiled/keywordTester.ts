@@ -6,6 +6,7 @@
  * candidates, and each is checked exactly as `hasKeyword` checks it; the last answer is kept, since
  * several rules ask about the same name.
  */
+import { createInterner } from './interner.js'
 import { findTogether, occursOutside, type TogetherTerm } from '../../conditions/operators.js'
 import { createKeywordMatcher } from './keywordMatcher.js'
 
@@ -18,17 +19,9 @@ export function createKeywordTester(keywords: readonly string[], guards: readonl
   const terms = together ?? []
   const words: string[] = [...keywords]
   for (const term of terms) for (const word of term.terms) words.push(word)
-  const ids = new Map<string, number>()
-  const patterns: string[] = []
-  const idOf = (word: string) => {
-    let id = ids.get(word)
-    if (id === undefined) {
-      id = patterns.length
-      patterns.push(word)
-      ids.set(word, id)
-    }
-    return id
-  }
+  const interned = createInterner()
+  const patterns = interned.words
+  const idOf = (word: string) => interned.idOf(word)
   const keywordIds = Int32Array.from(keywords, idOf)
   const termIds = terms.map((term) => Int32Array.from(term.terms, idOf))
   if (patterns.includes('')) return undefined
