@@ -3,6 +3,7 @@
  * term at each position, so a term inside or across a longer one is not counted (「汽车」 inside
  * 「汽车维修」, 「医院」 inside 「宠物医院」, 「电商」 across 「家电商行」).
  */
+import { createInterner } from '../compiled/interner.js'
 import { createKeywordMatcher } from '../compiled/keywordMatcher.js'
 
 export interface TermOccurrence {
@@ -37,21 +38,14 @@ const byStartThenLongest = (a: TermOccurrence, b: TermOccurrence) => a.start - b
  */
 export function createTermFinder(terms: readonly string[], keywords: readonly string[] = []): TermFinder {
   // One automaton over terms and keywords: a pattern that is both is one id with both meanings.
-  const ids = new Map<string, number>()
-  const patterns: string[] = []
   const termOf: number[] = []
   const keywordOf: number[] = []
-  const idOf = (pattern: string) => {
-    let id = ids.get(pattern)
-    if (id === undefined) {
-      id = patterns.length
-      ids.set(pattern, id)
-      patterns.push(pattern)
-      termOf.push(-1)
-      keywordOf.push(-1)
-    }
-    return id
-  }
+  const interned = createInterner(() => {
+    termOf.push(-1)
+    keywordOf.push(-1)
+  })
+  const patterns = interned.words
+  const idOf = (pattern: string) => interned.idOf(pattern)
   // A repeated term is reported under its last index, as a matcher over the list itself did.
   for (let t = 0; t < terms.length; t++) termOf[idOf(terms[t]!)] = t
   for (let k = 0; k < keywords.length; k++) keywordOf[idOf(keywords[k]!)] = k
