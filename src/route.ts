@@ -11,7 +11,7 @@ export { XiaobaoError } from './problems/XiaobaoError.js'
 import { formatIssue as formatIssueUnguarded } from './problems/issue.js'
 import { publicFunction } from './problems/publicFunction.js'
 /** `formatIssue`, taking a safe copy of its arguments and throwing only XiaobaoError (as from `xiaobao`). */
-export const formatIssue = /* @__PURE__ */ publicFunction(formatIssueUnguarded, [{ name: 'issue', kind: 'data' }, { name: 'language', kind: 'data' }])
+export const formatIssue = /* @__PURE__ */ publicFunction(formatIssueUnguarded, [{ name: 'issue', kind: 'data', type: 'object' }, { name: 'language', kind: 'data', type: 'string', optional: true }])
 
 export type { ComplaintInput, Complaint } from './routing/complaintInput.js'
 export type { RoutingDecision, RoutingWarning, RuleHit, RuleEffect, SectionRef, WarningCode, RouteOptions } from './routing/types.js'

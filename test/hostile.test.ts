@@ -287,3 +287,29 @@ describe('recordsFromLines', () => {
     expect(out.map((r) => [r.line, r.value, r.jsonError])).toEqual([[1, { id: 'a' }, undefined], [2, undefined, 'not text but number'], [3, { id: 'b' }, undefined]])
   })
 })
+
+describe('a wrapped function given the wrong kind of value names the argument (invalid_input, not internal_error)', async () => {
+  const m = await import('../src/index.js')
+  const record = { code: 'x', severity: 'error', message: '甲', messageEn: 'A' } as never
+  it.each<[string, () => unknown, string]>([
+    ['formatIssue', () => m.formatIssue(null as never), 'issue'],
+    ['formatIssue language', () => m.formatIssue(record, 42 as never), 'language'],
+    ['formatCitation', () => m.formatCitation(42 as never), 'citation'],
+    ['ruleFilesHash', () => m.ruleFilesHash({} as never), 'files'],
+    ['renderReportHtml', () => m.renderReportHtml('x' as never), 'summary'],
+    ['summaryParagraph', () => m.summaryParagraph([] as never), 'summary'],
+    ['createRedactor', () => m.createRedactor({ pattern: 'x' } as never), 'patterns'],
+    ['formatAnalysisText', () => m.formatAnalysisText(null as never), 'analysis'],
+  ])('%s', (_name, call, argument) => {
+    let caught: unknown
+    try { call() } catch (e) { caught = e }
+    expect(caught).toBeInstanceOf(XiaobaoError)
+    expect([(caught as XiaobaoError).code, (caught as XiaobaoError).issues[0].path]).toEqual(['invalid_input', [argument]])
+  })
+
+  it('xiaobao/route’s formatIssue too, and a right value still works', async () => {
+    const { formatIssue } = await import('../src/route.js')
+    expect(() => formatIssue(undefined as never)).toThrow(expect.objectContaining({ code: 'invalid_input' }))
+    expect(formatIssue(record, 'zh')).toContain('甲')
+  })
+})

@@ -22,6 +22,35 @@ export interface ArgumentSpec {
   readonly name: string
   readonly kind: ArgumentKind
   readonly optional?: boolean
+  /**
+   * For `data` and `callbacks`: what the copy must be (checked after the snapshot), so that `null` or a
+   * number where a record is expected is `invalid_input` naming the argument, not an `internal_error`
+   * from deep inside the function.
+   */
+  readonly type?: 'object' | 'array' | 'string'
+}
+
+const TYPE_NAMES = {
+  object: { zh: '对象', en: 'an object' },
+  array: { zh: '数组', en: 'an array' },
+  string: { zh: '字符串', en: 'a string' },
+} as const
+
+function hasType(value: unknown, type: NonNullable<ArgumentSpec['type']>): boolean {
+  if (type === 'array') return Array.isArray(value)
+  if (type === 'string') return typeof value === 'string'
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
+
+function typed(fn: string, spec: ArgumentSpec, copy: unknown): unknown {
+  if (spec.type === undefined || (spec.optional && copy === undefined) || hasType(copy, spec.type)) return copy
+  const want = TYPE_NAMES[spec.type]
+  throw xiaobaoError(
+    'invalid_input',
+    `${fn} 的 ${spec.name} 应为${want.zh}。`,
+    `${fn}: ${spec.name} must be ${want.en}.`,
+    { path: [spec.name] },
+  )
 }
 
 /** The parts every rule set has (loader output, `defaultRuleSet()`, a capability's slice of it). */
@@ -38,9 +67,9 @@ function isRuleSetShaped(value: unknown): boolean {
 function checked(fn: string, spec: ArgumentSpec, value: unknown): unknown {
   switch (spec.kind) {
     case 'data':
-      return snapshotInput(value, spec.name)
+      return typed(fn, spec, snapshotInput(value, spec.name))
     case 'callbacks':
-      return snapshotInput(value, spec.name, { functions: true })
+      return typed(fn, spec, snapshotInput(value, spec.name, { functions: true }))
     case 'ruleSet':
       if (spec.optional && value === undefined) return value
       if (isRuleSetShaped(value)) return value
