@@ -18,7 +18,7 @@ import { copyCitation, KIND_BITS, metaApplies, PreparedRules, type ResolvedCite,
 import type { RoutingDecision, RoutingWarning, RuleHit, RuleEffect, RouteOptions, SectionRef } from './types.js'
 import { classifierFor } from './categories/classifierFor.js'
 import { UNCLASSIFIED, type DecisionCategory } from './categories/types.js'
-import { assessConfidenceWith } from './confidence/assessConfidence.js'
+import { assessConfidenceWith, type JoinedReasons } from './confidence/assessConfidence.js'
 import { DEFAULT_CONFIDENCE } from './confidence/defaults.js'
 
 export { referenceEvaluation, type Evaluation, type Evidence, type Stage } from './evaluation.js'
@@ -316,13 +316,12 @@ class PreparedDecider {
     } else {
       // A rule may leave the authority to the category (「不属本局的类别」 names who is competent).
       const authority = deciding.competentAuthority ?? decision.category.outOfScope
-      const fill = (text: string) => (authority ? text.replaceAll('{authority}', authority) : text)
       if (lean) decision.rejection = authority ? { reason: NO_TEXT, reasonEn: NO_TEXT, competentAuthority: authority } : { reason: NO_TEXT, reasonEn: NO_TEXT }
       else decision.rejection = {
-        reason: fill(deciding.reason.zh),
-        reasonEn: fill(deciding.reason.en),
+        reason: fillAuthority(deciding.reason.zh, authority),
+        reasonEn: fillAuthority(deciding.reason.en, authority),
         ...(authority ? { competentAuthority: authority } : {}),
-        ...(deciding.action ? { action: fill(deciding.action.zh), actionEn: fill(deciding.action.en) } : {}),
+        ...(deciding.action ? { action: fillAuthority(deciding.action.zh, authority), actionEn: fillAuthority(deciding.action.en, authority) } : {}),
       }
     }
     this.assess(decision, lean)
@@ -346,7 +345,9 @@ class PreparedDecider {
 
   /** Adds how sure the decision is; a low one asks for a person. */
   private assess(decision: RoutingDecision, lean: boolean, textCategory?: DecisionCategory): void {
-    const { confidence, confidenceReasons } = assessConfidenceWith(decision, this.ruleSet.confidence ?? DEFAULT_CONFIDENCE, textCategory ?? decision.category, !lean)
+    // The reasons' messages joined, each without its final stop, for the needs_review warning.
+    const joined: JoinedReasons | undefined = lean ? undefined : { zh: '', en: '' }
+    const { confidence, confidenceReasons } = assessConfidenceWith(decision, this.ruleSet.confidence ?? DEFAULT_CONFIDENCE, textCategory ?? decision.category, !lean, joined)
     decision.confidence = confidence
     if (lean) {
       if (confidence === 'low') decision.warnings.push({ code: 'needs_review', message: NO_TEXT, messageEn: NO_TEXT })
@@ -356,8 +357,8 @@ class PreparedDecider {
     if (confidence === 'low') {
       decision.warnings.push({
         code: 'needs_review',
-        message: `分办把握不大（${joinReasons(confidenceReasons, 'message', '。', '；')}），请人工复核。`,
-        messageEn: `low confidence (${joinReasons(confidenceReasons, 'messageEn', '.', '; ')}); a person should review it.`,
+        message: `分办把握不大（${joined!.zh}），请人工复核。`,
+        messageEn: `low confidence (${joined!.en}); a person should review it.`,
       })
     }
   }
@@ -381,17 +382,12 @@ export function decide(
   return createDecider(ruleSet)(complaint, facts, category, evaluation, factWarnings, options)
 }
 
-/** The reasons' messages joined, each without its final stop (no closure, no regex: it runs per low decision). */
-function joinReasons(reasons: readonly { message: string; messageEn: string }[], field: 'message' | 'messageEn', stop: string, separator: string): string {
-  let out = ''
-  for (let i = 0; i < reasons.length; i++) {
-    const text = reasons[i]![field]
-    if (i > 0) out += separator
-    out += text.endsWith(stop) ? text.slice(0, -stop.length) : text
-  }
-  return out
-}
 
+
+/** A rejection's text with the competent authority put in (a function, not a closure made per decision). */
+function fillAuthority(text: string, authority: string | undefined): string {
+  return authority ? text.replaceAll('{authority}', authority) : text
+}
 
 /** The category `deriveFacts` classified, as a fresh object for the decision. */
 function categoryOf(given: DecisionCategory, facts: Facts, ruleSet: RuleSet, lead: SectionId): DecisionCategory {
