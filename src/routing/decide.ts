@@ -76,17 +76,39 @@ interface Run {
  */
 class PreparedDecider {
   private readonly prepared: PreparedRules
+  /** Scratch for `pick`: the fired rules' places in priority order, sorted. */
+  private readonly ranks: Int32Array
 
   constructor(private readonly ruleSet: RuleSet) {
     this.prepared = new PreparedRules(ruleSet)
+    this.ranks = new Int32Array(Math.max(ruleSet.intakeRules.length, ruleSet.screeningRules.length, ruleSet.routingRules.length))
   }
 
   /** The rules of `stage` in force for this complaint that fired, highest priority first. */
   private pick(stage: Stage, run: Run): RuleMeta[] {
     const out: RuleMeta[] = []
     const ordered = this.prepared.byPriorityOrder[stage]
-    const all = run.evaluation.firedAll?.(stage)
-    if (all) {
+    const count = run.evaluation.firedCount?.(stage)
+    const all = count === undefined ? run.evaluation.firedAll?.(stage) : undefined
+    if (count !== undefined) {
+      // The few rules that fired, put in priority order by their place in it.
+      const fired = run.evaluation.firedIndexes!(stage)
+      const rank = this.prepared.priorityRank[stage]
+      const ranks = this.ranks
+      for (let k = 0; k < count; k++) {
+        const r = rank[fired[k]!]!
+        let j = k
+        while (j > 0 && ranks[j - 1]! > r) {
+          ranks[j] = ranks[j - 1]!
+          j--
+        }
+        ranks[j] = r
+      }
+      for (let k = 0; k < count; k++) {
+        const rule = ordered[ranks[k]!]!
+        if (metaApplies(rule, run.kind, run.on)) out.push(rule)
+      }
+    } else if (all) {
       // The whole stage's answers at once: most rules did not fire, and that is one array read.
       const indexes = this.prepared.priorityIndexes[stage]
       for (let i = 0; i < indexes.length; i++) {

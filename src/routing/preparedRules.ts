@@ -127,6 +127,8 @@ export class PreparedRules {
   readonly byPriorityOrder: Record<Stage, RuleMeta[]>
   /** The rule indexes of `byPriorityOrder`, in the same order. */
   readonly priorityIndexes: Record<Stage, Int32Array>
+  /** Each rule's place in `byPriorityOrder`, by rule index (the inverse of `priorityIndexes`). */
+  readonly priorityRank: Record<Stage, Int32Array>
   readonly fallbackCites: ResolvedCite[]
   readonly bySectionSeq: (a: SectionId, b: SectionId) => number
   private readonly resolved = new Map<string, ResolvedCite>()
@@ -165,6 +167,12 @@ export class PreparedRules {
       screening: Int32Array.from(this.byPriorityOrder.screening, (rule) => rule.index),
       routing: Int32Array.from(this.byPriorityOrder.routing, (rule) => rule.index),
     }
+    const rankOf = (indexes: Int32Array) => {
+      const rank = new Int32Array(indexes.length)
+      for (let place = 0; place < indexes.length; place++) rank[indexes[place]!] = place
+      return rank
+    }
+    this.priorityRank = { intake: rankOf(this.priorityIndexes.intake), screening: rankOf(this.priorityIndexes.screening), routing: rankOf(this.priorityIndexes.routing) }
     for (const stage of ['intake', 'screening', 'routing'] as const) for (const rule of this.meta[stage]) rule.ownCites = distinctCitations(rule.cites)
     this.fallbackCites = ruleSet.fallback.cites.map((ref) => this.resolve(ref))
     this.bySectionSeq = (a, b) => (ruleSet.sections[a]?.seq ?? 99) - (ruleSet.sections[b]?.seq ?? 99)
