@@ -375,7 +375,7 @@ class PreparedDecider {
   /** Adds how sure the decision is; a low one asks for a person. */
   private assess(decision: RoutingDecision, lean: boolean, textCategory?: DecisionCategory): void {
     // The reasons' messages joined, each without its final stop, for the needs_review warning.
-    const joined: JoinedReasons | undefined = lean ? undefined : { zh: '', en: '' }
+    const joined: JoinedReasons | undefined = lean ? undefined : { zh: '', en: '', count: 0 }
     const { confidence, confidenceReasons } = assessConfidenceWith(decision, this.ruleSet.confidence ?? DEFAULT_CONFIDENCE, textCategory ?? decision.category, !lean, joined)
     decision.confidence = confidence
     if (lean) {
@@ -410,8 +410,6 @@ export function decide(
   const category = classifierFor(ruleSet)({ text: String(facts.text ?? ''), respondent: String(facts.respondentName ?? '') })
   return createDecider(ruleSet)(complaint, facts, category, evaluation, factWarnings, options)
 }
-
-
 
 /** Copies of `own`, in order. */
 function copyCitations(own: readonly Citation[]): Citation[] {

@@ -41,13 +41,16 @@ const NO_NAMES = { zh: '', en: '' }
 export interface JoinedReasons {
   zh: string
   en: string
+  /** How many reasons are joined. */
+  count: number
 }
 
 /** A reason whose messages are `zh` + '。' and `en` + '.'; the bodies are added to `joined` when given. */
 function reason(code: ConfidenceReasonCode, zh: string, en: string, joined: JoinedReasons | undefined): ConfidenceReason {
   if (joined) {
-    joined.zh = joined.zh === '' ? zh : joined.zh + '；' + zh
-    joined.en = joined.en === '' ? en : joined.en + '; ' + en
+    joined.zh = joined.count === 0 ? zh : joined.zh + '；' + zh
+    joined.en = joined.count === 0 ? en : joined.en + '; ' + en
+    joined.count++
   }
   return { code, message: zh + '。', messageEn: en + '.' }
 }
