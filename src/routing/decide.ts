@@ -18,7 +18,7 @@ import { copyCitation, KIND_BITS, metaApplies, PreparedRules, type ResolvedCite,
 import type { RoutingDecision, RoutingWarning, RuleHit, RuleEffect, RouteOptions, SectionRef } from './types.js'
 import { classifierFor } from './categories/classifierFor.js'
 import { UNCLASSIFIED, type DecisionCategory } from './categories/types.js'
-import { assessConfidenceWith } from './confidence/assessConfidence.js'
+import { assessConfidenceWith, type JoinedReasons } from './confidence/assessConfidence.js'
 import { DEFAULT_CONFIDENCE } from './confidence/defaults.js'
 
 export { referenceEvaluation, type Evaluation, type Evidence, type Stage } from './evaluation.js'
@@ -76,17 +76,39 @@ interface Run {
  */
 class PreparedDecider {
   private readonly prepared: PreparedRules
+  /** Scratch for `pick`: the fired rules' places in priority order, sorted. */
+  private readonly ranks: Int32Array
 
   constructor(private readonly ruleSet: RuleSet) {
     this.prepared = new PreparedRules(ruleSet)
+    this.ranks = new Int32Array(Math.max(ruleSet.intakeRules.length, ruleSet.screeningRules.length, ruleSet.routingRules.length))
   }
 
   /** The rules of `stage` in force for this complaint that fired, highest priority first. */
   private pick(stage: Stage, run: Run): RuleMeta[] {
     const out: RuleMeta[] = []
     const ordered = this.prepared.byPriorityOrder[stage]
-    const all = run.evaluation.firedAll?.(stage)
-    if (all) {
+    const count = run.evaluation.firedCount?.(stage)
+    const all = count === undefined ? run.evaluation.firedAll?.(stage) : undefined
+    if (count !== undefined) {
+      // The few rules that fired, put in priority order by their place in it.
+      const fired = run.evaluation.firedIndexes!(stage)
+      const rank = this.prepared.priorityRank[stage]
+      const ranks = this.ranks
+      for (let k = 0; k < count; k++) {
+        const r = rank[fired[k]!]!
+        let j = k
+        while (j > 0 && ranks[j - 1]! > r) {
+          ranks[j] = ranks[j - 1]!
+          j--
+        }
+        ranks[j] = r
+      }
+      for (let k = 0; k < count; k++) {
+        const rule = ordered[ranks[k]!]!
+        if (metaApplies(rule, run.kind, run.on)) out.push(rule)
+      }
+    } else if (all) {
       // The whole stage's answers at once: most rules did not fire, and that is one array read.
       const indexes = this.prepared.priorityIndexes[stage]
       for (let i = 0; i < indexes.length; i++) {
@@ -122,8 +144,15 @@ class PreparedDecider {
     const { id, priority, at, role } = rule
     const own = rule.ownCites
     // A lean decision is never handed out: its hits share one empty list.
-    const cites: Citation[] = run.lean ? NO_CITES : []
-    if (!run.lean) for (let i = 0; i < own.length; i++) cites.push(copyCitation(own[i]!))
+    // A rule cites one or two articles: the list made at its size (an empty list grown by push reserves
+    // room for sixteen).
+    const cites: Citation[] = run.lean
+      ? NO_CITES
+      : own.length === 1
+        ? [copyCitation(own[0]!)]
+        : own.length === 2
+          ? [copyCitation(own[0]!), copyCitation(own[1]!)]
+          : copyCitations(own)
     // Literal shapes rather than spreads: V8 keeps them fast objects, which JSON.stringify walks quickly.
     let result: RuleHit
     if (withSection && rule.section !== undefined) {
@@ -316,13 +345,12 @@ class PreparedDecider {
     } else {
       // A rule may leave the authority to the category (「不属本局的类别」 names who is competent).
       const authority = deciding.competentAuthority ?? decision.category.outOfScope
-      const fill = (text: string) => (authority ? text.replaceAll('{authority}', authority) : text)
       if (lean) decision.rejection = authority ? { reason: NO_TEXT, reasonEn: NO_TEXT, competentAuthority: authority } : { reason: NO_TEXT, reasonEn: NO_TEXT }
       else decision.rejection = {
-        reason: fill(deciding.reason.zh),
-        reasonEn: fill(deciding.reason.en),
+        reason: fillAuthority(deciding.reason.zh, authority),
+        reasonEn: fillAuthority(deciding.reason.en, authority),
         ...(authority ? { competentAuthority: authority } : {}),
-        ...(deciding.action ? { action: fill(deciding.action.zh), actionEn: fill(deciding.action.en) } : {}),
+        ...(deciding.action ? { action: fillAuthority(deciding.action.zh, authority), actionEn: fillAuthority(deciding.action.en, authority) } : {}),
       }
     }
     this.assess(decision, lean)
@@ -346,7 +374,9 @@ class PreparedDecider {
 
   /** Adds how sure the decision is; a low one asks for a person. */
   private assess(decision: RoutingDecision, lean: boolean, textCategory?: DecisionCategory): void {
-    const { confidence, confidenceReasons } = assessConfidenceWith(decision, this.ruleSet.confidence ?? DEFAULT_CONFIDENCE, textCategory ?? decision.category, !lean)
+    // The reasons' messages joined, each without its final stop, for the needs_review warning.
+    const joined: JoinedReasons | undefined = lean ? undefined : { zh: '', en: '', count: 0 }
+    const { confidence, confidenceReasons } = assessConfidenceWith(decision, this.ruleSet.confidence ?? DEFAULT_CONFIDENCE, textCategory ?? decision.category, !lean, joined)
     decision.confidence = confidence
     if (lean) {
       if (confidence === 'low') decision.warnings.push({ code: 'needs_review', message: NO_TEXT, messageEn: NO_TEXT })
@@ -356,8 +386,8 @@ class PreparedDecider {
     if (confidence === 'low') {
       decision.warnings.push({
         code: 'needs_review',
-        message: `分办把握不大（${joinReasons(confidenceReasons, 'message', '。', '；')}），请人工复核。`,
-        messageEn: `low confidence (${joinReasons(confidenceReasons, 'messageEn', '.', '; ')}); a person should review it.`,
+        message: `分办把握不大（${joined!.zh}），请人工复核。`,
+        messageEn: `low confidence (${joined!.en}); a person should review it.`,
       })
     }
   }
@@ -381,17 +411,17 @@ export function decide(
   return createDecider(ruleSet)(complaint, facts, category, evaluation, factWarnings, options)
 }
 
-/** The reasons' messages joined, each without its final stop (no closure, no regex: it runs per low decision). */
-function joinReasons(reasons: readonly { message: string; messageEn: string }[], field: 'message' | 'messageEn', stop: string, separator: string): string {
-  let out = ''
-  for (let i = 0; i < reasons.length; i++) {
-    const text = reasons[i]![field]
-    if (i > 0) out += separator
-    out += text.endsWith(stop) ? text.slice(0, -stop.length) : text
-  }
+/** Copies of `own`, in order. */
+function copyCitations(own: readonly Citation[]): Citation[] {
+  const out: Citation[] = []
+  for (let i = 0; i < own.length; i++) out.push(copyCitation(own[i]!))
   return out
 }
 
+/** A rejection's text with the competent authority put in (a function, not a closure made per decision). */
+function fillAuthority(text: string, authority: string | undefined): string {
+  return authority ? text.replaceAll('{authority}', authority) : text
+}
 
 /** The category `deriveFacts` classified, as a fresh object for the decision. */
 function categoryOf(given: DecisionCategory, facts: Facts, ruleSet: RuleSet, lead: SectionId): DecisionCategory {

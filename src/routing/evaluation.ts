@@ -27,6 +27,12 @@ export interface Evaluation {
    */
   firedAll?(stage: Stage): Uint8Array
   /**
+   * Optional, for speed: how many rules of the stage fired; their indexes (order unspecified) are the
+   * first that many of `firedIndexes(stage)` (valid while the evaluation is).
+   */
+  firedCount?(stage: Stage): number
+  firedIndexes?(stage: Stage): Int32Array
+  /**
    * For a fired rule: the keywords and facts that made it fire (`evidenceOf` of its trace). With
    * `offsets: false` an evaluator may leave out where each keyword is (`at`): a lean decision only counts.
    */

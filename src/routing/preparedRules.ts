@@ -52,6 +52,24 @@ export function copyCitation(c: Citation): Citation {
 }
 
 /**
+ * The citations `PreparedRules.citations([cites])` copies, as they are: de-duplicated, unresolvable ones
+ * left out. Kept apart from `citations()` on purpose: objects made once and kept for the rule set's life
+ * must not come from the array literals a decision allocates, or V8 learns that those survive and
+ * allocates every decision's citations in the old generation (pretenuring), where they are garbage
+ * that only a full collection frees.
+ */
+function distinctCitations(list: readonly ResolvedCite[]): Citation[] {
+  const out: Citation[] = []
+  const seen = new Set<string>()
+  for (const { key, citation } of list) {
+    if (seen.has(key)) continue
+    seen.add(key)
+    if (citation) out.push(citation)
+  }
+  return out
+}
+
+/**
  * What the decider needs of a rule, in one object shape for every rule (the rules themselves come in
  * many shapes, and reading them in the hot loop is slow).
  */
@@ -71,7 +89,10 @@ export interface RuleMeta {
   sectionName: string
   role: 'lead' | 'assist' | undefined
   cites: ResolvedCite[]
-  /** `citations(ruleSet, rule.cites)`, resolved once; each hit gets copies. */
+  /**
+   * `citations(ruleSet, rule.cites)`, resolved once; each hit gets copies (these are the resolved
+   * citations themselves, never handed out).
+   */
   ownCites: Citation[]
   /** Screening: gives way when a duty of this bureau matches too (`unlessDutyMatches`). */
   unlessDuty: boolean
@@ -106,6 +127,8 @@ export class PreparedRules {
   readonly byPriorityOrder: Record<Stage, RuleMeta[]>
   /** The rule indexes of `byPriorityOrder`, in the same order. */
   readonly priorityIndexes: Record<Stage, Int32Array>
+  /** Each rule's place in `byPriorityOrder`, by rule index (the inverse of `priorityIndexes`). */
+  readonly priorityRank: Record<Stage, Int32Array>
   readonly fallbackCites: ResolvedCite[]
   readonly bySectionSeq: (a: SectionId, b: SectionId) => number
   private readonly resolved = new Map<string, ResolvedCite>()
@@ -144,7 +167,13 @@ export class PreparedRules {
       screening: Int32Array.from(this.byPriorityOrder.screening, (rule) => rule.index),
       routing: Int32Array.from(this.byPriorityOrder.routing, (rule) => rule.index),
     }
-    for (const stage of ['intake', 'screening', 'routing'] as const) for (const rule of this.meta[stage]) rule.ownCites = this.citations([rule.cites])
+    const rankOf = (indexes: Int32Array) => {
+      const rank = new Int32Array(indexes.length)
+      for (let place = 0; place < indexes.length; place++) rank[indexes[place]!] = place
+      return rank
+    }
+    this.priorityRank = { intake: rankOf(this.priorityIndexes.intake), screening: rankOf(this.priorityIndexes.screening), routing: rankOf(this.priorityIndexes.routing) }
+    for (const stage of ['intake', 'screening', 'routing'] as const) for (const rule of this.meta[stage]) rule.ownCites = distinctCitations(rule.cites)
     this.fallbackCites = ruleSet.fallback.cites.map((ref) => this.resolve(ref))
     this.bySectionSeq = (a, b) => (ruleSet.sections[a]?.seq ?? 99) - (ruleSet.sections[b]?.seq ?? 99)
   }

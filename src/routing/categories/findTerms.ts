@@ -93,7 +93,20 @@ export function createTermFinder(terms: readonly string[], keywords: readonly st
       if (all.length === 0) return all
       // Forward maximum matching: left to right, the longest term at each position; a term that
       // overlaps one already taken is not counted (「家电商行」 is 家电 + 商行, not 电商).
-      all.sort(byStartThenLongest)
+      // The order is total (a term's id is its text), so any sort gives the same list; a few
+      // occurrences are sorted in place, without the temporary array Array.prototype.sort makes.
+      if (all.length > 16) all.sort(byStartThenLongest)
+      else {
+        for (let i = 1; i < all.length; i++) {
+          const o = all[i]!
+          let j = i
+          while (j > 0 && byStartThenLongest(all[j - 1]!, o) > 0) {
+            all[j] = all[j - 1]!
+            j--
+          }
+          all[j] = o
+        }
+      }
       const kept: TermOccurrence[] = []
       let taken = -1
       for (let i = 0; i < all.length; i++) {

@@ -117,12 +117,23 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   }
   const stageOf = (rules: readonly { when: ConditionNode }[], conditions: CompiledCondition[]) => {
     const equal = rules.map((r) => equalGateOf(r.when))
+    const gates = Int32Array.from(rules, (r) => gateOf(r.when))
+    // The rules behind each keyword set's gate, and those without one: after the scan only the rules
+    // whose gate opened are looked at (most gates stay shut), not every rule of the stage.
+    const gated: number[][] = sets.map(() => [])
+    const ungated: number[] = []
+    for (let index = 0; index < rules.length; index++) (gates[index]! >= 0 ? gated[gates[index]!]! : ungated).push(index)
     return {
-      gates: Int32Array.from(rules, (r) => gateOf(r.when)),
+      gates,
       equalSlots: Int32Array.from(equal, (e) => e.slot),
       equalValues: equal.map((e) => e.value),
       tests: conditions.map((c) => c.test),
       fired: new Uint8Array(rules.length),
+      gated: gated.map((list) => Int32Array.from(list)),
+      ungated: Int32Array.from(ungated),
+      /** The fired rules' indexes: the first `count`. */
+      indexes: new Int32Array(rules.length),
+      count: 0,
     }
   }
 
@@ -139,19 +150,42 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   const screening = stageOf(ruleSet.screeningRules, compiled.screening)
   const routing = stageOf(ruleSet.routingRules, compiled.routing)
   const slotValues: unknown[] = slotGetters.map(() => undefined)
+  // The keyword sets marked for the current text, listed (the first `openCount`): their gates are open.
+  const open = new Int32Array(sets.length)
+  let openCount = 0
+  const mark = (set: number) => {
+    if (setSeen[set] === state.epoch) return
+    setSeen[set] = state.epoch
+    open[openCount++] = set
+  }
   const found = (id: number) => {
     const owners = setsOfPattern[id]!
-    for (let i = 0; i < owners.length; i++) setSeen[owners[i]!] = state.epoch
+    for (let i = 0; i < owners.length; i++) mark(owners[i]!)
   }
-  /** Every rule of a stage evaluated once, after the scan: `fired[index]` is 1 when its condition holds. */
+  /** One rule evaluated: `fired[index]` is 1 when its condition holds, and then it is listed. */
+  const evaluateRule = (stage: ReturnType<typeof stageOf>, index: number, given: Facts) => {
+    const slot = stage.equalSlots[index]!
+    if ((slot >= 0 && slotValues[slot] !== stage.equalValues[index]) || !stage.tests[index]!(given)) return
+    stage.fired[index] = 1
+    stage.indexes[stage.count++] = index
+  }
+  /**
+   * Every rule of a stage evaluated once, after the scan: `fired[index]` is 1 when its condition holds.
+   * A rule whose keyword-set gate is shut has not fired; with a scanned text only the open gates' rules
+   * and the ungated ones are looked at (without one, every rule is).
+   */
   const evaluateStage = (stage: ReturnType<typeof stageOf>, given: Facts) => {
-    const { gates, equalSlots, equalValues, tests, fired } = stage
-    const scanned = state.text !== undefined
-    const epoch = state.epoch
-    for (let index = 0; index < fired.length; index++) {
-      const gate = gates[index]!
-      const slot = equalSlots[index]!
-      fired[index] = (gate >= 0 && scanned && setSeen[gate] !== epoch) || (slot >= 0 && slotValues[slot] !== equalValues[index]) ? 0 : tests[index]!(given) ? 1 : 0
+    stage.fired.fill(0)
+    stage.count = 0
+    if (state.text === undefined) {
+      for (let index = 0; index < stage.fired.length; index++) evaluateRule(stage, index, given)
+      return
+    }
+    const { ungated, gated } = stage
+    for (let k = 0; k < ungated.length; k++) evaluateRule(stage, ungated[k]!, given)
+    for (let o = 0; o < openCount; o++) {
+      const rules = gated[open[o]!]!
+      for (let k = 0; k < rules.length; k++) evaluateRule(stage, rules[k]!, given)
     }
   }
 
@@ -159,6 +193,8 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   const evaluation: Evaluation = {
     fired: (stage, index) => (stage === 'routing' ? routing : stage === 'screening' ? screening : intake).fired[index] === 1,
     firedAll: (stage) => (stage === 'routing' ? routing : stage === 'screening' ? screening : intake).fired,
+    firedCount: (stage) => (stage === 'routing' ? routing : stage === 'screening' ? screening : intake).count,
+    firedIndexes: (stage) => (stage === 'routing' ? routing : stage === 'screening' ? screening : intake).indexes,
     evidence(stage, index, offsets = true) {
       const out: Evidence = { keywords: [], facts: [] }
       compiled[stage][index]!.collect(facts, true, out, offsets)
@@ -177,6 +213,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
         state.patternSeen.fill(0)
       }
       const epoch = ++state.epoch
+      openCount = 0
       const text = given.text
       if (typeof text !== 'string') {
         state.text = undefined
@@ -185,7 +222,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
       state.text = text
       if (empty !== undefined) {
         state.patternSeen[empty] = epoch
-        for (const owner of setsOfPattern[empty]!) setSeen[owner] = epoch
+        for (const owner of setsOfPattern[empty]!) mark(owner)
       }
       const foundCount = scanner.keywordsIn(text)
       for (let i = 0; i < foundCount; i++) {
@@ -198,7 +235,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
         for (let k = 0; k < guarded.length; k++) {
           const i = guarded[k]!
           if (state.patternSeen[set.patternIds[i]!] !== epoch) continue
-          if (occursOutside(text, set.keywords[i]!, guards)) setSeen[set.id] = epoch
+          if (occursOutside(text, set.keywords[i]!, guards)) mark(set.id)
         }
       }
       // Terms that count only together: looked for only when every word of one occurs.
@@ -211,7 +248,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
           let all = true
           for (let k = 0; k < ids.length && all; k++) all = state.patternSeen[ids[k]!] === epoch
           if (all && findTogether(text, terms[i]!, set.guards)) {
-            setSeen[set.id] = epoch
+            mark(set.id)
             break
           }
         }

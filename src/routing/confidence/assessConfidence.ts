@@ -34,8 +34,25 @@ function warned(decision: RoutingDecision, code: string): boolean {
 
 const NO_NAMES = { zh: '', en: '' }
 
-function reason(code: ConfidenceReasonCode, message: string, messageEn: string): ConfidenceReason {
-  return { code, message, messageEn }
+/**
+ * The needs_review warning's text is the reasons' messages joined, each without its final stop: kept as
+ * they are made (`assessConfidenceWith`'s `joined`), so no message is read back and cut.
+ */
+export interface JoinedReasons {
+  zh: string
+  en: string
+  /** How many reasons are joined. */
+  count: number
+}
+
+/** A reason whose messages are `zh` + '。' and `en` + '.'; the bodies are added to `joined` when given. */
+function reason(code: ConfidenceReasonCode, zh: string, en: string, joined: JoinedReasons | undefined): ConfidenceReason {
+  if (joined) {
+    joined.zh = joined.count === 0 ? zh : joined.zh + '；' + zh
+    joined.en = joined.count === 0 ? en : joined.en + '; ' + en
+    joined.count++
+  }
+  return { code, message: zh + '。', messageEn: en + '.' }
 }
 
 /**
@@ -50,7 +67,7 @@ export function assessConfidence(decision: RoutingDecision, settings: Confidence
  * `assessConfidence`; with `texts: false` the level alone, no reasons (a lean decision for
  * `route --format compact`, decide.ts `LEAN`): the same level, from the same tests.
  */
-export function assessConfidenceWith(decision: RoutingDecision, settings: ConfidenceSettings, textCategory: RoutingDecision['category'], texts: boolean): Confidence {
+export function assessConfidenceWith(decision: RoutingDecision, settings: ConfidenceSettings, textCategory: RoutingDecision['category'], texts: boolean, joined?: JoinedReasons): Confidence {
   const reasons: ConfidenceReason[] = []
   const category = textCategory
   let strong = false
@@ -67,20 +84,20 @@ export function assessConfidenceWith(decision: RoutingDecision, settings: Confid
     const n = deciding ? words(deciding) : 0
     if (deciding && usesFact(deciding, 'respondentName')) {
       strong = true
-      if (texts) reasons.push(reason('respondent_named', '被投诉（举报）人的名称决定了结果。', "the respondent's name decided it."))
+      if (texts) reasons.push(reason('respondent_named', '被投诉（举报）人的名称决定了结果', "the respondent's name decided it", joined))
     } else if (deciding && usesFact(deciding, 'categoryOutOfScope')) {
       // A category is what was bought or used, not what the complaint is about: never more than medium.
       const terms = category?.terms.length ?? 0
       weakest = terms < settings.strongEvidence
       capped = true
-      if (texts) reasons.push(reason('by_category', `按商品和服务类别（${category?.name ?? '—'}，${terms} 个类别词）判断不属本局。`, `decided by the category (${category?.id ?? '—'}, ${terms} category words).`))
+      if (texts) reasons.push(reason('by_category', `按商品和服务类别（${category?.name ?? '—'}，${terms} 个类别词）判断不属本局`, `decided by the category (${category?.id ?? '—'}, ${terms} category words)`, joined))
     } else if (deciding && n === 0) {
       strong = true
-      if (texts) reasons.push(reason('facts_decided', '由事实（所在县、类型、日期等）决定，不是由文字里的词决定。', 'decided by facts (county, kind, dates), not by words.'))
+      if (texts) reasons.push(reason('facts_decided', '由事实（所在县、类型、日期等）决定，不是由文字里的词决定', 'decided by facts (county, kind, dates), not by words', joined))
     } else {
       strong = n >= settings.strongEvidence
       const named = texts ? describeKeywords(deciding?.keywords ?? []) : NO_NAMES
-      if (texts) reasons.push(reason(strong ? 'strong_evidence' : 'weak_evidence', `决定结果的规则命中 ${n} 个不同的词${named.zh ? '：' + named.zh : ''}。`, `the deciding rule matched ${n} distinct word(s)${named.en ? ': ' + named.en : ''}.`))
+      if (texts) reasons.push(reason(strong ? 'strong_evidence' : 'weak_evidence', `决定结果的规则命中 ${n} 个不同的词${named.zh ? '：' + named.zh : ''}`, `the deciding rule matched ${n} distinct word(s)${named.en ? ': ' + named.en : ''}`, joined))
     }
   } else {
     let lead: RuleHit | undefined
@@ -90,17 +107,17 @@ export function assessConfidenceWith(decision: RoutingDecision, settings: Confid
     }
     if (!lead || warned(decision, 'no_specific_section')) {
       weakest = true
-      if (texts) reasons.push(reason('fallback', '没有命中具体股室的规则，由兜底股室主办。', 'no specific rule matched; the fallback section leads.'))
+      if (texts) reasons.push(reason('fallback', '没有命中具体股室的规则，由兜底股室主办', 'no specific rule matched; the fallback section leads', joined))
     } else if (usesFact(lead, 'categoryLead')) {
       // Routed by the category alone: a guess from what was bought, no duty keyword — always reviewed.
       const terms = category?.terms.length ?? 0
       weakest = true
-      if (texts) reasons.push(reason('by_category', `只按商品和服务类别（${category?.name ?? '—'}，${terms} 个类别词）分办，没有具体职责的关键词。`, `routed by the category alone (${category?.id ?? '—'}, ${terms} category words), no duty keyword.`))
+      if (texts) reasons.push(reason('by_category', `只按商品和服务类别（${category?.name ?? '—'}，${terms} 个类别词）分办，没有具体职责的关键词`, `routed by the category alone (${category?.id ?? '—'}, ${terms} category words), no duty keyword`, joined))
     } else {
       const n = words(lead)
       strong = n >= settings.strongEvidence
       const named = texts ? describeKeywords(lead.keywords) : NO_NAMES
-      if (texts) reasons.push(reason(strong ? 'strong_evidence' : 'weak_evidence', `主办规则 ${lead.rule} 命中 ${n} 个不同的词${named.zh ? '：' + named.zh : ''}。`, `lead rule ${lead.rule} matched ${n} distinct word(s)${named.en ? ': ' + named.en : ''}.`))
+      if (texts) reasons.push(reason(strong ? 'strong_evidence' : 'weak_evidence', `主办规则 ${lead.rule} 命中 ${n} 个不同的词${named.zh ? '：' + named.zh : ''}`, `lead rule ${lead.rule} matched ${n} distinct word(s)${named.en ? ': ' + named.en : ''}`, joined))
       let runnerUp: RuleHit | undefined
       for (const h of decision.trace) {
         if (h.stage !== 'routing' || h.effect !== 'outranked' || h.section?.id === lead.section?.id || usesFact(h, 'categoryLead')) continue
@@ -109,24 +126,24 @@ export function assessConfidenceWith(decision: RoutingDecision, settings: Confid
       if (runnerUp && lead.priority - runnerUp.priority < settings.closeMargin) {
         against = true
         const gap = lead.priority - runnerUp.priority
-        if (texts) reasons.push(reason('close_runner_up', `${runnerUp.section?.name ?? runnerUp.rule} 的主办规则 ${runnerUp.rule} 也命中，优先级只差 ${gap}。`, `${runnerUp.rule} (${runnerUp.section?.id ?? ''}) also fired, only ${gap} below.`))
+        if (texts) reasons.push(reason('close_runner_up', `${runnerUp.section?.name ?? runnerUp.rule} 的主办规则 ${runnerUp.rule} 也命中，优先级只差 ${gap}`, `${runnerUp.rule} (${runnerUp.section?.id ?? ''}) also fired, only ${gap} below`, joined))
       }
     }
     if (warned(decision, 'lead_tie')) {
       weakest = true
-      if (texts) reasons.push(reason('tie', '两条主办规则优先级相同，按规则编号取其一。', 'two lead rules tied; one was taken by rule-id order.'))
+      if (texts) reasons.push(reason('tie', '两条主办规则优先级相同，按规则编号取其一', 'two lead rules tied; one was taken by rule-id order', joined))
     }
     if (decision.lead && category && ((category.sections && !category.sections.includes(decision.lead.id)) || category.outOfScope)) {
       against = true
       if (texts) reasons.push(
         category.outOfScope
-          ? reason('category_disagrees', `类别「${category.name}」通常不属本局（${category.outOfScope}）。`, `the category ${category.id} is usually outside this bureau (${category.outOfScope}).`)
-          : reason('category_disagrees', `类别「${category.name}」通常由 ${category.sections!.join('、')} 负责。`, `the category ${category.id} usually belongs to ${category.sections!.join(', ')}.`),
+          ? reason('category_disagrees', `类别「${category.name}」通常不属本局（${category.outOfScope}）`, `the category ${category.id} is usually outside this bureau (${category.outOfScope})`, joined)
+          : reason('category_disagrees', `类别「${category.name}」通常由 ${category.sections!.join('、')} 负责`, `the category ${category.id} usually belongs to ${category.sections!.join(', ')}`, joined),
       )
     }
     if (warned(decision, 'possibly_out_of_scope')) {
       against = true
-      if (texts) reasons.push(reason('possibly_out_of_scope', '来件也涉及不属本局的事项。', 'the matter also touches what is outside this bureau.'))
+      if (texts) reasons.push(reason('possibly_out_of_scope', '来件也涉及不属本局的事项', 'the matter also touches what is outside this bureau', joined))
     }
   }
   const confidence: ConfidenceLevel = weakest || (!strong && against) ? 'low' : strong && !against && !capped ? 'high' : 'medium'
