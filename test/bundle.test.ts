@@ -15,12 +15,16 @@ import { routeBundleSize, viteRouteBundleSize } from './tools/routeBundle.js'
  * 90,559 before the compact data (s17: generated holiday table, compact taxonomy, only quoted article
  * items: 82,639 after it), 93,328 now with s17's routing data (public-catalogue terms, 421 more
  * traditional characters, new vocabularies and rules, the one-pass scan: esbuild's default ASCII output;
- * 89,204 in UTF-8, 87,858 from Vite); the engine's 208,732 then, 221,579 now.
+ * 89,204 in UTF-8, 87,858 from Vite); the engine's 208,732 then, 221,579 after s17. Stop 18 added
+ * 6.7 KB of issue-10 data and code: 273 everyday category names (+1.4 KB), four rounds of rules and
+ * word lists from six new batches of real texts (+4.5 KB), the hot path's speed work (+0.75 KB): 100,033
+ * now (95,200 in UTF-8, 93,809 from Vite), the engine 240,067. The bounds are regression guards a little
+ * above today's figures; the README says why the issue-12 aim (under 60 KB) is out of reach with this data.
  */
-const TOP_GZIP_BOUND = 95_000
-const ENGINE_GZIP_BOUND = 225_000
-/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 now. */
-const VITE_GZIP_BOUND = 90_000
+const TOP_GZIP_BOUND = 103_000
+const ENGINE_GZIP_BOUND = 244_000
+/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 now. */
+const VITE_GZIP_BOUND = 97_000
 
 test('a calendar-only bundle stays small', async () => {
   const bytes = await calendarBundleBytes()
