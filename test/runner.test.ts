@@ -59,6 +59,22 @@ describe('reporters', () => {
     expect(runsPassed(strict)).toBe(false)
   })
 
+  test('a name filter that runs part of a field file does not judge the file’s thresholds on that part', async () => {
+    // A strict threshold on one field file: the whole file fails it; a filtered part of it is shown, not judged.
+    const strictFiles = files.map((f) => (f.path === 'tests/field/fresh8.test.yaml' ? { ...f, text: f.text.replace(/^measure: \{[^}]*\}/m, 'measure: { minAccuracy: 1, minFrozenAccuracy: 1 }') } : f))
+    const strict = createEngine({ rules: parseRuleSetOrThrow(strictFiles) })
+    const whole = (await runScenarioTargets(strict, CAPABILITIES.flatMap((c) => c.targets))).filter((r) => r.at.file === 'tests/field/fresh8.test.yaml')
+    expect(whole.every((r) => r.passed)).toBe(false)
+    expect(runsPassed(whole)).toBe(false)
+    const name = whole.find((r) => !r.passed)!.name
+    const part = (await runScenarioTargets(strict, CAPABILITIES.flatMap((c) => c.targets), name)).filter((r) => r.at.file === 'tests/field/fresh8.test.yaml')
+    expect(part.length).toBeGreaterThan(0)
+    expect(part.every((r) => r.measured?.partial === true)).toBe(true)
+    expect(runsPassed(part)).toBe(true)
+    expect(formatText(part)).toContain('thresholds not judged')
+    expect(formatText(part)).toMatch(/\n0 passed, 0 failed\n$/)
+  })
+
   test('JUnit XML: a suite per file, a case per scenario, a failure per difference', () => {
     const xml = formatJunit(runs)
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="xiaobao"')).toBe(true)

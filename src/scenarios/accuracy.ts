@@ -19,8 +19,10 @@ export interface MeasuredFile {
   tuned: AccuracyOf
   minAccuracy: number
   minFrozenAccuracy?: number
-  /** Both thresholds met. */
+  /** Both thresholds met (or not judged: `partial`). */
   met: boolean
+  /** A name filter ran only part of the file: its thresholds were not judged. */
+  partial?: boolean
 }
 
 const of = (runs: readonly ScenarioRun[]): AccuracyOf => {
@@ -42,8 +44,9 @@ export function measureRuns(runs: readonly ScenarioRun[]): MeasuredFile[] {
     const all = of(list)
     const frozen = of(list.filter((r) => r.measured!.frozen))
     const tuned = of(list.filter((r) => !r.measured!.frozen))
-    const met = all.accuracy >= minAccuracy && (minFrozenAccuracy === undefined || frozen.total === 0 || frozen.accuracy >= minFrozenAccuracy)
-    return { file, all, frozen, tuned, minAccuracy, ...(minFrozenAccuracy !== undefined ? { minFrozenAccuracy } : {}), met }
+    const partial = list.some((r) => r.measured!.partial === true)
+    const met = partial || (all.accuracy >= minAccuracy && (minFrozenAccuracy === undefined || frozen.total === 0 || frozen.accuracy >= minFrozenAccuracy))
+    return { file, all, frozen, tuned, minAccuracy, ...(minFrozenAccuracy !== undefined ? { minFrozenAccuracy } : {}), met, ...(partial ? { partial } : {}) }
   })
 }
 

@@ -26,15 +26,18 @@ export function formatText(runs: readonly ScenarioRun[], file: (path: string) =>
   if (measured.length > 0) {
     out += `\n实地语料正确率 / field accuracy\n`
     for (const m of measured) {
-      const need = `≥ ${(m.minAccuracy * 100).toFixed(0)}%${m.minFrozenAccuracy !== undefined ? `，冻结 frozen ≥ ${(m.minFrozenAccuracy * 100).toFixed(0)}%` : ''}`
-      out += `  ${m.met ? '✓' : '✗'} ${file(m.file)}: 全部 all ${percent(m.all)}；冻结 frozen ${percent(m.frozen)}；调优 tuned ${percent(m.tuned)}（要求 required ${need}）\n`
+      const need = m.partial
+        ? '只运行了按名称筛出的部分，不判阈值 / filtered: part of the file ran, thresholds not judged'
+        : `要求 required ≥ ${(m.minAccuracy * 100).toFixed(0)}%${m.minFrozenAccuracy !== undefined ? `，冻结 frozen ≥ ${(m.minFrozenAccuracy * 100).toFixed(0)}%` : ''}`
+      out += `  ${m.partial ? '·' : m.met ? '✓' : '✗'} ${file(m.file)}: 全部 all ${percent(m.all)}；冻结 frozen ${percent(m.frozen)}；调优 tuned ${percent(m.tuned)}（${need}）\n`
     }
     const total = overallAccuracy(runs)
     out += `  合计 total: 全部 all ${percent(total.all)}；冻结 frozen ${percent(total.frozen)}；调优 tuned ${percent(total.tuned)}\n`
   }
   const plain = runs.filter((r) => !r.measured)
-  const failed = plain.filter((r) => !r.passed).length + measured.filter((m) => !m.met).length
-  const passed = plain.length - plain.filter((r) => !r.passed).length + measured.filter((m) => m.met).length
+  const judged = measured.filter((m) => !m.partial)
+  const failed = plain.filter((r) => !r.passed).length + judged.filter((m) => !m.met).length
+  const passed = plain.length - plain.filter((r) => !r.passed).length + judged.filter((m) => m.met).length
   return out + `\n${passed} passed, ${failed} failed\n`
 }
 
