@@ -41,3 +41,18 @@ describe('vocabulary checks (issue 10)', () => {
     expect(found.map((f) => [f.severity, f.message])).toEqual([['warning', expect.stringContaining('電子秤→电子秤')]])
   })
 })
+
+describe('keyword_never_in_field reads the tuned part only (analyzeRuleSet)', () => {
+  test('a keyword that only a frozen field text contains is still "never in the field": the frozen third is not a source of hints', async () => {
+    const { analyzeRuleSet } = await import('./analyzeRuleSet.js')
+    const field = (frozen: boolean) => ({ name: frozen ? 'f' : 't', input: { kind: 'complaint', receivedOn: '2026-12-05', text: frozen ? '加油站的加油机跳字快' : '超市卖的牛奶过期了' }, expect: { disposition: 'route' }, at: { file: 'tests/field/x.test.yaml', line: 1, col: 1 }, measure: { minAccuracy: 0 }, ...(frozen ? { frozen: true } : {}) })
+    const only = (frozen: boolean[]) => ({ ...ruleSet, scenarios: frozen.map(field) }) as typeof ruleSet
+    const metrology = (frozen: boolean[]) => analyzeRuleSet(only(frozen)).findings.find((f) => f.code === 'keyword_never_in_field' && f.message.includes('「计量」'))?.message ?? ''
+    const never = (frozen: boolean[]) => Number(/有 (\d+)\//.exec(metrology(frozen))?.[1])
+    // 加油机 (and 加油站 …) are in a frozen text only: not counted as seen; in a tuned text they are.
+    expect(metrology([false, true])).toContain('调优部分（1 件')
+    expect(never([false, true])).toBe(never([false]))
+    const tunedBoth = analyzeRuleSet({ ...ruleSet, scenarios: [field(false), { ...field(true), frozen: undefined, name: 'g' }] } as typeof ruleSet).findings.find((f) => f.code === 'keyword_never_in_field' && f.message.includes('「计量」'))?.message ?? ''
+    expect(Number(/有 (\d+)\//.exec(tunedBoth)?.[1])).toBeLessThan(never([false]))
+  })
+})

@@ -105,8 +105,8 @@ export function vocabularyChecks(ruleSet: RuleSet, fieldTexts: readonly string[]
         finding(
           'keyword_never_in_field',
           'info',
-          `关键词表「${a}」有 ${never.length}/${vocabulary.keywords.length + (vocabulary.together?.length ?? 0)} 个词在实地语料（${fieldTexts.length} 件）里从未出现：${list(never, 10)}。群众可能不这样说，请看实地语料补充常用说法。`,
-          `${never.length} of ${vocabulary.keywords.length + (vocabulary.together?.length ?? 0)} keywords of "${a}" never occur in the field corpus (${fieldTexts.length} texts): ${listEn(never, 10)}. People may say it otherwise.`,
+          `关键词表「${a}」有 ${never.length}/${vocabulary.keywords.length + (vocabulary.together?.length ?? 0)} 个词在实地语料的调优部分（${fieldTexts.length} 件，不含冻结的三分之一）里从未出现：${list(never, 10)}。群众可能不这样说，请看实地语料补充常用说法。`,
+          `${never.length} of ${vocabulary.keywords.length + (vocabulary.together?.length ?? 0)} keywords of "${a}" never occur in the field corpus's tuned part (${fieldTexts.length} texts; the frozen third is left out): ${listEn(never, 10)}. People may say it otherwise.`,
           [ruleSet.vocabularies[a]!.at],
         ),
       )
