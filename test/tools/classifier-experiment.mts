@@ -1,6 +1,6 @@
 // @ts-nocheck — an experiment script, not part of the suite. Issue 10: would a statistical classifier trained on the
 // texts we already have route UNSEEN texts better than the keyword rules, alone or as a fallback where they are unsure?
-//   git -C /work/main archive 0d31251 rules | tar -x -C /tmp/rules-0d31251      (RULES_OLD overrides the path)
+//   mkdir -p /tmp/rules-0d31251 && git archive 0d31251 rules | tar -x -C /tmp/rules-0d31251   (RULES_OLD overrides the path)
 //   npx tsx test/tools/classifier-experiment.mts                 (naive Bayes, as briefed)
 //   MODEL=lr npx tsx test/tools/classifier-experiment.mts        (logistic regression)
 //   options: CURATED=head (curated scenarios of this tree instead of 0d31251's), NMIN=2, BINARY=1, SEED=n, THETA=0.8
