@@ -62,7 +62,9 @@ const labelOf = (e: any): string | undefined => {
   if ((e.disposition === undefined || e.disposition === 'route') && typeof e.lead === 'string') return e.lead
   return undefined
 }
-const isTest = (s: any) => s.measure && /fresh[78]\.test\.yaml$/.test(s.at.file)
+// TEST: which field files are held out (a regular expression on the file name; default the 11th/12th batches).
+const TEST = new RegExp(`(${process.env.TEST ?? 'fresh[78]'})\\.test\\.yaml$`)
+const isTest = (s: any) => s.measure && TEST.test(s.at.file)
 const usable = (s: any) => typeof s.input?.text === 'string' && s.input.text.trim() !== '' && labelOf(s.expect) !== undefined
 const test = head.scenarios.filter((s: any) => isTest(s))
 assert.ok(test.every(usable))
@@ -202,7 +204,7 @@ const methods: [string, (r: any) => string, ((r: any) => boolean) | undefined][]
   ['oracle: rules or clf, whichever is right', (r) => (r.rule === r.want ? r.rule : r.cls), undefined],
 ]
 console.log(`model ${MODEL}${BINARY ? ' binary' : ''} n-grams ${NMIN}-3`)
-console.log(`protocol: frozen dropped and asserted absent; train ${train.length} (field ${fieldTrain.length} + curated ${curated.length}, curated from ${process.env.CURATED === 'head' ? 'HEAD' : '0d31251'}); test ${N} (fresh7+fresh8 tuned); classes ${new Set(trainDocs.map((d) => d.y)).size}`)
+console.log(`protocol: frozen dropped and asserted absent; train ${train.length} (field ${fieldTrain.length} + curated ${curated.length}, curated from ${process.env.CURATED === 'head' ? 'HEAD' : oldDir}); test ${N} (${process.env.TEST ?? 'fresh[78]'} tuned); classes ${new Set(trainDocs.map((d) => d.y)).size}`)
 console.log(`5-fold CV on the train set: ${pct(cvRight, train.length)}`)
 console.log('\n| method | right / ' + N + ' | swapped to clf | rule misses clf fixes | rule hits clf breaks |\n|---|---:|---:|---:|---:|')
 for (const [name, f, use] of methods) {
