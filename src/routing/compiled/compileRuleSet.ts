@@ -190,11 +190,13 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   }
 
   let facts: Facts = {}
+  /** A stage's evaluation state by name. */
+  const stageNamed = (stage: Stage) => (stage === 'routing' ? routing : stage === 'screening' ? screening : intake)
   const evaluation: Evaluation = {
-    fired: (stage, index) => (stage === 'routing' ? routing : stage === 'screening' ? screening : intake).fired[index] === 1,
-    firedAll: (stage) => (stage === 'routing' ? routing : stage === 'screening' ? screening : intake).fired,
-    firedCount: (stage) => (stage === 'routing' ? routing : stage === 'screening' ? screening : intake).count,
-    firedIndexes: (stage) => (stage === 'routing' ? routing : stage === 'screening' ? screening : intake).indexes,
+    fired: (stage, index) => stageNamed(stage).fired[index] === 1,
+    firedAll: (stage) => stageNamed(stage).fired,
+    firedCount: (stage) => stageNamed(stage).count,
+    firedIndexes: (stage) => stageNamed(stage).indexes,
     evidence(stage, index, offsets = true) {
       const out: Evidence = { keywords: [], facts: [] }
       compiled[stage][index]!.collect(facts, true, out, offsets)
