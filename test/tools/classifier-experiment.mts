@@ -25,6 +25,17 @@
 //   rules 48/58; (a) LR alone 43/58; (b) LR where 'low' 46/58 (fixes 2 of 3, breaks 4); (c) LR where the rules fell
 //   back 50/58 (fixes 2 of 3, breaks 0); oracle 56/58. So (c) gained +2 both times and never broke a rule hit; (b) did
 //   not hold up. Over both runs (131 texts): (c) +4, 0 broken.
+// Third and fourth held-out runs (2026-12-05, stop 19), each on two batches gathered that hour, before any tuning on
+// them, CURATED=head, MODEL=lr:
+//   TEST='fresh11|fresh12' (79 tuned texts; rules of 2aa3ecd): rules 64; (a) 55; (b) 65 (fixes 4 of 7, breaks 3);
+//     (c) 65 (13 handed, fixes 1 of 2, breaks 0); (d) 67 (3 handed, fixes 3, breaks 0); oracle 71.
+//   TEST='fresh13|fresh14' (75 tuned texts; rules of 9d7bae0): rules 65; (a) 51; (b) 60 (breaks 8); (c) 66 (12 handed,
+//     fixes 3 of 4, breaks 2); (d) 66; oracle 71.
+//   Over four runs (285 texts) (c) is +6 with 2 broken. Built properly (branch s19-learn, 9c5f8fc: a routing-model rule
+//   file, `xiaobao train`, a learned_lead warning; the model may choose only a section, never reject or transfer, and
+//   only above a threshold set by cross-validation), it gained +1 of 131 on the first two held-out sets: most of (c)'s
+//   gain here came from the classifier answering "reject", which a fallback must not do (wrongly rejecting costs the
+//   consumer the remedy). For +1 of 131 it cost 23 KB gzip on the route bundle (+24%) and 1-2 us per route: not merged.
 // Result (2026-12-05, curated from 0d31251, test 73 texts; "fixes"/"breaks" = of the texts handed to the classifier,
 // rule misses it gets right / rule hits it gets wrong):
 //   method                                          NB 1-3            LR 1-3
