@@ -158,9 +158,13 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     setSeen[set] = state.epoch
     open[openCount++] = set
   }
+  // The sets each pattern marks, flat: those of pattern `id` are ownerList[ownerStart[id] .. ownerStart[id + 1]).
+  const ownerStart = new Int32Array(patterns.length + 1)
+  for (let id = 0; id < patterns.length; id++) ownerStart[id + 1] = ownerStart[id]! + setsOfPattern[id]!.length
+  const ownerList = Int32Array.from(setsOfPattern.flat())
   const found = (id: number) => {
-    const owners = setsOfPattern[id]!
-    for (let i = 0; i < owners.length; i++) mark(owners[i]!)
+    const end = ownerStart[id + 1]!
+    for (let i = ownerStart[id]!; i < end; i++) mark(ownerList[i]!)
   }
   /** One rule evaluated: `fired[index]` is 1 when its condition holds, and then it is listed. */
   const evaluateRule = (stage: ReturnType<typeof stageOf>, index: number, given: Facts) => {
