@@ -179,10 +179,12 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
    * and the ungated ones are looked at (without one, every rule is).
    */
   const evaluateStage = (stage: ReturnType<typeof stageOf>, given: Facts) => {
-    stage.fired.fill(0)
+    // Only the rules the last evaluation fired are 1 (all of them are listed): those are cleared.
+    const { fired, indexes } = stage
+    for (let k = 0; k < stage.count; k++) fired[indexes[k]!] = 0
     stage.count = 0
     if (state.text === undefined) {
-      for (let index = 0; index < stage.fired.length; index++) evaluateRule(stage, index, given)
+      for (let index = 0; index < fired.length; index++) evaluateRule(stage, index, given)
       return
     }
     const { ungated, gated } = stage
