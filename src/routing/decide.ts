@@ -285,7 +285,7 @@ class PreparedDecider {
         basis.push(rule.cites)
       }
     }
-    if (assistIds.length > 1) assistIds.sort(this.prepared.bySectionSeq)
+    if (assistIds.length > 1) this.prepared.sortBySectionSeq(assistIds)
     const assist: SectionRef[] = []
     for (const id of assistIds) assist.push(this.prepared.section(id))
     const disposition = 'route'

@@ -133,6 +133,7 @@ export class PreparedRules {
   readonly bySectionSeq: (a: SectionId, b: SectionId) => number
   private readonly resolved = new Map<string, ResolvedCite>()
   private readonly sectionNames = new Map<string, string>()
+  private readonly sectionSeqs = new Map<string, number>()
 
   constructor(readonly ruleSet: RoutingRuleSet) {
     this.rules = stageRules(ruleSet)
@@ -186,6 +187,33 @@ export class PreparedRules {
       this.resolved.set(key, entry)
     }
     return entry
+  }
+
+  /**
+   * `ids` in the order of their sections' `seq` (99 when a section has none), ties kept in place: what
+   * `ids.sort(bySectionSeq)` gives, for the few assisting sections of a decision, without the sort's
+   * setup or a keyed look-up per comparison (each section's seq is looked up once).
+   */
+  sortBySectionSeq(ids: SectionId[]): void {
+    for (let i = 1; i < ids.length; i++) {
+      const id = ids[i]!
+      const seq = this.seqOf(id)
+      let j = i
+      while (j > 0 && this.seqOf(ids[j - 1]!) > seq) {
+        ids[j] = ids[j - 1]!
+        j--
+      }
+      ids[j] = id
+    }
+  }
+
+  private seqOf(id: SectionId): number {
+    let seq = this.sectionSeqs.get(id)
+    if (seq === undefined) {
+      seq = this.ruleSet.sections[id]?.seq ?? 99
+      this.sectionSeqs.set(id, seq)
+    }
+    return seq
   }
 
   /** A section's id and name, as a fresh object (the name looked up once). */
