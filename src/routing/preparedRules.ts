@@ -229,16 +229,24 @@ export class PreparedRules {
   /** `citations(ruleSet, refs)`: de-duplicated, unresolvable ones left out, each a fresh object. */
   citations(lists: readonly (readonly ResolvedCite[])[]): Citation[] {
     const out: Citation[] = []
-    const seen: string[] = []
     for (let l = 0; l < lists.length; l++) {
       const list = lists[l]!
       for (let i = 0; i < list.length; i++) {
         const { key, citation } = list[i]!
-        if (seen.includes(key)) continue
-        seen.push(key)
-        if (citation) out.push(copyCitation(citation))
+        // Seen before: a few keys, looked for where they were (no list of seen keys made per decision).
+        if (!seenBefore(lists, l, i, key) && citation) out.push(copyCitation(citation))
       }
     }
     return out
   }
+}
+
+/** Whether `key` is the key of a cite before `lists[l][i]`. */
+function seenBefore(lists: readonly (readonly ResolvedCite[])[], l: number, i: number, key: string): boolean {
+  for (let m = 0; m <= l; m++) {
+    const list = lists[m]!
+    const end = m === l ? i : list.length
+    for (let k = 0; k < end; k++) if (list[k]!.key === key) return true
+  }
+  return false
 }
