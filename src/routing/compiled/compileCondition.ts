@@ -264,7 +264,7 @@ function compileLeaf(node: Leaf, ctx: CompileContext): CompiledCondition {
         }
         const seen: string[] = []
         for (let i = 0; i < patternIds.length; i++) if (state.patternSeen[patternIds[i]!] === state.epoch) seen.push(keywords[i]!)
-        return keywordEvidence(text, vocabulary, seen, set.guards, set.together?.terms)
+        return keywordEvidence(text, vocabulary, seen, set.guards, set.together && presentTerms(set.together, state))
       }
     } else {
       // Another string fact (the respondent's name): one scan instead of a try per keyword.
@@ -329,4 +329,22 @@ function compileLeaf(node: Leaf, ctx: CompileContext): CompiledCondition {
       return trace
     },
   }
+}
+
+/**
+ * The together terms whose every word the scan saw, in order: the only ones `findTogether` can find
+ * (a term with a word absent from the text has no group), so the evidence is the same.
+ */
+function presentTerms(together: NonNullable<KeywordSet['together']>, state: ScanState): readonly TogetherTerm[] | undefined {
+  let present: TogetherTerm[] | undefined
+  const { terms, patternIds } = together
+  let all = true
+  for (let i = 0; i < terms.length; i++) {
+    const ids = patternIds[i]!
+    let seen = true
+    for (let k = 0; k < ids.length && seen; k++) seen = state.patternSeen[ids[k]!] === state.epoch
+    if (seen) (present ??= []).push(terms[i]!)
+    else all = false
+  }
+  return all ? terms : present
 }
