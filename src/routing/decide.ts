@@ -86,9 +86,11 @@ class PreparedDecider {
 
   /** The rules of `stage` in force for this complaint that fired, highest priority first. */
   private pick(stage: Stage, run: Run): RuleMeta[] {
-    const out: RuleMeta[] = []
     const ordered = this.prepared.byPriorityOrder[stage]
     const count = run.evaluation.firedCount?.(stage)
+    // With the fired rules counted, the list is made at its size (an empty list grown by push reserves
+    // room for sixteen) and cut to the rules in force.
+    const out: RuleMeta[] = count === undefined || count === 0 ? [] : new Array(count)
     const all = count === undefined ? run.evaluation.firedAll?.(stage) : undefined
     if (count !== undefined) {
       // The few rules that fired, put in priority order by their place in it.
@@ -104,10 +106,12 @@ class PreparedDecider {
         }
         ranks[j] = r
       }
+      let n = 0
       for (let k = 0; k < count; k++) {
         const rule = ordered[ranks[k]!]!
-        if (metaApplies(rule, run.kind, run.on)) out.push(rule)
+        if (metaApplies(rule, run.kind, run.on)) out[n++] = rule
       }
+      if (n < count) out.length = n
     } else if (all) {
       // The whole stage's answers at once: most rules did not fire, and that is one array read.
       const indexes = this.prepared.priorityIndexes[stage]
@@ -285,7 +289,7 @@ class PreparedDecider {
         basis.push(rule.cites)
       }
     }
-    if (assistIds.length > 1) assistIds.sort(this.prepared.bySectionSeq)
+    if (assistIds.length > 1) this.prepared.sortBySectionSeq(assistIds)
     const assist: SectionRef[] = []
     for (const id of assistIds) assist.push(this.prepared.section(id))
     const disposition = 'route'

@@ -133,6 +133,7 @@ export class PreparedRules {
   readonly bySectionSeq: (a: SectionId, b: SectionId) => number
   private readonly resolved = new Map<string, ResolvedCite>()
   private readonly sectionNames = new Map<string, string>()
+  private readonly sectionSeqs = new Map<string, number>()
 
   constructor(readonly ruleSet: RoutingRuleSet) {
     this.rules = stageRules(ruleSet)
@@ -188,6 +189,33 @@ export class PreparedRules {
     return entry
   }
 
+  /**
+   * `ids` in the order of their sections' `seq` (99 when a section has none), ties kept in place: what
+   * `ids.sort(bySectionSeq)` gives, for the few assisting sections of a decision, without the sort's
+   * setup or a keyed look-up per comparison (each section's seq is looked up once).
+   */
+  sortBySectionSeq(ids: SectionId[]): void {
+    for (let i = 1; i < ids.length; i++) {
+      const id = ids[i]!
+      const seq = this.seqOf(id)
+      let j = i
+      while (j > 0 && this.seqOf(ids[j - 1]!) > seq) {
+        ids[j] = ids[j - 1]!
+        j--
+      }
+      ids[j] = id
+    }
+  }
+
+  private seqOf(id: SectionId): number {
+    let seq = this.sectionSeqs.get(id)
+    if (seq === undefined) {
+      seq = this.ruleSet.sections[id]?.seq ?? 99
+      this.sectionSeqs.set(id, seq)
+    }
+    return seq
+  }
+
   /** A section's id and name, as a fresh object (the name looked up once). */
   section(id: SectionId): SectionRef {
     let name = this.sectionNames.get(id)
@@ -201,16 +229,24 @@ export class PreparedRules {
   /** `citations(ruleSet, refs)`: de-duplicated, unresolvable ones left out, each a fresh object. */
   citations(lists: readonly (readonly ResolvedCite[])[]): Citation[] {
     const out: Citation[] = []
-    const seen: string[] = []
     for (let l = 0; l < lists.length; l++) {
       const list = lists[l]!
       for (let i = 0; i < list.length; i++) {
         const { key, citation } = list[i]!
-        if (seen.includes(key)) continue
-        seen.push(key)
-        if (citation) out.push(copyCitation(citation))
+        // Seen before: a few keys, looked for where they were (no list of seen keys made per decision).
+        if (!seenBefore(lists, l, i, key) && citation) out.push(copyCitation(citation))
       }
     }
     return out
   }
+}
+
+/** Whether `key` is the key of a cite before `lists[l][i]`. */
+function seenBefore(lists: readonly (readonly ResolvedCite[])[], l: number, i: number, key: string): boolean {
+  for (let m = 0; m <= l; m++) {
+    const list = lists[m]!
+    const end = m === l ? i : list.length
+    for (let k = 0; k < end; k++) if (list[k]!.key === key) return true
+  }
+  return false
 }

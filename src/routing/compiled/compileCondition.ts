@@ -20,6 +20,12 @@ export interface CompiledCondition {
   collect(facts: Facts, positive: boolean, out: Evidence, offsets?: boolean): void
   /** The full trace `explainCondition` would give. */
   explain(facts: Facts): ConditionTrace
+  /**
+   * A condition that, for a scanned text, is whether keyword set `scanSet` was seen (`scanWant`) or not:
+   * a literal `containsAny`/`notContainsAny` on `text`, or its `not`. Its parent reads the scan directly.
+   */
+  scanSet?: number
+  scanWant?: boolean
 }
 
 /** The outcome of the current text scan, shared by every compiled text condition of a rule set. */
@@ -110,23 +116,51 @@ export { isFactReference, resolveJrePath }
 
 /** Compiles `node`. Unknown operators compile to "false", as our explain evaluator says. */
 export function compileCondition(node: ConditionNode, ctx: CompileContext): CompiledCondition {
-  if ('all' in node) return compileAll(node.all.map((c) => compileCondition(c, ctx)))
-  if ('any' in node) return compileAny(node.any.map((c) => compileCondition(c, ctx)))
+  if ('all' in node) return compileAll(node.all.map((c) => compileCondition(c, ctx)), ctx.state)
+  if ('any' in node) return compileAny(node.any.map((c) => compileCondition(c, ctx)), ctx.state)
   if ('not' in node) return compileNot(compileCondition(node.not, ctx))
   return compileLeaf(node, ctx)
 }
 
-function compileAll(children: CompiledCondition[]): CompiledCondition {
+/**
+ * The children of an `all` or `any` that read the scan (`scanSet`), as the sets and the answers wanted,
+ * and the tests of the others. A scanned text then costs one array read per keyword-set child instead
+ * of a call; the answer is the same whatever the order, as every test is pure.
+ */
+function splitScanned(children: readonly CompiledCondition[]): { sets: Int32Array; want: Uint8Array; others: ((facts: Facts) => boolean)[] } {
+  const scanned = children.filter((c) => c.scanSet !== undefined)
+  return {
+    sets: Int32Array.from(scanned, (c) => c.scanSet!),
+    want: Uint8Array.from(scanned, (c) => (c.scanWant ? 1 : 0)),
+    others: children.filter((c) => c.scanSet === undefined).map((c) => c.test),
+  }
+}
+
+function compileAll(children: CompiledCondition[], state: ScanState): CompiledCondition {
   const n = children.length
   const tests = children.map((c) => c.test)
+  const each = (facts: Facts) => {
+    for (let i = 0; i < n; i++) if (!tests[i]!(facts)) return false
+    return true
+  }
+  const { sets, want, others } = splitScanned(children)
   return {
+    // One child is the condition itself.
+    ...(n === 1 && children[0]!.scanSet !== undefined ? { scanSet: children[0]!.scanSet, scanWant: children[0]!.scanWant } : {}),
     test:
       n === 1
         ? tests[0]!
-        : (facts) => {
-            for (let i = 0; i < n; i++) if (!tests[i]!(facts)) return false
-            return true
-          },
+        : sets.length === 0
+          ? each
+          : (facts) => {
+              // Without a scanned text (the `text` fact not a string), every child's own test.
+              if (state.text === undefined) return each(facts)
+              const seen = state.setSeen
+              const epoch = state.epoch
+              for (let i = 0; i < sets.length; i++) if ((seen[sets[i]!] === epoch ? 1 : 0) !== want[i]) return false
+              for (let i = 0; i < others.length; i++) if (!others[i]!(facts)) return false
+              return true
+            },
     collect(facts, positive, out, offsets) {
       for (let i = 0; i < n; i++) if (tests[i]!(facts)) children[i]!.collect(facts, positive, out, offsets)
     },
@@ -137,17 +171,30 @@ function compileAll(children: CompiledCondition[]): CompiledCondition {
   }
 }
 
-function compileAny(children: CompiledCondition[]): CompiledCondition {
+function compileAny(children: CompiledCondition[], state: ScanState): CompiledCondition {
   const n = children.length
   const tests = children.map((c) => c.test)
+  const each = (facts: Facts) => {
+    for (let i = 0; i < n; i++) if (tests[i]!(facts)) return true
+    return false
+  }
+  const { sets, want, others } = splitScanned(children)
   return {
+    // One child is the condition itself.
+    ...(n === 1 && children[0]!.scanSet !== undefined ? { scanSet: children[0]!.scanSet, scanWant: children[0]!.scanWant } : {}),
     test:
       n === 1
         ? tests[0]!
-        : (facts) => {
-            for (let i = 0; i < n; i++) if (tests[i]!(facts)) return true
-            return false
-          },
+        : sets.length === 0
+          ? each
+          : (facts) => {
+              if (state.text === undefined) return each(facts)
+              const seen = state.setSeen
+              const epoch = state.epoch
+              for (let i = 0; i < sets.length; i++) if ((seen[sets[i]!] === epoch ? 1 : 0) === want[i]) return true
+              for (let i = 0; i < others.length; i++) if (others[i]!(facts)) return true
+              return false
+            },
     collect(facts, positive, out, offsets) {
       for (let i = 0; i < n; i++) if (tests[i]!(facts)) children[i]!.collect(facts, positive, out, offsets)
     },
@@ -161,6 +208,7 @@ function compileAny(children: CompiledCondition[]): CompiledCondition {
 function compileNot(child: CompiledCondition): CompiledCondition {
   const inner = child.test
   return {
+    ...(child.scanSet !== undefined ? { scanSet: child.scanSet, scanWant: !child.scanWant } : {}),
     test: (facts) => !inner(facts),
     collect: (facts, positive, out, offsets) => child.collect(facts, !positive, out, offsets),
     explain(facts) {
@@ -181,6 +229,7 @@ function compileLeaf(node: Leaf, ctx: CompileContext): CompiledCondition {
 
   let test: (facts: Facts) => boolean
   let matched: (facts: Facts, offsets?: boolean) => KeywordEvidence
+  let scanned: { scanSet: number; scanWant: boolean } | undefined
   if (isText) {
     const generic = (facts: Facts) => applyOperator(operator, factValue(facts), value(facts), ctx.vocab)
     matched = (facts) => matchKeywords(factValue(facts), value(facts), ctx.vocab)
@@ -190,6 +239,7 @@ function compileLeaf(node: Leaf, ctx: CompileContext): CompiledCondition {
     if (set) {
       const { state } = ctx
       const { id, keywords, patternIds, vocabulary } = set
+      scanned = { scanSet: id, scanWant: operator === 'containsAny' }
       test =
         operator === 'containsAny'
           ? (facts) => (state.text === undefined ? generic(facts) : state.setSeen[id] === state.epoch)
@@ -214,7 +264,7 @@ function compileLeaf(node: Leaf, ctx: CompileContext): CompiledCondition {
         }
         const seen: string[] = []
         for (let i = 0; i < patternIds.length; i++) if (state.patternSeen[patternIds[i]!] === state.epoch) seen.push(keywords[i]!)
-        return keywordEvidence(text, vocabulary, seen, set.guards, set.together?.terms)
+        return keywordEvidence(text, vocabulary, seen, set.guards, set.together && presentTerms(set.together, state))
       }
     } else {
       // Another string fact (the respondent's name): one scan instead of a try per keyword.
@@ -259,6 +309,7 @@ function compileLeaf(node: Leaf, ctx: CompileContext): CompiledCondition {
   }
 
   return {
+    ...scanned,
     test,
     collect(facts, positive, out, offsets) {
       if (!test(facts)) return
@@ -278,4 +329,22 @@ function compileLeaf(node: Leaf, ctx: CompileContext): CompiledCondition {
       return trace
     },
   }
+}
+
+/**
+ * The together terms whose every word the scan saw, in order: the only ones `findTogether` can find
+ * (a term with a word absent from the text has no group), so the evidence is the same.
+ */
+function presentTerms(together: NonNullable<KeywordSet['together']>, state: ScanState): readonly TogetherTerm[] | undefined {
+  let present: TogetherTerm[] | undefined
+  const { terms, patternIds } = together
+  let all = true
+  for (let i = 0; i < terms.length; i++) {
+    const ids = patternIds[i]!
+    let seen = true
+    for (let k = 0; k < ids.length && seen; k++) seen = state.patternSeen[ids[k]!] === state.epoch
+    if (seen) (present ??= []).push(terms[i]!)
+    else all = false
+  }
+  return all ? terms : present
 }

@@ -158,9 +158,13 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     setSeen[set] = state.epoch
     open[openCount++] = set
   }
+  // The sets each pattern marks, flat: those of pattern `id` are ownerList[ownerStart[id] .. ownerStart[id + 1]).
+  const ownerStart = new Int32Array(patterns.length + 1)
+  for (let id = 0; id < patterns.length; id++) ownerStart[id + 1] = ownerStart[id]! + setsOfPattern[id]!.length
+  const ownerList = Int32Array.from(setsOfPattern.flat())
   const found = (id: number) => {
-    const owners = setsOfPattern[id]!
-    for (let i = 0; i < owners.length; i++) mark(owners[i]!)
+    const end = ownerStart[id + 1]!
+    for (let i = ownerStart[id]!; i < end; i++) mark(ownerList[i]!)
   }
   /** One rule evaluated: `fired[index]` is 1 when its condition holds, and then it is listed. */
   const evaluateRule = (stage: ReturnType<typeof stageOf>, index: number, given: Facts) => {
@@ -175,10 +179,12 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
    * and the ungated ones are looked at (without one, every rule is).
    */
   const evaluateStage = (stage: ReturnType<typeof stageOf>, given: Facts) => {
-    stage.fired.fill(0)
+    // Only the rules the last evaluation fired are 1 (all of them are listed): those are cleared.
+    const { fired, indexes } = stage
+    for (let k = 0; k < stage.count; k++) fired[indexes[k]!] = 0
     stage.count = 0
     if (state.text === undefined) {
-      for (let index = 0; index < stage.fired.length; index++) evaluateRule(stage, index, given)
+      for (let index = 0; index < fired.length; index++) evaluateRule(stage, index, given)
       return
     }
     const { ungated, gated } = stage
@@ -187,6 +193,37 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
       const rules = gated[open[o]!]!
       for (let k = 0; k < rules.length; k++) evaluateRule(stage, rules[k]!, given)
     }
+  }
+
+  // By pattern id: the guarded keywords it is (set, keyword index), and the together terms it is the
+  // first word of (set, term index), as flat pairs; terms without words are checked for every text.
+  const guardOf: number[][] = patterns.map(() => [])
+  guardedSets.forEach(({ set, guarded }, g) => guarded.forEach((i) => guardOf[set.patternIds[i]!]!.push(g, i)))
+  const togetherOf: number[][] = patterns.map(() => [])
+  const togetherAlways: number[] = []
+  togetherSets.forEach((set, t) =>
+    set.together!.patternIds.forEach((ids, i) => (ids.length > 0 ? togetherOf[ids[0]!]!.push(t, i) : togetherAlways.push(t, i))),
+  )
+  /** The guarded keyword `id` occurs: each set it is guarded in is marked when it occurs outside the guards. */
+  function guardChecks(text: string, id: number, epoch: number) {
+    const checks = guardOf[id]!
+    for (let c = 0; c < checks.length; c += 2) {
+      const { set, guards } = guardedSets[checks[c]!]!
+      if (setSeen[set.id] !== epoch && occursOutside(text, set.keywords[checks[c + 1]!]!, guards)) mark(set.id)
+    }
+  }
+  /** The first word of together terms occurs: a term whose every word occurs is looked for. */
+  function togetherChecks(text: string, id: number, epoch: number) {
+    const checks = togetherOf[id]!
+    for (let c = 0; c < checks.length; c += 2) togetherCheck(text, checks, c, epoch)
+  }
+  function togetherCheck(text: string, checks: readonly number[], c: number, epoch: number) {
+    const set = togetherSets[checks[c]!]!
+    if (setSeen[set.id] === epoch) return
+    const i = checks[c + 1]!
+    const ids = set.together!.patternIds[i]!
+    for (let k = 0; k < ids.length; k++) if (state.patternSeen[ids[k]!] !== epoch) return
+    if (findTogether(text, set.together!.terms[i]!, set.guards)) mark(set.id)
   }
 
   let facts: Facts = {}
@@ -232,29 +269,15 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
         state.patternSeen[id] = epoch
         found(id)
       }
-      for (let g = 0; g < guardedSets.length; g++) {
-        const { set, guards, guarded } = guardedSets[g]!
-        for (let k = 0; k < guarded.length; k++) {
-          const i = guarded[k]!
-          if (state.patternSeen[set.patternIds[i]!] !== epoch) continue
-          if (occursOutside(text, set.keywords[i]!, guards)) mark(set.id)
-        }
-      }
-      // Terms that count only together: looked for only when every word of one occurs.
-      for (let t = 0; t < togetherSets.length; t++) {
-        const set = togetherSets[t]!
-        if (setSeen[set.id] === epoch) continue
-        const { terms, patternIds: termIds } = set.together!
-        for (let i = 0; i < terms.length; i++) {
-          const ids = termIds[i]!
-          let all = true
-          for (let k = 0; k < ids.length && all; k++) all = state.patternSeen[ids[k]!] === epoch
-          if (all && findTogether(text, terms[i]!, set.guards)) {
-            mark(set.id)
-            break
-          }
-        }
-      }
+      // Guarded keywords, and terms that count only together, are checked from the keywords found (each
+      // found keyword lists the checks it starts), not by walking every guarded set and term per text:
+      // the same sets are marked (a check is pure and marking is idempotent), only the listing order of
+      // the open gates may differ, which no answer depends on (the decider orders fired rules by rank).
+      if (empty !== undefined) guardChecks(text, empty, epoch)
+      for (let i = 0; i < foundCount; i++) guardChecks(text, foundIds[i]!, epoch)
+      for (let t = 0; t < togetherAlways.length; t += 2) togetherCheck(text, togetherAlways, t, epoch)
+      if (empty !== undefined) togetherChecks(text, empty, epoch)
+      for (let i = 0; i < foundCount; i++) togetherChecks(text, foundIds[i]!, epoch)
       return evaluateAll(given)
     },
   }
