@@ -14,7 +14,7 @@
  * A benchmark, not a test: compare the ratios within one run. Knobs: BENCH_COUNT (complaints per path,
  * default 5000), BENCH_SCALES (default "1,10,100"), BENCH_LINES (NDJSON lines, default 1000000; 0
  * skips), BENCH_BUILD=0 (use the existing dist/ instead of running `npx tsup`), BENCH_REPORT (records for
- * the report, default 500000; 0 skips), BENCH_FULL=0 (skip the full-format CLI run of section 4).
+ * the report, default 500000; 0 skips), BENCH_FULL=0 (skip the full-format CLI run of section 4), BENCH_WARM_MS (each path's minimum warm-up, default 500 ms).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -133,10 +133,17 @@ function percentile(sorted: Float64Array, p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 }
 
-/** Runs `run` over `items` (after a warm-up pass over up to `warm` of them), timing each call. */
+/**
+ * Runs `run` over `items` after a warm-up, timing each call. The warm-up is at least `warm` calls AND at least
+ * WARM_MS milliseconds, cycling over the items: every path is measured in steady state, after the same wall time of
+ * warm-up. (A count alone favoured the slow paths: 500 plain-engine calls are ~0.5 s of warm-up, 2,000 compiled
+ * calls only ~20 ms, so V8 was still optimising the compiled path's functions inside its measured passes.)
+ */
+const WARM_MS = Number(process.env.BENCH_WARM_MS ?? 500)
 async function measure(name: string, items: readonly unknown[], run: (item: unknown) => unknown, options: { warm?: number; passes?: number } = {}): Promise<Row> {
   const warm = Math.min(items.length, options.warm ?? 500)
-  for (let i = 0; i < warm; i++) await run(items[i])
+  const warmStart = performance.now()
+  for (let i = 0; i < warm || performance.now() - warmStart < WARM_MS; i++) await run(items[i % items.length])
   const passes = options.passes ?? 1
   const times = new Float64Array(items.length * passes)
   let k = 0
