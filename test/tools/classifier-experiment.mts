@@ -31,7 +31,12 @@
 //     (c) 65 (13 handed, fixes 1 of 2, breaks 0); (d) 67 (3 handed, fixes 3, breaks 0); oracle 71.
 //   TEST='fresh13|fresh14' (75 tuned texts; rules of 9d7bae0): rules 65; (a) 51; (b) 60 (breaks 8); (c) 66 (12 handed,
 //     fixes 3 of 4, breaks 2); (d) 66; oracle 71.
-//   Over four runs (285 texts) (c) is +6 with 2 broken. Built properly (branch s19-learn, 9c5f8fc: a routing-model rule
+//   TEST='fresh15|fresh16' (73 tuned texts; rules of 6e26786, after three tuning rounds that night): rules 52 (71.2%);
+//     (a) LR alone 56 (76.7%: the first batch where LR alone beats the rules); (b) 56 (fixes 6 of 11, breaks 2);
+//     (c) 54 (14 handed, fixes 3 of 5, breaks 1); (d) 57 (5 handed, fixes 5, breaks 0); oracle 66.
+//   Over five runs (358 texts) (c) is +8 with 3 broken; (d), where the classifier is sure (p >= 0.8) and disagrees, is
+//   right more often than the rules on every run but the first (fixes 3 / breaks 3 there), which makes it a candidate
+//   for a review warning ("similar texts were handled by X") rather than for changing the lead. Built properly (branch s19-learn, 9c5f8fc: a routing-model rule
 //   file, `xiaobao train`, a learned_lead warning; the model may choose only a section, never reject or transfer, and
 //   only above a threshold set by cross-validation), it gained +1 of 131 on the first two held-out sets: most of (c)'s
 //   gain here came from the classifier answering "reject", which a fallback must not do (wrongly rejecting costs the
