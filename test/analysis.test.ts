@@ -91,6 +91,14 @@ describe('each fixture says exactly what is wrong', () => {
     expect(f!.rules!.sort()).toEqual(['food-circulation.market-scale', 'metrology.short-weight'])
   })
 
+  test('keyword_shared leaves out a keyword one of the rules forbids outright (notContainsAny at the top of its all)', async () => {
+    const ruleSet = structuredClone(await analysisFixtureRuleSet('keyword_shared'))
+    const rule = ruleSet.routingRules.find((r) => r.id === 'food-circulation.market-scale')!
+    const metrology = Object.values(ruleSet.vocabularies).find((v) => v.name !== '秤具' && v.keywords.includes('电子秤'))!
+    ;(rule.when as { all: unknown[] }).all.push({ fact: 'text', operator: 'notContainsAny', value: metrology.name })
+    expect(byCode(analyzeRuleSet(ruleSet), 'keyword_shared').filter((f) => f.message.includes('「电子秤」'))).toEqual([])
+  })
+
   test('condition_untested names the path inside when', async () => {
     const [f] = byCode(analyzeRuleSet(await analysisFixtureRuleSet('condition_untested')), 'condition_untested').filter((x) => x.rules![0] === 'metrology.short-weight')
     expect(f!.message).toContain('when.any[1]')

@@ -137,14 +137,34 @@ export function unusedVocabularies(ruleSet: RuleSet): Finding[] {
     )
 }
 
+/**
+ * The vocabularies a rule forbids outright: `notContainsAny` on the text at the top of its `all`. A keyword in one of
+ * them can never fire the rule, whatever else the rule requires.
+ */
+function forbiddenVocabularies(when: unknown): string[] {
+  const all = (when as { all?: unknown[] } | undefined)?.all
+  if (!Array.isArray(all)) return []
+  const names: string[] = []
+  for (const c of all) {
+    const leaf = c as { fact?: unknown; operator?: unknown; value?: unknown }
+    if (leaf.fact === 'text' && leaf.operator === 'notContainsAny' && typeof leaf.value === 'string') names.push(leaf.value)
+  }
+  return names
+}
+
 /** Keywords listed in two vocabularies that competing lead rules (of different sections) require. */
 export function sharedKeywords(ruleSet: RuleSet): Finding[] {
   const vocab = vocabularyLookup(ruleSet.vocabularies)
   const users = new Map<string, RoutingRule[]>()
+  const forbids = new Map<RoutingRule, Set<string>>()
   for (const rule of ruleSet.routingRules.filter((r) => r.role === 'lead')) {
     const required = new Set(termsOf(rule.when, vocab).terms.flatMap((t) => t.require.map((g) => g.label)))
     for (const name of required) if (ruleSet.vocabularies[name]) users.set(name, [...(users.get(name) ?? []), rule])
+    forbids.set(rule, new Set(forbiddenVocabularies(rule.when).flatMap((n) => ruleSet.vocabularies[n]?.keywords ?? [])))
   }
+  // A rule that forbids the keyword itself (「困人」 required through 特种设备 but excluded through 特种设备安全说法) is not
+  // fired by it, so it does not compete for it.
+  const firedBy = (rule: RoutingRule, keyword: string) => !forbids.get(rule)!.has(keyword)
   const owners = new Map<string, string[]>()
   for (const v of Object.values(ruleSet.vocabularies)) for (const k of v.keywords) owners.set(k, [...(owners.get(k) ?? []), v.name])
   const findings: Finding[] = []
@@ -153,7 +173,7 @@ export function sharedKeywords(ruleSet: RuleSet): Finding[] {
     const competing: [RoutingRule, RoutingRule][] = []
     for (let i = 0; i < names.length; i++)
       for (let j = i + 1; j < names.length; j++)
-        for (const a of users.get(names[i]!) ?? []) for (const b of users.get(names[j]!) ?? []) if (a.section !== b.section) competing.push([a, b])
+        for (const a of users.get(names[i]!) ?? []) for (const b of users.get(names[j]!) ?? []) if (a.section !== b.section && firedBy(a, keyword) && firedBy(b, keyword)) competing.push([a, b])
     if (competing.length === 0) continue
     const rules = [...new Set(competing.flatMap(([a, b]) => [a.id, b.id]))]
     const vocabularies = names.map((n) => ruleSet.vocabularies[n]!)
