@@ -34,7 +34,9 @@
 //   TEST='fresh15|fresh16' (73 tuned texts; rules of 6e26786, after three tuning rounds that night): rules 52 (71.2%);
 //     (a) LR alone 56 (76.7%: the first batch where LR alone beats the rules); (b) 56 (fixes 6 of 11, breaks 2);
 //     (c) 54 (14 handed, fixes 3 of 5, breaks 1); (d) 57 (5 handed, fixes 5, breaks 0); oracle 66.
-//   Over five runs (358 texts) (c) is +8 with 3 broken; (d), where the classifier is sure (p >= 0.8) and disagrees, is
+//   TEST='fresh17|fresh18' (62 tuned texts; rules of 56743b7, the stop's final rules): rules 53; (a) 46; (b) 52; (c) 52
+//     (10 handed, fixes 0, breaks 1); (d) 55 (2 handed, fixes 2); oracle 57.
+//   Over six runs (420 texts) (c) is +7 with 4 broken (the five before: +8, 3 broken); (d), where the classifier is sure (p >= 0.8) and disagrees, is
 //   right more often than the rules on every run but the first (fixes 3 / breaks 3 there), which makes it a candidate
 //   for a review warning ("similar texts were handled by X") rather than for changing the lead. Built properly (branch s19-learn, 9c5f8fc: a routing-model rule
 //   file, `xiaobao train`, a learned_lead warning; the model may choose only a section, never reject or transfer, and
