@@ -59,6 +59,42 @@ describe('reporters', () => {
     expect(runsPassed(strict)).toBe(false)
   })
 
+  test('sealed: frozen field scenarios count into the accuracy but are not listed (xiaobao test without --show-frozen)', () => {
+    const frozen = runs.filter((r) => r.measured?.frozen)
+    expect(frozen.length).toBeGreaterThan(100)
+    const open = formatText(runs)
+    const seal = formatText(runs, undefined, { showFrozen: false })
+    // Same accuracy lines and closing count: sealing hides names, not numbers.
+    const tail = (t: string) => t.slice(t.indexOf('实地语料正确率 / field accuracy'))
+    expect(tail(seal)).toBe(tail(open))
+    expect(open).toContain('[冻结 frozen]')
+    expect(seal).not.toContain('[冻结 frozen]')
+    // No frozen scenario's name appears as a listed line; every field file with frozen ones says how many it hides.
+    const listed = new Set(seal.split('\n').filter((l) => /^ {2}[✓·✗] /.test(l)).map((l) => l.slice(4).replace(/ {2}\(.*$/, '')))
+    const tunedNames = new Set(runs.filter((r) => r.measured && !r.measured.frozen).map((r) => r.name))
+    expect(frozen.filter((r) => listed.has(r.name) && !tunedNames.has(r.name))).toEqual([])
+    const hiddenCounts = [...seal.matchAll(/冻结的 (\d+) 件只计入正确率/g)].map((m) => Number(m[1]))
+    expect(hiddenCounts.reduce((a, b) => a + b, 0)).toBe(frozen.length)
+    // JSON and JUnit leave them out too; listing them is the explicit choice.
+    const json = JSON.parse(formatJson(runs, { showFrozen: false })) as { measured?: { frozen: boolean } }[]
+    expect(json.length).toBe(runs.length - frozen.length)
+    expect(json.some((r) => r.measured?.frozen)).toBe(false)
+    expect((JSON.parse(formatJson(runs)) as unknown[]).length).toBe(runs.length)
+    const junit = formatJunit(runs, undefined, { showFrozen: false })
+    expect(junit).toContain(`tests="${runs.length - frozen.length}"`)
+    expect(junit).toContain('frozen scenarios are counted, not listed')
+  })
+
+  test('xiaobao test seals the frozen part by default; --show-frozen lists it', async () => {
+    const sealedRun = await runCli(['test', RULES_DIR])
+    const shown = await runCli(['test', RULES_DIR, '--show-frozen'])
+    expect(sealedRun.out).not.toContain('[冻结 frozen]')
+    expect(sealedRun.out).toContain('--show-frozen 列出')
+    expect(shown.out).toContain('[冻结 frozen]')
+    expect(sealedRun.out.slice(sealedRun.out.indexOf('合计 total'))).toBe(shown.out.slice(shown.out.indexOf('合计 total')))
+    expect(sealedRun.code).toBe(shown.code)
+  })
+
   test('a name filter that runs part of a field file does not judge the file’s thresholds on that part', async () => {
     // A strict threshold on one field file: the whole file fails it; a filtered part of it is shown, not judged.
     const strictFiles = files.map((f) => (f.path === 'tests/field/fresh8.test.yaml' ? { ...f, text: f.text.replace(/^measure: \{[^}]*\}/m, 'measure: { minAccuracy: 1, minFrozenAccuracy: 1 }') } : f))

@@ -63,8 +63,8 @@ export const COMMANDS: Record<string, Command> = {
   },
   test: {
     help: testHelp,
-    options: { filter: text, json: flag, coverage: flag, reporter: text },
-    run: (values, positionals, io, at) => testCommand(at(positionals[0] ?? 'rules'), io, { filter: str(values.filter), json: bool(values.json), coverage: bool(values.coverage), reporter: str(values.reporter) }),
+    options: { filter: text, json: flag, coverage: flag, reporter: text, 'show-frozen': flag },
+    run: (values, positionals, io, at) => testCommand(at(positionals[0] ?? 'rules'), io, { filter: str(values.filter), json: bool(values.json), coverage: bool(values.coverage), reporter: str(values.reporter), showFrozen: bool(values['show-frozen']) }),
   },
   schema: {
     help: schemaHelp,

@@ -6,22 +6,45 @@ import type { ScenarioRun } from './runner.js'
 import { measureRuns, overallAccuracy, percent } from './accuracy.js'
 
 /**
+ * `showFrozen: false` seals the frozen part of a field corpus: its scenarios count into the accuracy but are
+ * not listed one by one (which of them the rules miss), so whoever tunes the rules cannot tune to them —
+ * the point of freezing them (issue 10). `xiaobao test` seals unless `--show-frozen`; the default here is
+ * to list everything.
+ */
+export interface ReportOptions {
+  showFrozen?: boolean
+}
+
+const sealed = (r: ScenarioRun, options: ReportOptions) => options.showFrozen === false && r.measured?.frozen === true
+
+/** The line that stands for a file's sealed frozen scenarios. */
+export const sealedLine = (n: number) => `  … 冻结的 ${n} 件只计入正确率，不逐条列出（--show-frozen 列出）/ ${n} frozen scenarios are counted, not listed (--show-frozen lists them)\n`
+
+/**
  * The readable report: results grouped by file, a ✓ or ✗ per scenario with its failures, and the closing
  * line `N passed, M failed`. `file` turns a rule-file path into what to print (e.g. joined to the folder).
  */
-export function formatText(runs: readonly ScenarioRun[], file: (path: string) => string = (p) => p): string {
+export function formatText(runs: readonly ScenarioRun[], file: (path: string) => string = (p) => p, options: ReportOptions = {}): string {
   let out = ''
   let current = ''
+  let hidden = 0
   for (const r of runs) {
     if (r.at.file !== current) {
+      if (hidden > 0) out += sealedLine(hidden)
+      hidden = 0
       current = r.at.file
       out += `\n${file(current)}${r.measured ? '  （实地语料，按正确率衡量 / field corpus, measured）' : ''}\n`
+    }
+    if (sealed(r, options)) {
+      hidden++
+      continue
     }
     // A measured scenario that missed is a miss (·), counted into the file's accuracy, not a failure.
     const mark = r.passed ? '✓' : r.measured ? '·' : '✗'
     out += `  ${mark} ${r.name}${r.passed ? '' : `  (${file(r.at.file)}:${r.at.line})`}${r.measured?.frozen ? '  [冻结 frozen]' : ''}\n`
     for (const f of r.failures) out += `      ${f.message}\n`
   }
+  if (hidden > 0) out += sealedLine(hidden)
   const measured = measureRuns(runs)
   if (measured.length > 0) {
     out += `\n实地语料正确率 / field accuracy\n`
@@ -46,22 +69,25 @@ export function runsPassed(runs: readonly ScenarioRun[]): boolean {
   return runs.every((r) => r.measured || r.passed) && measureRuns(runs).every((m) => m.met)
 }
 
-/** JSON: each scenario's name, place, verdict, failures `{ path, expected, actual, message }` and error. */
-export function formatJson(runs: readonly ScenarioRun[]): string {
-  return JSON.stringify(runs.map((r) => ({ name: r.name, at: r.at, passed: r.passed, failures: r.failures, ...(r.error ? { error: r.error } : {}), ...(r.measured ? { measured: r.measured } : {}) })), null, 2) + '\n'
+/** JSON: each scenario's name, place, verdict, failures `{ path, expected, actual, message }` and error (sealed frozen scenarios left out). */
+export function formatJson(runs: readonly ScenarioRun[], options: ReportOptions = {}): string {
+  return JSON.stringify(runs.filter((r) => !sealed(r, options)).map((r) => ({ name: r.name, at: r.at, passed: r.passed, failures: r.failures, ...(r.error ? { error: r.error } : {}), ...(r.measured ? { measured: r.measured } : {}) })), null, 2) + '\n'
 }
 
 const xml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
 const show = (v: unknown) => (v === undefined ? '(none)' : JSON.stringify(v))
 
 /** JUnit XML: one `<testsuite>` per scenario file, one `<testcase>` per scenario (classname: its target). */
-export function formatJunit(runs: readonly ScenarioRun[], file: (path: string) => string = (p) => p): string {
+export function formatJunit(runs: readonly ScenarioRun[], file: (path: string) => string = (p) => p, options: ReportOptions = {}): string {
   const files = [...new Set(runs.map((r) => r.at.file))]
-  const failed = runs.filter((r) => !r.passed && !r.measured).length
-  let out = `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="xiaobao" tests="${runs.length}" failures="${failed}" errors="0">\n`
+  const listed = runs.filter((r) => !sealed(r, options))
+  const failed = listed.filter((r) => !r.passed && !r.measured).length
+  let out = `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="xiaobao" tests="${listed.length}" failures="${failed}" errors="0">\n`
   for (const path of files) {
-    const cases = runs.filter((r) => r.at.file === path)
+    const cases = listed.filter((r) => r.at.file === path)
+    const hidden = runs.filter((r) => r.at.file === path && sealed(r, options)).length
     out += `  <testsuite name="${xml(file(path))}" tests="${cases.length}" failures="${cases.filter((r) => !r.passed && !r.measured).length}" skipped="${cases.filter((r) => !r.passed && r.measured).length}" errors="0">\n`
+    if (hidden > 0) out += `    <!-- ${xml(sealedLine(hidden).trim().replace(/--/g, '- -'))} -->\n`
     for (const r of cases) {
       const head = `    <testcase classname="${xml(r.target)}" name="${xml(r.name)}" file="${xml(file(path))}" line="${r.at.line}"`
       if (r.passed) {

@@ -10,16 +10,19 @@ import { colorsFor, colourReport, engineFor, write, type CliIo } from '../io.js'
 import { analyzeRuleSet } from '../../analysis/analyzeRuleSet.js'
 import { formatCoverageSummary } from '../../analysis/formatAnalysis.js'
 
-export const testHelp = `xiaobao test [rules-dir] [--filter TEXT] [--json | --reporter text|json|junit] [--coverage]
+export const testHelp = `xiaobao test [rules-dir] [--filter TEXT] [--json | --reporter text|json|junit] [--coverage] [--show-frozen]
   运行规则目录里的测试场景（*.test.yaml）。Run the scenario files (*.test.yaml) of a rules folder.
   rules-dir 默认为 ./rules。--filter 只运行名称含 TEXT 的场景。退出码：有失败为 1。
   --coverage 另列测试覆盖：哪些规则、条件、职责项从未被场景走到（xiaobao analyze 的摘要）。
   --coverage also prints which rules, conditions and duty items no scenario reaches.
-  --reporter junit 输出 JUnit XML，供持续集成显示。--reporter junit writes JUnit XML for a CI.`
+  --reporter junit 输出 JUnit XML，供持续集成显示。--reporter junit writes JUnit XML for a CI.
+  实地语料冻结的场景只计入正确率，不逐条列出（免得照着它们改规则）；--show-frozen 逐条列出。
+  Frozen field scenarios count into the accuracy but are not listed one by one (so nobody tunes to them);
+  --show-frozen lists them.`
 
 const REPORTERS = ['text', 'json', 'junit'] as const
 
-export async function testCommand(dir: string, io: CliIo, options: { filter?: string; json: boolean; coverage?: boolean; reporter?: string }): Promise<number> {
+export async function testCommand(dir: string, io: CliIo, options: { filter?: string; json: boolean; coverage?: boolean; reporter?: string; showFrozen?: boolean }): Promise<number> {
   const reporter = options.reporter ?? (options.json ? 'json' : 'text')
   if (!(REPORTERS as readonly string[]).includes(reporter)) {
     await write(io.stderr, `未知的 --reporter ${JSON.stringify(reporter)}；可用：${REPORTERS.join('、')} / unknown reporter; use ${REPORTERS.join(', ')}\n`)
@@ -32,7 +35,8 @@ export async function testCommand(dir: string, io: CliIo, options: { filter?: st
     await write(io.stderr, `错误 [no_scenarios] 没有名称含 ${JSON.stringify(options.filter)} 的测试场景，一个也没有运行。\n    no scenario name contains ${JSON.stringify(options.filter)}: nothing was run.\n`)
     return 1
   }
-  await write(io.stdout, reporter === 'json' ? formatJson(runs) : reporter === 'junit' ? formatJunit(runs, file) : colourReport(formatText(runs, file), colorsFor(io.stdout, io.env)))
+  const report = { showFrozen: options.showFrozen === true }
+  await write(io.stdout, reporter === 'json' ? formatJson(runs, report) : reporter === 'junit' ? formatJunit(runs, file, report) : colourReport(formatText(runs, file, report), colorsFor(io.stdout, io.env)))
   if (options.coverage) {
     const filtered = <T extends { name: string }>(list: readonly T[] | undefined) => (list ?? []).filter((s) => !options.filter || s.name.includes(options.filter))
     const analysis = analyzeRuleSet(engine.ruleSet, { scenarios: filtered(engine.ruleSet.scenarios), meetingScenarios: filtered(engine.ruleSet.meetingScenarios) })
