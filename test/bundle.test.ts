@@ -21,11 +21,12 @@ import { routeBundleSize, viteRouteBundleSize } from './tools/routeBundle.js'
  * then (95,200 in UTF-8, 93,809 from Vite), the engine 240,067. Stop 19 added 8.2 KB: four rounds of rules,
  * word lists and curated scenarios from eight new batches of real texts, and the compiled path's speed work
  * (+0.65 KB): 108,268 now (102,988 in UTF-8, 101,587 from Vite), the engine 261,865 (its bundled curated
- * scenarios grew most). The bounds are regression guards a little
+ * scenarios grew most). Stop 20's two tuning rounds (rules, word lists, their reasons as comments and 29 curated
+ * scenarios) took the engine to 267,735 and the route bundle to 109,806. The bounds are regression guards a little
  * above today's figures; the README says why the issue-12 aim (under 60 KB) is out of reach with this data.
  */
 const TOP_GZIP_BOUND = 111_000
-const ENGINE_GZIP_BOUND = 265_000
+const ENGINE_GZIP_BOUND = 271_000
 /** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 now. */
 const VITE_GZIP_BOUND = 105_000
 
