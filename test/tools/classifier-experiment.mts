@@ -36,6 +36,16 @@
 //     (c) 54 (14 handed, fixes 3 of 5, breaks 1); (d) 57 (5 handed, fixes 5, breaks 0); oracle 66.
 //   TEST='fresh17|fresh18' (62 tuned texts; rules of 56743b7, the stop's final rules): rules 53; (a) 46; (b) 52; (c) 52
 //     (10 handed, fixes 0, breaks 1); (d) 55 (2 handed, fixes 2); oracle 57.
+// Seventh and eighth held-out runs (2026-12-05, stop 20), each on two batches gathered that hour, before any tuning on
+// them, curated from the rules tree named (no curated scenario written for the test texts), MODEL=lr:
+//   TEST='fresh19|fresh20' (73 tuned texts; rules and curated of 782f918): rules 55; (a) 56; (b) 56 (fixes 6 of 8,
+//     breaks 5); (c) 54 (15 handed, fixes 2 of 3, breaks 3); (d) 58 (5 handed, fixes 3, breaks 0; the rules were
+//     wrong on all 5); oracle 66; clf p >= 0.8 right 33/35.
+//   TEST='fresh21|fresh22' (67 tuned texts; rules and curated of 01b3ee2, after two tuning rounds that stop): rules 49;
+//     (a) 46; (b) 54 (fixes 8 of 9, breaks 3); (c) 54 (13 handed, fixes 5 of 5, breaks 0); (d) 53 (6 handed, fixes 5,
+//     breaks 1); oracle 62; clf p >= 0.8 right 26/27.
+//   Over eight runs (560 texts) (c) is +11 with 7 broken; (d)'s flags (sure and disagreeing) fell on a rule miss in
+//   10 of 11 in these two runs — the evidence for the review warning `similar_cases_differ` (branch s20-review).
 //   Over six runs (420 texts) (c) is +7 with 4 broken (the five before: +8, 3 broken); (d), where the classifier is sure (p >= 0.8) and disagrees, is
 //   right more often than the rules on every run but the first (fixes 3 / breaks 3 there), which makes it a candidate
 //   for a review warning ("similar texts were handled by X") rather than for changing the lead. Built properly (branch s19-learn, 9c5f8fc: a routing-model rule
