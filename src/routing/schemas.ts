@@ -35,6 +35,10 @@ export const routingRule = z.strictObject({
     .boolean()
     .optional()
     .describe('true：一般职责（如消保股“消费侵权”），命中时不使写了 unlessDutyMatches 的不予受理规则让位 / a general duty, which does not make a screening rule give way'),
+  byCategory: z
+    .literal(true)
+    .optional()
+    .describe('true：按类别分办的规则（没有具体职责的关键词，只按商品和服务类别），与兜底一样可由学得的分办代替 / a category-level rule: like the fallback, the learned lead may replace it'),
   cites: z.array(citationRef).min(1).describe('依据 / the article items this rule rests on'),
   effective: effectivePeriod.optional(),
   when: topCondition.describe('json-rules-engine 条件'),

@@ -21,6 +21,7 @@ export type WarningCode =
   | 'county_blank' // a county given as blank, treated as not given
   | 'publisher_county_assumed' // an advertisement report without the publisher's county: the respondent's is used
   | 'time_bar_provisional' // the three-year bar's last day fell in a year without a notice (provisional calendar) or without data
+  | 'learned_lead' // no rule matched a specific section; the learned model (rules/learned/) suggested the lead
 
 export interface RoutingWarning {
   code: WarningCode

@@ -105,7 +105,11 @@ export function assessConfidenceWith(decision: RoutingDecision, settings: Confid
       lead = h
       break
     }
-    if (!lead || warned(decision, 'no_specific_section')) {
+    if (warned(decision, 'learned_lead')) {
+      // The learned fallback (src/routing/learned): a guess from labelled texts, never more than low.
+      weakest = true
+      if (texts) reasons.push(reason('learned_guess', `没有规则命中具体股室，主办股室（${decision.lead?.name ?? '—'}）是按本局已办案例的文字作出的推测`, `no rule matched a specific section; the lead (${decision.lead?.id ?? '—'}) is a learned guess from the texts of labelled cases`, joined))
+    } else if (!lead || warned(decision, 'no_specific_section')) {
       weakest = true
       if (texts) reasons.push(reason('fallback', '没有命中具体股室的规则，由兜底股室主办', 'no specific rule matched; the fallback section leads', joined))
     } else if (usesFact(lead, 'categoryLead')) {

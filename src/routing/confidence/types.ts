@@ -12,6 +12,7 @@ export type ConfidenceReasonCode =
   | 'close_runner_up' // another section's lead rule came within `closeMargin`
   | 'category_disagrees' // the category names other sections, or another authority
   | 'possibly_out_of_scope' // an out-of-scope rule gave way to this bureau's duty
+  | 'learned_guess' // no rule matched; the lead is the learned model's guess (rules/learned/)
 
 export interface ConfidenceReason {
   code: ConfidenceReasonCode

@@ -1,0 +1,59 @@
+/**
+ * What the learned fallback is trained on: the route scenarios of a rule set that have a text and a clear
+ * label, with every `frozen: true` scenario dropped FIRST — the held-out third is never read, so it cannot
+ * change the model (or its hash). The label is the expected lead section for `route`, or `reject` /
+ * `transfer` (used as classes when training; the model never rejects or transfers).
+ */
+import { sha256Hex } from '../../ruleset/contentHash.js'
+import { normalizeText } from '../../conditions/normalizeText.js'
+import type { RoutingRuleSet } from '../ruleSet.js'
+import type { ScenarioRecord } from '../ruleSet.js'
+import { variantsOf } from '../deriveFacts.js'
+
+export interface TrainingRow {
+  /** As the router reads it (normalised, variants applied). */
+  text: string
+  respondent: string
+  label: string
+  /** The scenario's input, as written (to route it with the rules). */
+  input: Record<string, unknown>
+}
+
+export interface TrainingRows {
+  rows: TrainingRow[]
+  /** Frozen scenarios left out (counted, never read further). */
+  frozenExcluded: number
+  /** `sha256:<16 hex>` over the rows, in order: the model is stale when this changes. */
+  hash: string
+}
+
+/** The class of a scenario's expectation, or undefined when it has none (an error case, no lead). */
+export function labelOf(expect: ScenarioRecord['expect']): string | undefined {
+  if (expect.error !== undefined) return undefined
+  if (expect.disposition === 'reject' || expect.disposition === 'transfer') return expect.disposition
+  if ((expect.disposition === undefined || expect.disposition === 'route') && typeof expect.lead === 'string') return expect.lead
+  return undefined
+}
+
+/** The training rows of `ruleSet`, frozen scenarios dropped first. */
+export function trainingRows(ruleSet: RoutingRuleSet): TrainingRows {
+  const unfrozen = ruleSet.scenarios.filter((s) => s.frozen !== true)
+  const frozenExcluded = ruleSet.scenarios.length - unfrozen.length
+  const variants = variantsOf(ruleSet)
+  const rows: TrainingRow[] = []
+  for (const s of unfrozen) {
+    const text = s.input.text
+    const label = labelOf(s.expect)
+    if (typeof text !== 'string' || text.trim() === '' || label === undefined) continue
+    const respondent = s.input.respondent
+    const name = respondent !== null && typeof respondent === 'object' && typeof (respondent as { name?: unknown }).name === 'string' ? (respondent as { name: string }).name : ''
+    rows.push({ text: variants(normalizeText(text)), respondent: variants(normalizeText(name)), label, input: s.input })
+  }
+  return { rows, frozenExcluded, hash: rowsHash(rows) }
+}
+
+/** The hash of the rows: text, respondent and label of each, in order. */
+export function rowsHash(rows: readonly Pick<TrainingRow, 'text' | 'respondent' | 'label'>[]): string {
+  const json = JSON.stringify(rows.map((r) => [r.text, r.respondent, r.label]))
+  return 'sha256:' + sha256Hex(new TextEncoder().encode(json)).slice(0, 16)
+}
