@@ -24,7 +24,7 @@ export function learnedLead(model: RoutingModel | undefined, text: string, respo
   if (weights === null) return undefined
   const scored = scoreText(weights, text, respondent)
   const section = model.classes[scored.top]!
-  if (section === fallbackLead || !isSection(section) || !(scored.p >= model.threshold)) return undefined
+  if (section === 'reject' || section === 'transfer' || section === fallbackLead || !isSection(section) || !(scored.p >= model.threshold)) return undefined
   const top = contributions(weights, text, respondent, scored.top, SHOWN)
   const inText = top.filter((c) => !c.inRespondent)
   const inName = top.filter((c) => c.inRespondent)
