@@ -20,11 +20,13 @@ import { routeBundleSize, viteRouteBundleSize } from './tools/routeBundle.js'
  * word lists from six new batches of real texts (+4.5 KB), the hot path's speed work (+0.75 KB): 100,033
  * now (95,200 in UTF-8, 93,809 from Vite), the engine 240,067. The bounds are regression guards a little
  * above today's figures; the README says why the issue-12 aim (under 60 KB) is out of reach with this data.
+ * s19's learned fallback (rules/learned/routing-model.yaml: 2000 features, quantised; README, "the learned
+ * fallback") added ~24 KB, as measured: 124,276 (Vite 118,347), the engine 265,883; the bounds rose by that.
  */
-const TOP_GZIP_BOUND = 103_000
-const ENGINE_GZIP_BOUND = 244_000
+const TOP_GZIP_BOUND = 127_000
+const ENGINE_GZIP_BOUND = 269_000
 /** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 now. */
-const VITE_GZIP_BOUND = 97_000
+const VITE_GZIP_BOUND = 121_000
 
 test('a calendar-only bundle stays small', async () => {
   const bytes = await calendarBundleBytes()
