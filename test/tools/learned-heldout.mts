@@ -61,6 +61,32 @@ async function run(name: string, testRe: string, rules, trainScenarios) {
     const fixes = labels.filter((l, i) => learned[i] && l === want[i] && base[i] !== want[i]).length
     const breaks = labels.filter((l, i) => learned[i] && l !== want[i] && base[i] === want[i]).length
     const gz = gzipSync(renderRoutingModel(model)).length
+    if (process.env.DIAG) {
+      // Where the rules fell back on the test texts: what the model's top class was (figures only).
+      const { decodedModel } = await import(root + '/src/routing/learned/modelFor.ts')
+      const { scoreText } = await import(root + '/src/routing/learned/score.ts')
+      const { variantsOf } = await import(root + '/src/routing/deriveFacts.ts')
+      const { normalizeText } = await import(root + '/src/conditions/normalizeText.ts')
+      const dec = decodedModel({ ...model, at: { file: '', line: 1, col: 1 } })
+      const v = variantsOf(rules)
+      const c = { fellBack: 0, topIsFallback: 0, topRejectOrTransfer: 0, belowThreshold: 0, handed: 0, fallbackRight: 0, topRight: 0 }
+      test.forEach((s, i) => {
+        const d = plain.routeComplaintSync(s.input)
+        const lead = d.trace.find((h) => h.stage === 'routing' && h.effect === 'lead')
+        const fell = d.disposition === 'route' && (d.warnings.some((w) => w.code === 'no_specific_section') || (lead && rules.routingRules.find((r) => r.id === lead.rule)?.byCategory === true))
+        if (!fell) return
+        c.fellBack++
+        if (base[i] === want[i]) c.fallbackRight++
+        const sc = scoreText(dec, v(normalizeText(s.input.text)), v(normalizeText(s.input.respondent?.name ?? '')))
+        const top = model.classes[sc.top]
+        if (top === want[i]) c.topRight++
+        if (top === d.lead.id) c.topIsFallback++
+        else if (top === 'reject' || top === 'transfer') c.topRejectOrTransfer++
+        else if (sc.p < model.threshold) c.belowThreshold++
+        else c.handed++
+      })
+      console.log('  where the rules fell back:', JSON.stringify(c))
+    }
     console.log(`| ${maxFeatures || 'all'} | ${model.threshold} | ${right(labels)}/${test.length} | ${learned.filter(Boolean).length} | ${fixes} | ${breaks} | ${gz} |`)
   }
 }

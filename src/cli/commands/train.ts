@@ -4,7 +4,10 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { loadRuleSet } from '../../node/loadRuleSet.js'
+import { safeLoadRuleSet } from '../../node/loadRuleSet.js'
+import { readRuleFolder } from '../../node/readRuleFiles.js'
+import { parseRuleSet } from '../../capabilities.js'
+import { XiaobaoError } from '../../problems/XiaobaoError.js'
 import { trainRoutingModel } from '../../routing/learned/trainRoutingModel.js'
 import { renderRoutingModel } from '../../routing/learned/renderModel.js'
 import { write, type CliIo } from '../io.js'
@@ -18,7 +21,14 @@ export const trainHelp = `xiaobao train [rules-dir]
 export const MODEL_FILE = join('learned', 'routing-model.yaml')
 
 export async function trainCommand(rulesDir: string, io: CliIo): Promise<number> {
-  const ruleSet = await loadRuleSet(rulesDir)
+  let loaded = await safeLoadRuleSet(rulesDir)
+  // A model file that no longer loads (hand-edited, corrupt) is what `train` replaces: the rest is loaded without it.
+  if (!loaded.ok && loaded.issues.every((i) => i.file === MODEL_FILE.replaceAll('\\', '/'))) {
+    const folder = await readRuleFolder(rulesDir)
+    if (folder.issues.length === 0) loaded = parseRuleSet(folder.files.filter((f) => f.path !== MODEL_FILE.replaceAll('\\', '/')))
+  }
+  if (!loaded.ok) throw new XiaobaoError(loaded.issues)
+  const ruleSet = loaded.value
   const path = join(rulesDir, MODEL_FILE)
   const enabled = ruleSet.routingModel ? ruleSet.routingModel.enabled : !(await readFile(path, 'utf8').then((t) => /^enabled:\s*false\s*$/m.test(t), () => false))
   const { model, thresholdChoice } = trainRoutingModel(ruleSet, { enabled })
