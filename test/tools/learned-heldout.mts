@@ -69,7 +69,7 @@ async function run(name: string, testRe: string, rules, trainScenarios) {
       const { normalizeText } = await import(root + '/src/conditions/normalizeText.ts')
       const dec = decodedModel({ ...model, at: { file: '', line: 1, col: 1 } })
       const v = variantsOf(rules)
-      const c = { fellBack: 0, topIsFallback: 0, topRejectOrTransfer: 0, belowThreshold: 0, handed: 0, fallbackRight: 0, topRight: 0 }
+      const c = { fellBack: 0, topIsFallback: 0, topRejectOrTransfer: 0, topRejectOrTransferRight: 0, belowThreshold: 0, handed: 0, fallbackRight: 0, topRight: 0 }
       test.forEach((s, i) => {
         const d = plain.routeComplaintSync(s.input)
         const lead = d.trace.find((h) => h.stage === 'routing' && h.effect === 'lead')
@@ -81,7 +81,7 @@ async function run(name: string, testRe: string, rules, trainScenarios) {
         const top = model.classes[sc.top]
         if (top === want[i]) c.topRight++
         if (top === d.lead.id) c.topIsFallback++
-        else if (top === 'reject' || top === 'transfer') c.topRejectOrTransfer++
+        else if (top === 'reject' || top === 'transfer') { c.topRejectOrTransfer++; if (top === want[i]) c.topRejectOrTransferRight++ }
         else if (sc.p < model.threshold) c.belowThreshold++
         else c.handed++
       })
