@@ -16,7 +16,11 @@ export const routingModelFile = z.strictObject({
     .strictObject({
       scenarios: z.number().int().min(0).describe('训练用的场景数（冻结的先去掉）/ scenarios trained on'),
       frozenExcluded: z.number().int().min(0).describe('去掉的冻结场景数 / frozen scenarios left out'),
-      rowsHash: z.string().regex(/^sha256:[0-9a-f]{16}$/).describe('训练行的哈希；与当前场景不符时 xiaobao lint 提示重新训练 / hash of the training rows'),
+      rowsHash: z.string().regex(/^sha256:[0-9a-f]{16}$/).describe('训练行的哈希 / hash of the training rows'),
+      files: z
+        .record(z.string(), z.string().regex(/^sha256:[0-9a-f]{16}$/))
+        .optional()
+        .describe('每个场景文件的训练行的哈希；有文件改了或多了没训练过的，xiaobao lint 提示重新训练 / per scenario file: lint warns when one changed or is new'),
     })
     .describe('训练数据 / what it was trained on'),
   classes: z.array(klass).min(2).max(63).describe('类别：股室编号，及 reject、transfer（只用于训练，模型从不据此不予受理或移送）/ classes'),

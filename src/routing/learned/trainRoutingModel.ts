@@ -42,7 +42,7 @@ export function trainRoutingModel(ruleSet: RoutingRuleSet, options: TrainOptions
   }
   const maxFeatures = options.maxFeatures ?? DEFAULT_MAX_FEATURES
   const folds = options.folds ?? 5
-  const { rows, frozenExcluded, hash } = trainingRows(ruleSet)
+  const { rows, frozenExcluded, hash, files } = trainingRows(ruleSet)
   const dense = fitSoftmax(rows.map((r) => ({ grams: gramsOf(r.text, r.respondent), label: r.label })), fit)
   const compact = compactModel(dense, { maxFeatures })
   let threshold = options.threshold
@@ -55,7 +55,7 @@ export function trainRoutingModel(ruleSet: RoutingRuleSet, options: TrainOptions
   const model: RoutingModelFile = {
     kind: 'routing-model',
     enabled: options.enabled ?? true,
-    trainedOn: { scenarios: rows.length, frozenExcluded, rowsHash: hash },
+    trainedOn: { scenarios: rows.length, frozenExcluded, rowsHash: hash, files },
     classes: dense.classes as RoutingModelFile['classes'],
     hyper: { ngrams: MAX_GRAM, respondentGrams: true, epochs: fit.epochs, learningRate: fit.learningRate, l2: fit.l2, seed: fit.seed, maxFeatures, levels: LEVELS },
     threshold,

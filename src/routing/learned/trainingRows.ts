@@ -17,14 +17,22 @@ export interface TrainingRow {
   label: string
   /** The scenario's input, as written (to route it with the rules). */
   input: Record<string, unknown>
+  /** The scenario file it comes from. */
+  file: string
 }
 
 export interface TrainingRows {
   rows: TrainingRow[]
   /** Frozen scenarios left out (counted, never read further). */
   frozenExcluded: number
-  /** `sha256:<16 hex>` over the rows, in order: the model is stale when this changes. */
+  /** `sha256:<16 hex>` over the rows, in order. */
   hash: string
+  /**
+   * The same per scenario file, in file order: the model is stale when a file's rows changed or a file
+   * has rows it was not trained on. A file that is gone is not staleness: a folder made by `xiaobao init`
+   * has no field corpus (the package does not ship it), and the model still knows what it learnt there.
+   */
+  files: Record<string, string>
 }
 
 /** The class of a scenario's expectation, or undefined when it has none (an error case, no lead). */
@@ -36,7 +44,7 @@ export function labelOf(expect: ScenarioRecord['expect']): string | undefined {
 }
 
 /** The training rows of `ruleSet`, frozen scenarios dropped first. */
-export function trainingRows(ruleSet: RoutingRuleSet): TrainingRows {
+export function trainingRows(ruleSet: RoutingRuleSet, options: { overallHash?: boolean } = {}): TrainingRows {
   const unfrozen = ruleSet.scenarios.filter((s) => s.frozen !== true)
   const frozenExcluded = ruleSet.scenarios.length - unfrozen.length
   const variants = variantsOf(ruleSet)
@@ -47,9 +55,18 @@ export function trainingRows(ruleSet: RoutingRuleSet): TrainingRows {
     if (typeof text !== 'string' || text.trim() === '' || label === undefined) continue
     const respondent = s.input.respondent
     const name = respondent !== null && typeof respondent === 'object' && typeof (respondent as { name?: unknown }).name === 'string' ? (respondent as { name: string }).name : ''
-    rows.push({ text: variants(normalizeText(text)), respondent: variants(normalizeText(name)), label, input: s.input })
+    rows.push({ text: variants(normalizeText(text)), respondent: variants(normalizeText(name)), label, input: s.input, file: s.at.file })
   }
-  return { rows, frozenExcluded, hash: rowsHash(rows) }
+  const byFile = new Map<string, TrainingRow[]>()
+  for (const row of rows) {
+    let list = byFile.get(row.file)
+    if (!list) byFile.set(row.file, (list = []))
+    list.push(row)
+  }
+  const files: Record<string, string> = {}
+  for (const [file, list] of byFile) files[file] = rowsHash(list)
+  // (The overall hash is skipped when only the per-file ones are wanted: lint's check runs at every load.)
+  return { rows, frozenExcluded, hash: options.overallHash === false ? '' : rowsHash(rows), files }
 }
 
 /** The hash of the rows: text, respondent and label of each, in order. */

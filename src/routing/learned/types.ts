@@ -9,6 +9,8 @@ export interface RoutingModelTrainedOn {
   frozenExcluded: number
   /** `sha256:…` of the training rows: `xiaobao lint` warns when the scenarios no longer give this. */
   rowsHash: string
+  /** Per scenario file, the hash of its rows (trainingRows.ts `files`). */
+  files?: Record<string, string>
 }
 
 export interface RoutingModelHyper {
