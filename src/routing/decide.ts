@@ -266,7 +266,7 @@ class PreparedDecider {
         kept = this.prepared.section(fallback)
         const duty = this.generalDuty(lead.id)
         basis.push(duty, winner ? winner.cites : this.prepared.fallbackCites)
-        warnings.push(learnedWarning(lead, learned.p, kept))
+        warnings.push(learnedWarning(lead, learned.p, kept, winner !== undefined))
         trace.push(learnedTraceHit(ruleSet, learned, lead, lean ? [] : this.prepared.citations([duty])))
         winner = undefined
         return this.routed(complaint, facts, found, run, routingHits, winner, lead, kept, intake, warnings, trace, basis)

@@ -13,12 +13,13 @@ import type { SectionId } from '../../sections.js'
 /** The trace's rule id for a learned lead (it is no rule: the model file's kind). */
 export const LEARNED_RULE_ID = 'routing-model'
 
-export function learnedWarning(lead: SectionRef, p: number, fallback: SectionRef): RoutingWarning {
+/** `byCategory`: the rules had a category-level lead (else the general fallback). */
+export function learnedWarning(lead: SectionRef, p: number, fallback: SectionRef, byCategory: boolean): RoutingWarning {
   const shown = p.toFixed(2)
   return {
     code: 'learned_lead',
-    message: `没有规则命中具体股室；按本局已办案例的文字，建议由${lead.name}主办（相似度 p=${shown}），请人工复核。规则兜底时本由${fallback.name}主办，现列为协办。`,
-    messageEn: `no rule matched a specific section; from the texts of cases this bureau has labelled, ${lead.id} is suggested to lead (p=${shown}); a person should review it. The rules' fallback, ${fallback.id}, now assists.`,
+    message: `没有规则命中具体股室；按本局已办案例的文字，建议由${lead.name}主办（相似度 p=${shown}），请人工复核。${byCategory ? '按商品和服务类别' : '规则兜底时'}本由${fallback.name}主办，现列为协办。`,
+    messageEn: `no rule matched a specific section; from the texts of cases this bureau has labelled, ${lead.id} is suggested to lead (p=${shown}); a person should review it. ${byCategory ? 'By the category' : "By the rules' fallback"}, ${fallback.id} would have led; it now assists.`,
   }
 }
 
