@@ -9,6 +9,7 @@ import { compactDecision, compactLine, lineSplitter, routeBatchSync, routeLines 
 import { createEngine, leanRouterOf } from '../src/engine/createEngine.js'
 import { loadRuleSet } from '../src/node/loadRuleSet.js'
 import type { RoutingDecision } from '../src/routing/types.js'
+import { generalDutyRule, LEARNED_RULE_ID } from '../src/routing/learned/learnedHit.js'
 import { complaints } from './bench/workload.js'
 import { RULES_DIR } from './fixtures.js'
 
@@ -64,10 +65,15 @@ describe('route --format compact is complete', () => {
     let checked = 0
     for (const input of complaints(ruleSet, 2_000, 5)) {
       const decision = engine.routeComplaintSync(input)
-      const compact = compactDecision(decision) as { fired: string[]; warnings?: string[] }
+      const compact = compactDecision(decision) as { fired: string[]; warnings?: string[]; lead?: string }
       const cited = new Set<string>()
-      for (const id of compact.fired) for (const c of rules.get(id)!.cites) cited.add(key(c))
+      for (const id of compact.fired) if (id !== LEARNED_RULE_ID) for (const c of rules.get(id)!.cites) cited.add(key(c))
       if (compact.warnings?.includes('no_specific_section')) for (const c of ruleSet.fallback.cites) cited.add(key(c))
+      // A learned lead (src/routing/learned): its section's general duty, and the fallback duty it replaced.
+      if (compact.warnings?.includes('learned_lead')) {
+        const duty = generalDutyRule(ruleSet.routingRules, compact.lead as never)
+        for (const c of [...(duty >= 0 ? ruleSet.routingRules[duty]!.cites : []), ...ruleSet.fallback.cites]) cited.add(key(c))
+      }
       for (const c of decision.basis) expect(cited.has(key(c)), `${key(c)} in ${JSON.stringify(compact)}`).toBe(true)
       checked++
     }
