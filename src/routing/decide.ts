@@ -20,8 +20,7 @@ import { classifierFor } from './categories/classifierFor.js'
 import { UNCLASSIFIED, type DecisionCategory } from './categories/types.js'
 import { assessConfidenceWith, type JoinedReasons } from './confidence/assessConfidence.js'
 import { DEFAULT_CONFIDENCE } from './confidence/defaults.js'
-import { learnedLead } from './learned/suggest.js'
-import { generalDutyRule, learnedTraceHit, learnedWarning } from './learned/learnedHit.js'
+import { LearnedLeads, type LearnedChoice } from './learned/learnedLeads.js'
 
 export { referenceEvaluation, type Evaluation, type Evidence, type Stage } from './evaluation.js'
 export { applies, inForce, sectionRef } from './preparedRules.js'
@@ -80,13 +79,12 @@ class PreparedDecider {
   private readonly prepared: PreparedRules
   /** Scratch for `pick`: the fired rules' places in priority order, sorted. */
   private readonly ranks: Int32Array
-  /** Each section's general-duty cites, for a learned lead. */
-  private readonly duties = new Map<SectionId, ResolvedCite[]>()
-  /** Whether a model class is a section of this rule set (made once, not per complaint). */
-  private readonly isSection = (id: string): boolean => (this.ruleSet.sections as Record<string, unknown>)[id] !== undefined
+  /** The learned fallback (src/routing/learned/), when the rule set has a model. */
+  private readonly learned: LearnedLeads | undefined
 
   constructor(private readonly ruleSet: RuleSet) {
     this.prepared = new PreparedRules(ruleSet)
+    this.learned = ruleSet.routingModel ? new LearnedLeads(ruleSet, this.prepared) : undefined
     this.ranks = new Int32Array(Math.max(ruleSet.intakeRules.length, ruleSet.screeningRules.length, ruleSet.routingRules.length))
   }
 
@@ -252,28 +250,13 @@ class PreparedDecider {
         break
       }
     }
-    // The learned fallback (src/routing/learned/), only where the rules fell back: no lead rule, or a
-    // category-level one (`byCategory: true`). It never rejects or transfers, and is always low confidence.
-    let kept: SectionRef | undefined
-    if (ruleSet.routingModel !== undefined && (!winner || (this.prepared.rules.routing[winner.index] as RoutingRule).byCategory === true)) {
-      const fallback = winner ? winner.section! : ruleSet.fallback.section
-      const learned = learnedLead(ruleSet.routingModel, String(facts.text ?? ''), String(facts.respondentName ?? ''), fallback, this.isSection)
-      if (learned) {
-        // The section the rules fell back to is kept as an assisting section, not dropped: the learned lead
-        // is a guess with no rule of its own, and the fallback is what the rules' words support (README,
-        // "The learned fallback"). A category-level winner is then outranked, like any lead rule that lost.
-        const lead = this.prepared.section(learned.section as SectionId)
-        kept = this.prepared.section(fallback)
-        const duty = this.generalDuty(lead.id)
-        basis.push(duty, winner ? winner.cites : this.prepared.fallbackCites)
-        warnings.push(learnedWarning(lead, learned.p, kept, winner !== undefined))
-        trace.push(learnedTraceHit(ruleSet, learned, lead, lean ? [] : this.prepared.citations([duty])))
-        winner = undefined
-        return this.routed(complaint, facts, found, run, routingHits, winner, lead, kept, intake, warnings, trace, basis)
-      }
-    }
     let lead: SectionRef
-    if (winner) {
+    // Where the rules fell back (no lead rule, or a `byCategory` one), the learned model may suggest the lead.
+    const learned: LearnedChoice | undefined = this.learned?.choose(winner, facts, lean, basis, warnings, trace)
+    if (learned) {
+      lead = learned.lead
+      winner = undefined // a category-level winner is outranked by it, like any lead rule that lost
+    } else if (winner) {
       lead = { id: winner.section!, name: winner.sectionName }
       basis.push(winner.cites)
       let tied: string[] | undefined
@@ -297,27 +280,8 @@ class PreparedDecider {
         messageEn: `no specific section matched; ${lead.id} leads under the general duty for consumer-infringement complaints, reports and inquiries.`,
       })
     }
-    return this.routed(complaint, facts, found, run, routingHits, winner, lead, kept, intake, warnings, trace, basis)
-  }
-
-  /** The routed decision: trace of the routing hits, assisting sections, category and confidence. */
-  private routed(
-    complaint: Complaint,
-    facts: Facts,
-    found: DecisionCategory,
-    run: Run,
-    routingHits: RuleMeta[],
-    winner: RuleMeta | undefined,
-    lead: SectionRef,
-    kept: SectionRef | undefined,
-    intake: SectionRef,
-    warnings: RoutingWarning[],
-    trace: RuleHit[],
-    basis: ResolvedCite[][],
-  ): RoutingDecision {
-    const lean = run.lean
     const assistIds: SectionId[] = []
-    if (kept !== undefined && kept.id !== lead.id) assistIds.push(kept.id)
+    if (learned && learned.kept.id !== lead.id) assistIds.push(learned.kept.id)
     for (const rule of routingHits) {
       if (rule === winner) {
         trace.push(this.hit('routing', rule, 'lead', true, run))
@@ -345,17 +309,6 @@ class PreparedDecider {
     this.assess(decision, lean, found)
     if (run.explain) decision.notFired = run.notFired
     return decision
-  }
-
-  /** The cites of a section's general duty (learned/learnedHit.ts `generalDutyRule`), resolved once. */
-  private generalDuty(section: SectionId): ResolvedCite[] {
-    let cites = this.duties.get(section)
-    if (cites === undefined) {
-      const index = generalDutyRule(this.prepared.rules.routing as RoutingRule[], section)
-      cites = index >= 0 ? this.prepared.meta.routing[index]!.cites : this.prepared.fallbackCites
-      this.duties.set(section, cites)
-    }
-    return cites
   }
 
   /** The decision when a screening rule decides: not accepted, or another county's. */
