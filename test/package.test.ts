@@ -158,8 +158,9 @@ describe('the packed package', () => {
     const vite = await viteRouteBundleSize('route', { packageDir: join(app, 'node_modules', 'xiaobao') })
     console.log(`one routeComplaintSync call, gzip: from xiaobao/route ${route.gzip} (Vite: ${vite.gzipBytes}), from xiaobao ${main.gzip}`)
     expect(route.inputs.filter((p) => /json-rules-engine|\/yaml\/|chinese-days/.test(p))).toEqual([])
-    expect(route.gzip).toBeLessThan(103_000)
-    expect(vite.gzipBytes).toBeLessThan(97_000)
+    // s19's learned fallback (rules/learned/routing-model.yaml) added ~24.5 KB: 123,970 measured from the package.
+    expect(route.gzip).toBeLessThan(127_000)
+    expect(vite.gzipBytes).toBeLessThan(121_000)
     expect(route.gzip).toBeLessThan(main.gzip)
     // dist/ is written in UTF-8 (tsup.config.ts): Chinese as characters, not six-byte \uXXXX escapes.
     const dist = readFileSync(join(app, 'node_modules', 'xiaobao', 'dist', 'route.js'), 'utf8')

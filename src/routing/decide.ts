@@ -252,7 +252,7 @@ class PreparedDecider {
     }
     let lead: SectionRef
     // Where the rules fell back (no lead rule, or a `byCategory` one), the learned model may suggest the lead.
-    const learned: LearnedChoice | undefined = this.learned?.choose(winner, facts, lean, basis, warnings, trace)
+    const learned: LearnedChoice | undefined = this.learned?.choose(winner, facts, lean, run.explain, basis, warnings, trace)
     if (learned) {
       lead = learned.lead
       winner = undefined // a category-level winner is outranked by it, like any lead rule that lost

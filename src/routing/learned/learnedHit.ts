@@ -23,8 +23,11 @@ export function learnedWarning(lead: SectionRef, p: number, fallback: SectionRef
   }
 }
 
-export function learnedTraceHit(ruleSet: RoutingRuleSet, learned: LearnedLead, section: SectionRef, cites: Citation[]): RuleHit {
-  return { rule: LEARNED_RULE_ID, stage: 'routing', effect: 'lead', section, priority: 0, cites, keywords: learned.evidence, facts: [], at: { ...ruleSet.routingModel!.at } }
+/** With `explain`, its one condition: the model's probability for the section at least the threshold. */
+export function learnedTraceHit(ruleSet: RoutingRuleSet, learned: LearnedLead, section: SectionRef, cites: Citation[], explain: boolean): RuleHit {
+  const hit: RuleHit = { rule: LEARNED_RULE_ID, stage: 'routing', effect: 'lead', section, priority: 0, cites, keywords: learned.evidence, facts: [], at: { ...ruleSet.routingModel!.at } }
+  if (explain) hit.conditions = { kind: 'leaf', result: true, fact: 'routingModel', operator: 'greaterThanInclusive', value: ruleSet.routingModel!.threshold, factValue: learned.p }
+  return hit
 }
 
 /**

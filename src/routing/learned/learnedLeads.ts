@@ -37,7 +37,7 @@ export class LearnedLeads {
   }
 
   /** Only where the rules fell back: `winner` is no rule, or a category-level one (`byCategory: true`). */
-  choose(winner: RuleMeta | undefined, facts: Facts, lean: boolean, basis: ResolvedCite[][], warnings: RoutingWarning[], trace: RuleHit[]): LearnedChoice | undefined {
+  choose(winner: RuleMeta | undefined, facts: Facts, lean: boolean, explain: boolean, basis: ResolvedCite[][], warnings: RoutingWarning[], trace: RuleHit[]): LearnedChoice | undefined {
     if (winner && (this.prepared.rules.routing[winner.index] as RoutingRule).byCategory !== true) return undefined
     const fallback = winner ? winner.section! : this.ruleSet.fallback.section
     const learned = learnedLead(this.ruleSet.routingModel, String(facts.text ?? ''), String(facts.respondentName ?? ''), fallback, this.isSection)
@@ -47,7 +47,7 @@ export class LearnedLeads {
     const duty = this.generalDuty(lead.id)
     basis.push(duty, winner ? winner.cites : this.prepared.fallbackCites)
     warnings.push(learnedWarning(lead, learned.p, kept, winner !== undefined))
-    trace.push(learnedTraceHit(this.ruleSet, learned, lead, lean ? [] : this.prepared.citations([duty])))
+    trace.push(learnedTraceHit(this.ruleSet, learned, lead, lean ? [] : this.prepared.citations([duty]), explain))
     return { lead, kept }
   }
 
