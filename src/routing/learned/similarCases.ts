@@ -49,7 +49,10 @@ export class SimilarCasesCheck {
     const answer = model.classes[scored.top]!
     if (disposition === 'reject' ? answer === REJECT : answer === lead?.id) return undefined
     if (lean) return { code: 'similar_cases_differ', message: NO_TEXT, messageEn: NO_TEXT }
-    const top = contributions(weights, text, respondent, scored.top, SHOWN)
+    // The strongest grams of two or three characters: a single character pushes too, but says little to a reader.
+    const all = contributions(weights, text, respondent, scored.top, Infinity)
+    const longer = all.filter((c) => c.gram.length > 1)
+    const top = (longer.length > 0 ? longer : all).slice(0, SHOWN)
     const inText = top.filter((c) => !c.inRespondent)
     const inName = top.filter((c) => c.inRespondent)
     const keywords: KeywordEvidence[] = []
