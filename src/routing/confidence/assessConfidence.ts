@@ -152,7 +152,7 @@ export function assessConfidenceWith(decision: RoutingDecision, settings: Confid
     weakest = true
     if (texts) {
       const s = w.similar
-      const other = s === undefined ? undefined : s.answer === 'reject' ? { zh: '不予受理', en: 'not accepted' } : { zh: `由${s.section?.name ?? s.answer}主办`, en: `led by ${s.answer}` }
+      const other = s === undefined ? undefined : s.answer === 'reject' ? { zh: '为不予受理', en: 'not accepted' } : { zh: `由${s.section?.name ?? s.answer}主办`, en: `led by ${s.answer}` }
       reasons.push(reason('similar_cases_differ', `本局已办的相似来件多${other?.zh ?? '另有结果'}${s ? `（p=${s.p.toFixed(2)}）` : ''}，与本决定不同`, `similar labelled cases were mostly ${other?.en ?? 'decided otherwise'}${s ? ` (p=${s.p.toFixed(2)})` : ''}, unlike this decision`, joined))
     }
     break
