@@ -2,7 +2,7 @@
 // src/routing/learned/similarCases.ts) on held-out texts, through the real routing path (routeComplaintSync of an
 // engine whose rule set carries a model trained without the held-out texts). Prints figures only.
 //   for c in f809f5c 6e26786 9d7bae0 2aa3ecd 0b429ff; do mkdir -p /tmp/review-$c && git archive $c rules | tar -x -C /tmp/review-$c; done
-//   npx tsx test/tools/review-heldout.mts                  (RUNS=A,B1,…,C; BUDGETS=2000,1000,500; C needs RULES_C=<main's rules copy>)
+//   npx tsx test/tools/review-heldout.mts                  (RUNS=A,B1,…,C; BUDGETS=2000,1000:2,…; C needs RULES_C=<main's rules copy>)
 // Protocol (honesty):
 // - every `frozen: true` scenario is dropped right after loading, and that is asserted; nothing frozen is read, printed
 //   or computed on.
@@ -31,7 +31,8 @@ const load = async (dir: string) => {
 }
 const labelOf = (e) => (e.error !== undefined ? undefined : e.disposition === 'reject' || e.disposition === 'transfer' ? e.disposition : typeof e.lead === 'string' ? e.lead : undefined)
 const answerOf = (d) => (d.disposition === 'route' ? d.lead?.id ?? '?' : d.disposition)
-const budgets = (process.env.BUDGETS ?? '2000').split(',').map(Number)
+// BUDGETS: features kept, optionally with the least quantised level kept (`2000:2`).
+const budgets = (process.env.BUDGETS ?? '2000').split(',').map((b) => b.split(':').map(Number))
 
 async function run(name: string, pair: string, testDir: string, rulesDir: string) {
   const inPair = (s) => s.measure && new RegExp(`/(${pair})\\.test\\.yaml$`).test('/' + s.at.file)
@@ -54,8 +55,8 @@ async function run(name: string, pair: string, testDir: string, rulesDir: string
   console.log(`\n## ${name}: ${test.length} tuned texts; rules right ${rulesRight.filter(Boolean).length}/${test.length}; train ${trainingRows(trainSet).rows.length} rows`)
   console.log('| features | θ (CV) | flagged | useful (rules wrong) | false alarm (rules right) | rules-wrong flagged | wrong by confidence before (h/m/l) | after (h/m/l) | had the model led: fixes / breaks | model gzip |')
   console.log('|---:|---:|---:|---:|---:|---:|---|---|---|---:|')
-  for (const maxFeatures of budgets) {
-    const { model } = trainRoutingModel(trainSet, { maxFeatures })
+  for (const [maxFeatures, minLevel = 1] of budgets) {
+    const { model } = trainRoutingModel(trainSet, { maxFeatures, minLevel })
     const engine = createEngine({ rules: { ...rules, scenarios: [], routingModel: { ...model, at: { file: 'learned/routing-model.yaml', line: 1, col: 1 } } } })
     const after = test.map((s) => engine.routeComplaintSync(s.input))
     after.forEach((d, i) => {
@@ -71,7 +72,7 @@ async function run(name: string, pair: string, testDir: string, rulesDir: string
     const levels = (ds) => ['high', 'medium', 'low'].map((l) => ds.filter((d, i) => !rulesRight[i] && d.confidence === l).length).join('/')
     const fixes = flag.filter((f, i) => f && f.similar.answer === want[i]).length
     const breaks = flag.filter((f, i) => f && rulesRight[i]).length
-    console.log(`| ${maxFeatures || 'all'} | ${model.threshold} | ${flagged} | ${useful} | ${falseAlarm} | ${useful}/${wrong} | ${levels(before)} | ${levels(after)} | ${fixes} / ${breaks} | ${gzipSync(renderRoutingModel(model)).length} |`)
+    console.log(`| ${maxFeatures || 'all'}${minLevel > 1 ? ` (levels ≥ ${minLevel})` : ''} | ${model.threshold} | ${flagged} | ${useful} | ${falseAlarm} | ${useful}/${wrong} | ${levels(before)} | ${levels(after)} | ${fixes} / ${breaks} | ${gzipSync(renderRoutingModel(model)).length} |`)
   }
 }
 

@@ -20,6 +20,8 @@ export interface CompactWeights {
 export interface PruneSettings {
   /** How many features to keep (by largest absolute weight); 0 keeps every feature. */
   maxFeatures: number
+  /** Quantised weights smaller than this many levels are dropped (1 keeps every non-zero one). */
+  minLevel?: number
 }
 
 /** Prunes and quantises a dense model into the compact form. */
@@ -38,6 +40,7 @@ export function compactModel(model: DenseModel, settings: PruneSettings): Compac
   let maxAbs = 0
   for (const f of kept) maxAbs = Math.max(maxAbs, strength[f]!)
   const scale = maxAbs > 0 ? round6(maxAbs / LEVELS) : 1
+  const minLevel = settings.minLevel ?? 1
   const grams: string[] = []
   const groups: string[] = []
   // In gram order, so the file diffs well and the order does not depend on float ties.
@@ -46,7 +49,7 @@ export function compactModel(model: DenseModel, settings: PruneSettings): Compac
     let group = ''
     for (let k = 0; k < K; k++) {
       const q = Math.max(-LEVELS, Math.min(LEVELS, Math.round(model.weights[f * K + k]! / scale)))
-      if (q !== 0) group += ALPHABET[k]! + ALPHABET[q + LEVELS]!
+      if (q !== 0 && Math.abs(q) >= minLevel) group += ALPHABET[k]! + ALPHABET[q + LEVELS]!
     }
     if (group === '') continue
     grams.push(model.features[f]!)
@@ -59,16 +62,84 @@ function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6
 }
 
-/** One step of the gram trie: the feature a gram ending here is (or -1), and the next characters. */
-export interface GramNode {
-  feature: number
-  next: Map<number, GramNode> | null
+/**
+ * The grams as a trie by UTF-16 code unit, in typed arrays: node `TEXT_ROOT` starts the text's grams,
+ * `RESPONDENT_ROOT` the respondent name's (`@`); the child of node `n` by code unit `c` is found in one
+ * open-addressing table keyed by `n << 16 | c`; `feature[n]` is the feature a gram ending at `n` is (or
+ * -1). Scoring walks a text through it without making a string or a map lookup per gram (score.ts); the
+ * table is kept small (twice the nodes) so it stays in cache.
+ */
+export interface GramTrie {
+  /** Table slots (a power of two): the key (0 = empty) and the child node. */
+  key: Int32Array
+  child: Int32Array
+  mask: number
+  /** 32 − log2(slots): a slot is the high bits of a multiplicative hash. */
+  shift: number
+  feature: Int32Array
+  /** 1 when the node has children. */
+  inner: Uint8Array
+}
+
+export const TEXT_ROOT = 1
+export const RESPONDENT_ROOT = 2
+/** Node numbers must fit in 15 bits for the packed key: at most this many grams' characters. */
+const MAX_NODES = 0x7fff
+
+/** The child of `node` by code unit `c`, or 0. */
+export function childOf(trie: GramTrie, node: number, c: number): number {
+  const key = (node << 16) | c
+  const keys = trie.key
+  let slot = Math.imul(key, 0x9e3779b1) >>> trie.shift
+  for (;;) {
+    const k = keys[slot]!
+    if (k === key) return trie.child[slot]!
+    if (k === 0) return 0
+    slot = (slot + 1) & trie.mask
+  }
+}
+
+function buildTrie(grams: readonly string[]): GramTrie | { duplicate: number } | { tooMany: true } {
+  // Count the nodes first (a set of prefixes), so the table is sized to them.
+  const prefixes = new Set<string>()
+  for (const g of grams) for (let j = 1; j <= g.length; j++) prefixes.add(g.slice(0, j))
+  const nodes = prefixes.size + 3
+  if (nodes > MAX_NODES) return { tooMany: true }
+  let size = 16
+  let bits = 4
+  while (size < nodes * 2) {
+    size *= 2
+    bits++
+  }
+  const trie: GramTrie = { key: new Int32Array(size), child: new Int32Array(size), mask: size - 1, shift: 32 - bits, feature: new Int32Array(nodes).fill(-1), inner: new Uint8Array(nodes) }
+  let next = 3
+  for (let i = 0; i < grams.length; i++) {
+    const gram = grams[i]!
+    const respondent = gram.charCodeAt(0) === 64 // '@'
+    let node = respondent ? RESPONDENT_ROOT : TEXT_ROOT
+    for (let j = respondent ? 1 : 0; j < gram.length; j++) {
+      const c = gram.charCodeAt(j)
+      let child = childOf(trie, node, c)
+      if (child === 0) {
+        child = next++
+        const key = (node << 16) | c
+        let slot = Math.imul(key, 0x9e3779b1) >>> trie.shift
+        while (trie.key[slot] !== 0) slot = (slot + 1) & trie.mask
+        trie.key[slot] = key
+        trie.child[slot] = child
+        trie.inner[node] = 1
+      }
+      node = child
+    }
+    if (trie.feature[node] !== -1) return { duplicate: i }
+    trie.feature[node] = i
+  }
+  return trie
 }
 
 /**
- * A decoded model. Feature `f` is `features[f]`; its non-zero weights are `classOf[j]` / `weight[j]` for j
- * from `start[f]` to `start[f + 1]`. The grams are also a trie by UTF-16 code unit (text grams and `@`
- * respondent grams apart), so scoring walks the text without making a string per gram.
+ * A decoded model. Feature `f` is `features[f]`; its non-zero weights are `classOf[j]` / `level[j]` × `scale`
+ * for j from `start[f]` to `start[f + 1]` (whole levels, so scoring adds small integers: score.ts).
  */
 export interface DecodedWeights {
   K: number
@@ -76,9 +147,9 @@ export interface DecodedWeights {
   features: string[]
   start: Int32Array
   classOf: Uint8Array
-  weight: Float64Array
-  textTrie: Map<number, GramNode>
-  respondentTrie: Map<number, GramNode>
+  level: Int8Array
+  scale: number
+  trie: GramTrie
 }
 
 /**
@@ -94,37 +165,27 @@ export function decodeWeights(w: CompactWeights, classCount: number): { ok: true
   for (const group of groups) pairs += group.length >> 1
   const start = new Int32Array(grams.length + 1)
   const classOf = new Uint8Array(pairs)
-  const weight = new Float64Array(pairs)
-  const textTrie = new Map<number, GramNode>()
-  const respondentTrie = new Map<number, GramNode>()
+  const level = new Int8Array(pairs)
   let at = 0
   for (let i = 0; i < grams.length; i++) {
     const gram = grams[i]!
     const group = groups[i]!
-    const inRespondent = gram.startsWith('@')
-    const chars = inRespondent ? gram.slice(1) : gram
+    const chars = gram.startsWith('@') ? gram.slice(1) : gram
     if (chars === '' || chars.length > 3 || /[\s|@]/.test(chars)) return { ok: false, field: 'features', zh: `第 ${i + 1} 个特征 "${gram}" 不是 1 到 3 个字。`, en: `feature ${i + 1} "${gram}" is not 1 to 3 characters.` }
     if (group.length === 0 || group.length % 2 !== 0) return { ok: false, field: 'weights', zh: `第 ${i + 1} 组权重 "${group}" 应是成对的字符。`, en: `weight group ${i + 1} "${group}" should be pairs of characters.` }
-    let node: GramNode | undefined
-    let level = inRespondent ? respondentTrie : textTrie
-    for (let c = 0; c < chars.length; c++) {
-      const code = chars.charCodeAt(c)
-      node = level.get(code)
-      if (node === undefined) level.set(code, (node = { feature: -1, next: null }))
-      if (c < chars.length - 1) level = node.next ??= new Map()
-    }
-    if (node!.feature >= 0) return { ok: false, field: 'features', zh: `特征 "${gram}" 重复。`, en: `feature "${gram}" is listed twice.` }
-    node!.feature = i
     start[i] = at
     for (let j = 0; j < group.length; j += 2) {
       const k = ALPHABET.indexOf(group[j]!)
       const q = ALPHABET.indexOf(group[j + 1]!) - LEVELS
       if (k < 0 || k >= classCount || q < -LEVELS) return { ok: false, field: 'weights', zh: `第 ${i + 1} 组权重 "${group}" 有无效的字符（类别须小于 ${classCount}）。`, en: `weight group ${i + 1} "${group}" has an invalid character (class must be below ${classCount}).` }
       classOf[at] = k
-      weight[at] = q * w.scale
+      level[at] = q
       at++
     }
   }
   start[grams.length] = at
-  return { ok: true, value: { K: classCount, bias: Float64Array.from(w.bias), features: grams, start, classOf, weight, textTrie, respondentTrie } }
+  const trie = buildTrie(grams)
+  if ('tooMany' in trie) return { ok: false, field: 'features', zh: `特征太多（字数超过 ${MAX_NODES}）；请减少 maxFeatures 后重新训练。`, en: `too many features (more than ${MAX_NODES} characters); train with a smaller maxFeatures.` }
+  if ('duplicate' in trie) return { ok: false, field: 'features', zh: `特征 "${grams[trie.duplicate]}" 重复。`, en: `feature "${grams[trie.duplicate]}" is listed twice.` }
+  return { ok: true, value: { K: classCount, bias: Float64Array.from(w.bias), features: grams, start, classOf, level, scale: w.scale, trie } }
 }

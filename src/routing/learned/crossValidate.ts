@@ -5,7 +5,7 @@
  */
 import { gramsOf } from './features.js'
 import { fitSoftmax, type FitSettings } from './fit.js'
-import { compactModel, decodeWeights } from './compact.js'
+import { compactModel, decodeWeights, type PruneSettings } from './compact.js'
 import { scoreText } from './score.js'
 import { seededRandom } from './prng.js'
 import type { TrainingRow } from './trainingRows.js'
@@ -16,7 +16,7 @@ export interface OutOfFold {
   p: number
 }
 
-export function crossValidate(rows: readonly TrainingRow[], fit: FitSettings, maxFeatures: number, folds = 5): OutOfFold[] {
+export function crossValidate(rows: readonly TrainingRow[], fit: FitSettings, prune: PruneSettings, folds = 5): OutOfFold[] {
   const rnd = seededRandom(fit.seed + 1)
   const keyed = rows.map((_, i) => [rnd(), i] as const)
   keyed.sort((a, b) => a[0] - b[0] || a[1] - b[1])
@@ -27,7 +27,7 @@ export function crossValidate(rows: readonly TrainingRow[], fit: FitSettings, ma
   for (let k = 0; k < folds; k++) {
     const docs = rows.flatMap((r, i) => (foldOf[i] === k ? [] : [{ grams: grams[i]!, label: r.label }]))
     const dense = fitSoftmax(docs, fit)
-    const decoded = decodeWeights(compactModel(dense, { maxFeatures }), dense.classes.length)
+    const decoded = decodeWeights(compactModel(dense, prune), dense.classes.length)
     if (!decoded.ok) throw new Error('internal: a compacted model does not decode')
     rows.forEach((r, i) => {
       if (foldOf[i] !== k) return

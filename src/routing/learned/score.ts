@@ -2,11 +2,11 @@
  * Scores a text with a decoded model: each class's probability, the most likely class, and what made it
  * most likely — the grams present that add most to that class, each with where it first occurs (the
  * evidence a clerk reads in the `similar_cases_differ` warning). Only grams the model knows are looked at:
- * the text is walked through the model's gram trie by character code (no string per gram), and each gram
+ * the text is walked through the model's gram trie by code unit (compact.ts: no string per gram), and each gram
  * counts once, as in training (features.ts).
  */
 import { normalize } from './fit.js'
-import type { DecodedWeights, GramNode } from './compact.js'
+import { RESPONDENT_ROOT, TEXT_ROOT, type DecodedWeights } from './compact.js'
 
 export interface Contribution {
   gram: string
@@ -24,12 +24,19 @@ export interface Scored {
   probabilities: Float64Array
 }
 
-/** Per model, a scratch of "seen in this text" marks (one number a feature), so no set is made per text. */
-const scratch = new WeakMap<DecodedWeights, { marks: Int32Array; stamp: number }>()
+/** Per model, scratch: "seen in this text" marks (one number a feature) and the class scores, so nothing is made per text. */
+interface Scratch {
+  marks: Int32Array
+  stamp: number
+  z: Float64Array
+  /** The sums of whole levels, per class. */
+  sums: Int32Array
+}
+const scratch = new WeakMap<DecodedWeights, Scratch>()
 
-function marksOf(model: DecodedWeights): { marks: Int32Array; stamp: number } {
+function scratchOf(model: DecodedWeights): Scratch {
   let s = scratch.get(model)
-  if (s === undefined) scratch.set(model, (s = { marks: new Int32Array(model.features.length), stamp: 0 }))
+  if (s === undefined) scratch.set(model, (s = { marks: new Int32Array(model.features.length), stamp: 0, z: new Float64Array(model.K), sums: new Int32Array(model.K) }))
   if (++s.stamp === 0x7fffffff) {
     s.marks.fill(0)
     s.stamp = 1
@@ -38,52 +45,90 @@ function marksOf(model: DecodedWeights): { marks: Int32Array; stamp: number } {
 }
 
 /**
- * Calls `visit(feature, offset)` once per feature present in `source`, at its first offset, in the order
- * of first occurrence (by start, then length).
+ * Adds to `sums` the levels of every feature present in `source` (from `root`: the text's or the name's
+ * trie), each once; with `found`, also records each feature with its first offset.
  */
-function walk(trie: Map<number, GramNode>, source: string, marks: Int32Array, stamp: number, visit: (feature: number, at: number) => void): void {
+function walk(model: DecodedWeights, root: number, source: string, s: Scratch, sums: Int32Array, found: number[] | undefined): void {
+  const { trie, start, classOf, level } = model
+  // The table's lookup (compact.ts childOf) written out here, with its arrays in locals: this loop runs
+  // for every character of every complaint.
+  const { feature, inner, key: keys, child, mask, shift } = trie
+  const { marks, stamp } = s
   const n = source.length
   for (let i = 0; i < n; i++) {
-    let node = trie.get(source.charCodeAt(i))
-    for (let j = i + 1; node !== undefined; j++) {
-      const f = node.feature
+    let node = root
+    for (let j = i; j < n; j++) {
+      const key = (node << 16) | source.charCodeAt(j)
+      let slot = Math.imul(key, 0x9e3779b1) >>> shift
+      let k = keys[slot]!
+      while (k !== key && k !== 0) {
+        slot = (slot + 1) & mask
+        k = keys[slot]!
+      }
+      if (k === 0) break
+      node = child[slot]!
+      const f = feature[node]!
       if (f >= 0 && marks[f] !== stamp) {
         marks[f] = stamp
-        visit(f, i)
+        for (let w = start[f]!, end = start[f + 1]!; w < end; w++) sums[classOf[w]!] = sums[classOf[w]!]! + level[w]!
+        if (found) found.push(f, i)
       }
-      if (node.next === null || j >= n) break
-      node = node.next.get(source.charCodeAt(j))
+      if (inner[node] === 0) break
     }
   }
 }
 
-export function scoreText(model: DecodedWeights, text: string, respondent: string): Scored {
-  const K = model.K
-  const z = Float64Array.from(model.bias)
-  const { marks, stamp } = marksOf(model)
-  const { start, classOf, weight } = model
-  const add = (f: number): void => {
-    for (let j = start[f]!, end = start[f + 1]!; j < end; j++) z[classOf[j]!] = z[classOf[j]!]! + weight[j]!
-  }
-  walk(model.textTrie, text, marks, stamp, add)
-  if (respondent !== '') walk(model.respondentTrie, respondent, marks, stamp, add)
-  normalize(z, K)
+/**
+ * The class scores (logits) of a text, in the model's scratch (valid until the next call with this
+ * model): the bias plus the weights of each gram present once.
+ */
+export function logits(model: DecodedWeights, text: string, respondent: string): Float64Array {
+  const s = scratchOf(model)
+  const { z, sums } = s
+  sums.fill(0)
+  walk(model, TEXT_ROOT, text, s, sums, undefined)
+  if (respondent !== '') walk(model, RESPONDENT_ROOT, respondent, s, sums, undefined)
+  const { bias, scale } = model
+  for (let k = 0; k < z.length; k++) z[k] = bias[k]! + sums[k]! * scale
+  return z
+}
+
+/** The most likely class (the first of equals). */
+export function argmax(z: Float64Array, K: number): number {
   let top = 0
   for (let k = 1; k < K; k++) if (z[k]! > z[top]!) top = k
+  return top
+}
+
+/** The probability of class `k` from the scores: 1 / Σ exp(z_j − z_k). */
+export function probabilityOf(z: Float64Array, K: number, k: number): number {
+  let sum = 0
+  for (let j = 0; j < K; j++) sum += Math.exp(z[j]! - z[k]!)
+  return 1 / sum
+}
+
+export function scoreText(model: DecodedWeights, text: string, respondent: string): Scored {
+  const K = model.K
+  const z = Float64Array.from(logits(model, text, respondent))
+  const top = argmax(z, K)
+  normalize(z, K)
   return { top, p: z[top]!, probabilities: z }
 }
 
 /** The `count` grams that add most to class `k`, largest first (ties by gram), with their offsets. */
 export function contributions(model: DecodedWeights, text: string, respondent: string, k: number, count: number): Contribution[] {
   const out: Contribution[] = []
-  const { start, classOf, weight, features } = model
-  const { marks, stamp } = marksOf(model)
-  for (const [trie, source, inRespondent] of [[model.textTrie, text, false], [model.respondentTrie, respondent, true]] as const) {
-    walk(trie, source, marks, stamp, (f, at) => {
+  const { start, classOf, level, scale, features } = model
+  const sums = new Int32Array(model.K)
+  for (const [root, source, inRespondent] of [[TEXT_ROOT, text, false], [RESPONDENT_ROOT, respondent, true]] as const) {
+    const found: number[] = []
+    walk(model, root, source, scratchOf(model), sums, found)
+    for (let n = 0; n < found.length; n += 2) {
+      const f = found[n]!
       for (let j = start[f]!; j < start[f + 1]!; j++) {
-        if (classOf[j] === k && weight[j]! > 0) out.push({ gram: inRespondent ? features[f]!.slice(1) : features[f]!, inRespondent, at, weight: weight[j]! })
+        if (classOf[j] === k && level[j]! > 0) out.push({ gram: inRespondent ? features[f]!.slice(1) : features[f]!, inRespondent, at: found[n + 1]!, weight: level[j]! * scale })
       }
-    })
+    }
   }
   out.sort((a, b) => b.weight - a.weight || (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : Number(a.inRespondent) - Number(b.inRespondent)) || a.at - b.at)
   return out.slice(0, count)

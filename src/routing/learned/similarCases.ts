@@ -14,7 +14,7 @@
 import type { KeywordEvidence } from '../../conditions/operators.js'
 import type { SectionRef } from '../../sections.js'
 import type { RoutingWarning, SimilarCases } from '../types.js'
-import { contributions, scoreText } from './score.js'
+import { argmax, contributions, logits, probabilityOf } from './score.js'
 import { decodedModel } from './modelFor.js'
 import type { RoutingModel } from './types.js'
 
@@ -44,13 +44,18 @@ export class SimilarCasesCheck {
     if (!model.enabled || disposition === 'transfer') return undefined
     const weights = decodedModel(model)
     if (weights === null) return undefined
-    const scored = scoreText(weights, text, respondent)
-    if (!(scored.p >= model.threshold) || !this.classIsAnswer[scored.top]) return undefined
-    const answer = model.classes[scored.top]!
+    // Every decision is scored: the class scores alone first; the probability only where the model's
+    // first choice is an answer and differs from the decision's (the common agreeing case stops here).
+    const z = logits(weights, text, respondent)
+    const best = argmax(z, weights.K)
+    if (!this.classIsAnswer[best]) return undefined
+    const answer = model.classes[best]!
     if (disposition === 'reject' ? answer === REJECT : answer === lead?.id) return undefined
+    const p0 = probabilityOf(z, weights.K, best)
+    if (!(p0 >= model.threshold)) return undefined
     if (lean) return { code: 'similar_cases_differ', message: NO_TEXT, messageEn: NO_TEXT }
     // The strongest grams of two or three characters: a single character pushes too, but says little to a reader.
-    const all = contributions(weights, text, respondent, scored.top, Infinity)
+    const all = contributions(weights, text, respondent, best, Infinity)
     const longer = all.filter((c) => c.gram.length > 1)
     const top = (longer.length > 0 ? longer : all).slice(0, SHOWN)
     const inText = top.filter((c) => !c.inRespondent)
@@ -58,7 +63,7 @@ export class SimilarCasesCheck {
     const keywords: KeywordEvidence[] = []
     if (inText.length > 0) keywords.push({ vocabulary: 'learned', keywords: inText.map((c) => c.gram), at: inText.map((c) => c.at) })
     if (inName.length > 0) keywords.push({ vocabulary: 'learned:respondent', keywords: inName.map((c) => c.gram), at: inName.map((c) => c.at) })
-    const p = Math.round(scored.p * 100) / 100
+    const p = Math.round(p0 * 100) / 100
     const suggested = answer === REJECT ? undefined : this.section(answer)!
     const similar: SimilarCases = suggested ? { answer, section: { ...suggested }, p, threshold: model.threshold, keywords, at: { ...model.at } } : { answer, p, threshold: model.threshold, keywords, at: { ...model.at } }
     const shown = p.toFixed(2)

@@ -16,6 +16,8 @@ import type { RoutingModelFile } from './schema.js'
 export interface TrainOptions extends Partial<FitSettings> {
   /** Features kept (largest weight first); 0 keeps all. */
   maxFeatures?: number
+  /** Quantised weights below this many levels are dropped (compact.ts). */
+  minLevel?: number
   /** Folds of the cross-validation that sets the threshold. */
   folds?: number
   /** A fixed threshold instead of cross-validation (tests, experiments). */
@@ -24,8 +26,9 @@ export interface TrainOptions extends Partial<FitSettings> {
   enabled?: boolean
 }
 
-/** The default budget: ~25 KB gzip in the route bundle (README, "The learned fallback"). */
+/** The default budget (README, "similar cases"): chosen on the held-out runs and the cost per route. */
 export const DEFAULT_MAX_FEATURES = 2000
+export const DEFAULT_MIN_LEVEL = 1
 
 export interface TrainResult {
   model: RoutingModelFile
@@ -41,14 +44,15 @@ export function trainRoutingModel(ruleSet: RoutingRuleSet, options: TrainOptions
     seed: options.seed ?? DEFAULT_FIT.seed,
   }
   const maxFeatures = options.maxFeatures ?? DEFAULT_MAX_FEATURES
+  const minLevel = options.minLevel ?? DEFAULT_MIN_LEVEL
   const folds = options.folds ?? 5
   const { rows, frozenExcluded, hash, files } = trainingRows(ruleSet)
   const dense = fitSoftmax(rows.map((r) => ({ grams: gramsOf(r.text, r.respondent), label: r.label })), fit)
-  const compact = compactModel(dense, { maxFeatures })
+  const compact = compactModel(dense, { maxFeatures, minLevel })
   let threshold = options.threshold
   let thresholdChoice: ThresholdChoice | undefined
   if (threshold === undefined) {
-    thresholdChoice = chooseThreshold(crossValidate(rows, fit, maxFeatures, folds))
+    thresholdChoice = chooseThreshold(crossValidate(rows, fit, { maxFeatures, minLevel }, folds))
     threshold = thresholdChoice.threshold
   }
   const model: RoutingModelFile = {
@@ -56,7 +60,7 @@ export function trainRoutingModel(ruleSet: RoutingRuleSet, options: TrainOptions
     enabled: options.enabled ?? true,
     trainedOn: { scenarios: rows.length, frozenExcluded, rowsHash: hash, files },
     classes: dense.classes as RoutingModelFile['classes'],
-    hyper: { ngrams: MAX_GRAM, respondentGrams: true, epochs: fit.epochs, learningRate: fit.learningRate, l2: fit.l2, seed: fit.seed, maxFeatures, levels: LEVELS },
+    hyper: { ngrams: MAX_GRAM, respondentGrams: true, epochs: fit.epochs, learningRate: fit.learningRate, l2: fit.l2, seed: fit.seed, maxFeatures, ...(minLevel !== 1 ? { minLevel } : {}), levels: LEVELS },
     threshold,
     thresholdBy:
       options.threshold !== undefined

@@ -21,6 +21,7 @@ export interface RoutingModelHyper {
   l2: number
   seed: number
   maxFeatures: number
+  minLevel?: number
   levels: number
 }
 
