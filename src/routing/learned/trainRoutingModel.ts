@@ -28,7 +28,7 @@ export interface TrainOptions extends Partial<FitSettings> {
 
 /** The default budget (README, "similar cases"): chosen on the held-out runs and the cost per route. */
 export const DEFAULT_MAX_FEATURES = 2000
-export const DEFAULT_MIN_LEVEL = 1
+export const DEFAULT_MIN_LEVEL = 2
 
 export interface TrainResult {
   model: RoutingModelFile
