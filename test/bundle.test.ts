@@ -23,11 +23,14 @@ import { routeBundleSize, viteRouteBundleSize } from './tools/routeBundle.js'
  * (+0.65 KB): 108,268 now (102,988 in UTF-8, 101,587 from Vite), the engine 261,865 (its bundled curated
  * scenarios grew most). The bounds are regression guards a little
  * above today's figures; the README says why the issue-12 aim (under 60 KB) is out of reach with this data.
+ * s20's similar-cases review model (rules/learned/routing-model.yaml: 2000 features, weights of at least two
+ * levels; README, "similar cases differ") added ~19.4 KB, as measured against f809f5c: 127,707 (UTF-8 122,576,
+ * Vite 120,869); the bounds rose by that.
  */
-const TOP_GZIP_BOUND = 111_000
-const ENGINE_GZIP_BOUND = 265_000
-/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 now. */
-const VITE_GZIP_BOUND = 105_000
+const TOP_GZIP_BOUND = 131_000
+const ENGINE_GZIP_BOUND = 285_000
+/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 120,869 with s20's review model. */
+const VITE_GZIP_BOUND = 125_000
 
 test('a calendar-only bundle stays small', async () => {
   const bytes = await calendarBundleBytes()
