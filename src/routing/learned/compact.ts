@@ -63,38 +63,36 @@ function round6(x: number): number {
 }
 
 /**
- * The grams as a trie by UTF-16 code unit, in typed arrays: node `TEXT_ROOT` starts the text's grams,
- * `RESPONDENT_ROOT` the respondent name's (`@`); the child of node `n` by code unit `c` is found in one
- * open-addressing table keyed by `n << 16 | c`; `feature[n]` is the feature a gram ending at `n` is (or
- * -1). Scoring walks a text through it without making a string or a map lookup per gram (score.ts); the
- * table is kept small (twice the nodes) so it stays in cache.
+ * The grams as a trie by UTF-16 code unit, in one typed array: node `TEXT_ROOT` starts the text's grams,
+ * `RESPONDENT_ROOT` the respondent name's (`@`). The child of node `n` by code unit `c` is found in an
+ * open-addressing table keyed by `n << 16 | c`, whose slot holds, side by side, the key (0 = empty), the
+ * child node, the feature a gram ending there is (or -1) and whether the child has children — one cache
+ * line per step. Scoring walks a text through it without making a string or a map lookup per gram
+ * (score.ts).
  */
 export interface GramTrie {
-  /** Table slots (a power of two): the key (0 = empty) and the child node. */
-  key: Int32Array
-  child: Int32Array
+  /** `SLOT` numbers a slot: key, child, feature, inner (1 when the child has children). */
+  table: Int32Array
   mask: number
   /** 32 − log2(slots): a slot is the high bits of a multiplicative hash. */
   shift: number
-  feature: Int32Array
-  /** 1 when the node has children. */
-  inner: Uint8Array
 }
 
 export const TEXT_ROOT = 1
 export const RESPONDENT_ROOT = 2
+export const SLOT = 4
 /** Node numbers must fit in 15 bits for the packed key: at most this many grams' characters. */
 const MAX_NODES = 0x7fff
 
-/** The child of `node` by code unit `c`, or 0. */
-export function childOf(trie: GramTrie, node: number, c: number): number {
+/** The slot of `node`'s child by code unit `c` (its place in `table`), or -1. */
+export function slotOf(trie: GramTrie, node: number, c: number): number {
   const key = (node << 16) | c
-  const keys = trie.key
+  const table = trie.table
   let slot = Math.imul(key, 0x9e3779b1) >>> trie.shift
   for (;;) {
-    const k = keys[slot]!
-    if (k === key) return trie.child[slot]!
-    if (k === 0) return 0
+    const k = table[slot * SLOT]!
+    if (k === key) return slot * SLOT
+    if (k === 0) return -1
     slot = (slot + 1) & trie.mask
   }
 }
@@ -111,28 +109,35 @@ function buildTrie(grams: readonly string[]): GramTrie | { duplicate: number } |
     size *= 2
     bits++
   }
-  const trie: GramTrie = { key: new Int32Array(size), child: new Int32Array(size), mask: size - 1, shift: 32 - bits, feature: new Int32Array(nodes).fill(-1), inner: new Uint8Array(nodes) }
+  const trie: GramTrie = { table: new Int32Array(size * SLOT), mask: size - 1, shift: 32 - bits }
+  const table = trie.table
+  /** Where each node is a child (its slot's place), to mark it inner when it gets a child. */
+  const placeOf = new Int32Array(nodes).fill(-1)
   let next = 3
   for (let i = 0; i < grams.length; i++) {
     const gram = grams[i]!
     const respondent = gram.charCodeAt(0) === 64 // '@'
     let node = respondent ? RESPONDENT_ROOT : TEXT_ROOT
+    let place = -1
     for (let j = respondent ? 1 : 0; j < gram.length; j++) {
       const c = gram.charCodeAt(j)
-      let child = childOf(trie, node, c)
-      if (child === 0) {
-        child = next++
+      place = slotOf(trie, node, c)
+      if (place < 0) {
         const key = (node << 16) | c
         let slot = Math.imul(key, 0x9e3779b1) >>> trie.shift
-        while (trie.key[slot] !== 0) slot = (slot + 1) & trie.mask
-        trie.key[slot] = key
-        trie.child[slot] = child
-        trie.inner[node] = 1
+        while (table[slot * SLOT] !== 0) slot = (slot + 1) & trie.mask
+        place = slot * SLOT
+        table[place] = key
+        table[place + 1] = next
+        table[place + 2] = -1
+        placeOf[next] = place
+        next++
+        if (placeOf[node]! >= 0) table[placeOf[node]! + 3] = 1
       }
-      node = child
+      node = table[place + 1]!
     }
-    if (trie.feature[node] !== -1) return { duplicate: i }
-    trie.feature[node] = i
+    if (table[place + 2] !== -1) return { duplicate: i }
+    table[place + 2] = i
   }
   return trie
 }

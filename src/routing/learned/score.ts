@@ -6,7 +6,7 @@
  * counts once, as in training (features.ts).
  */
 import { normalize } from './fit.js'
-import { RESPONDENT_ROOT, TEXT_ROOT, type DecodedWeights } from './compact.js'
+import { RESPONDENT_ROOT, SLOT, TEXT_ROOT, type DecodedWeights } from './compact.js'
 
 export interface Contribution {
   gram: string
@@ -50,9 +50,9 @@ function scratchOf(model: DecodedWeights): Scratch {
  */
 function walk(model: DecodedWeights, root: number, source: string, s: Scratch, sums: Int32Array, found: number[] | undefined): void {
   const { trie, start, classOf, level } = model
-  // The table's lookup (compact.ts childOf) written out here, with its arrays in locals: this loop runs
+  // The table's lookup (compact.ts slotOf) written out here, with its array in a local: this loop runs
   // for every character of every complaint.
-  const { feature, inner, key: keys, child, mask, shift } = trie
+  const { table, mask, shift } = trie
   const { marks, stamp } = s
   const n = source.length
   for (let i = 0; i < n; i++) {
@@ -60,20 +60,22 @@ function walk(model: DecodedWeights, root: number, source: string, s: Scratch, s
     for (let j = i; j < n; j++) {
       const key = (node << 16) | source.charCodeAt(j)
       let slot = Math.imul(key, 0x9e3779b1) >>> shift
-      let k = keys[slot]!
+      let place = slot * SLOT
+      let k = table[place]!
       while (k !== key && k !== 0) {
         slot = (slot + 1) & mask
-        k = keys[slot]!
+        place = slot * SLOT
+        k = table[place]!
       }
       if (k === 0) break
-      node = child[slot]!
-      const f = feature[node]!
+      const f = table[place + 2]!
       if (f >= 0 && marks[f] !== stamp) {
         marks[f] = stamp
         for (let w = start[f]!, end = start[f + 1]!; w < end; w++) sums[classOf[w]!] = sums[classOf[w]!]! + level[w]!
         if (found) found.push(f, i)
       }
-      if (inner[node] === 0) break
+      if (table[place + 3] === 0) break
+      node = table[place + 1]!
     }
   }
 }

@@ -22,6 +22,7 @@ export interface RoutingModelHyper {
   seed: number
   maxFeatures: number
   minLevel?: number
+  minGram?: number
   levels: number
 }
 
