@@ -31,7 +31,7 @@ const load = async (dir: string) => {
 }
 const labelOf = (e) => (e.error !== undefined ? undefined : e.disposition === 'reject' || e.disposition === 'transfer' ? e.disposition : typeof e.lead === 'string' ? e.lead : undefined)
 const answerOf = (d) => (d.disposition === 'route' ? d.lead?.id ?? '?' : d.disposition)
-// BUDGETS: features kept, optionally with the least quantised level kept and the shortest gram (`2000:2`, `2000:2:2`).
+// BUDGETS: features kept, optionally with the least quantised level kept (`2000:2`).
 const budgets = (process.env.BUDGETS ?? '2000').split(',').map((b) => b.split(':').map(Number))
 
 async function run(name: string, pair: string, testDir: string, rulesDir: string) {
@@ -55,8 +55,8 @@ async function run(name: string, pair: string, testDir: string, rulesDir: string
   console.log(`\n## ${name}: ${test.length} tuned texts; rules right ${rulesRight.filter(Boolean).length}/${test.length}; train ${trainingRows(trainSet).rows.length} rows`)
   console.log('| features | θ (CV) | flagged | useful (rules wrong) | false alarm (rules right) | rules-wrong flagged | wrong by confidence before (h/m/l) | after (h/m/l) | had the model led: fixes / breaks | model gzip |')
   console.log('|---:|---:|---:|---:|---:|---:|---|---|---|---:|')
-  for (const [maxFeatures, minLevel = 1, minGram = 1] of budgets) {
-    const { model } = trainRoutingModel(trainSet, { maxFeatures, minLevel, minGram })
+  for (const [maxFeatures, minLevel = 1] of budgets) {
+    const { model } = trainRoutingModel(trainSet, { maxFeatures, minLevel })
     const engine = createEngine({ rules: { ...rules, scenarios: [], routingModel: { ...model, at: { file: 'learned/routing-model.yaml', line: 1, col: 1 } } } })
     const after = test.map((s) => engine.routeComplaintSync(s.input))
     after.forEach((d, i) => {
@@ -72,7 +72,7 @@ async function run(name: string, pair: string, testDir: string, rulesDir: string
     const levels = (ds) => ['high', 'medium', 'low'].map((l) => ds.filter((d, i) => !rulesRight[i] && d.confidence === l).length).join('/')
     const fixes = flag.filter((f, i) => f && f.similar.answer === want[i]).length
     const breaks = flag.filter((f, i) => f && rulesRight[i]).length
-    console.log(`| ${maxFeatures || 'all'}${minLevel > 1 ? ` (levels ≥ ${minLevel})` : ''}${minGram > 1 ? ` (grams ≥ ${minGram})` : ''} | ${model.threshold} | ${flagged} | ${useful} | ${falseAlarm} | ${useful}/${wrong} | ${levels(before)} | ${levels(after)} | ${fixes} / ${breaks} | ${gzipSync(renderRoutingModel(model)).length} |`)
+    console.log(`| ${maxFeatures || 'all'}${minLevel > 1 ? ` (levels ≥ ${minLevel})` : ''} | ${model.threshold} | ${flagged} | ${useful} | ${falseAlarm} | ${useful}/${wrong} | ${levels(before)} | ${levels(after)} | ${fixes} / ${breaks} | ${gzipSync(renderRoutingModel(model)).length} |`)
   }
 }
 

@@ -11,16 +11,16 @@ export const MAX_GRAM = 3
 
 const SKIP = /[\s|@]/
 
-/** The distinct grams of `text` (and of `respondent`, marked `@`), from `minGram` characters up, in first-seen order. */
-export function gramsOf(text: string, respondent: string, minGram = 1): string[] {
+/** The distinct grams of `text` (and of `respondent`, marked `@`), in first-seen order. */
+export function gramsOf(text: string, respondent: string): string[] {
   const seen = new Set<string>()
-  add(text, '', seen, minGram)
-  add(respondent, '@', seen, minGram)
+  add(text, '', seen)
+  add(respondent, '@', seen)
   return [...seen]
 }
 
-function add(text: string, mark: string, seen: Set<string>, minGram: number): void {
-  for (let n = minGram; n <= MAX_GRAM; n++) {
+function add(text: string, mark: string, seen: Set<string>): void {
+  for (let n = 1; n <= MAX_GRAM; n++) {
     for (let i = 0; i + n <= text.length; i++) {
       const g = text.slice(i, i + n)
       if (!SKIP.test(g)) seen.add(mark + g)

@@ -33,7 +33,6 @@ export const routingModelFile = z.strictObject({
     seed: z.number().int(),
     maxFeatures: z.number().int().min(0),
     minLevel: z.number().int().min(1).max(31).optional(),
-    minGram: z.number().int().min(1).max(3).optional(),
     levels: z.literal(31),
   }),
   threshold: z.number().min(0).max(1).describe('模型的首选概率至少为此值、又与决定不同时，提示 similar_cases_differ（按训练行的交叉验证确定；可调高）/ the least probability at which a disagreeing model warns'),

@@ -18,8 +18,6 @@ export interface TrainOptions extends Partial<FitSettings> {
   maxFeatures?: number
   /** Quantised weights below this many levels are dropped (compact.ts). */
   minLevel?: number
-  /** The shortest gram used as a feature (1, or 2 to leave single characters out). */
-  minGram?: number
   /** Folds of the cross-validation that sets the threshold. */
   folds?: number
   /** A fixed threshold instead of cross-validation (tests, experiments). */
@@ -31,7 +29,6 @@ export interface TrainOptions extends Partial<FitSettings> {
 /** The default budget (README, "similar cases"): chosen on the held-out runs and the cost per route. */
 export const DEFAULT_MAX_FEATURES = 2000
 export const DEFAULT_MIN_LEVEL = 2
-export const DEFAULT_MIN_GRAM = 1
 
 export interface TrainResult {
   model: RoutingModelFile
@@ -48,15 +45,14 @@ export function trainRoutingModel(ruleSet: RoutingRuleSet, options: TrainOptions
   }
   const maxFeatures = options.maxFeatures ?? DEFAULT_MAX_FEATURES
   const minLevel = options.minLevel ?? DEFAULT_MIN_LEVEL
-  const minGram = options.minGram ?? DEFAULT_MIN_GRAM
   const folds = options.folds ?? 5
   const { rows, frozenExcluded, hash, files } = trainingRows(ruleSet)
-  const dense = fitSoftmax(rows.map((r) => ({ grams: gramsOf(r.text, r.respondent, minGram), label: r.label })), fit)
+  const dense = fitSoftmax(rows.map((r) => ({ grams: gramsOf(r.text, r.respondent), label: r.label })), fit)
   const compact = compactModel(dense, { maxFeatures, minLevel })
   let threshold = options.threshold
   let thresholdChoice: ThresholdChoice | undefined
   if (threshold === undefined) {
-    thresholdChoice = chooseThreshold(crossValidate(rows, fit, { maxFeatures, minLevel }, folds, minGram))
+    thresholdChoice = chooseThreshold(crossValidate(rows, fit, { maxFeatures, minLevel }, folds))
     threshold = thresholdChoice.threshold
   }
   const model: RoutingModelFile = {
@@ -64,7 +60,7 @@ export function trainRoutingModel(ruleSet: RoutingRuleSet, options: TrainOptions
     enabled: options.enabled ?? true,
     trainedOn: { scenarios: rows.length, frozenExcluded, rowsHash: hash, files },
     classes: dense.classes as RoutingModelFile['classes'],
-    hyper: { ngrams: MAX_GRAM, respondentGrams: true, epochs: fit.epochs, learningRate: fit.learningRate, l2: fit.l2, seed: fit.seed, maxFeatures, ...(minLevel !== 1 ? { minLevel } : {}), ...(minGram !== 1 ? { minGram } : {}), levels: LEVELS },
+    hyper: { ngrams: MAX_GRAM, respondentGrams: true, epochs: fit.epochs, learningRate: fit.learningRate, l2: fit.l2, seed: fit.seed, maxFeatures, ...(minLevel !== 1 ? { minLevel } : {}), levels: LEVELS },
     threshold,
     thresholdBy:
       options.threshold !== undefined

@@ -22,7 +22,6 @@ export interface RoutingModelHyper {
   seed: number
   maxFeatures: number
   minLevel?: number
-  minGram?: number
   levels: number
 }
 
