@@ -24,10 +24,16 @@ export interface PruneSettings {
   minLevel?: number
 }
 
-/** Prunes and quantises a dense model into the compact form. */
-export function compactModel(model: DenseModel, settings: PruneSettings): CompactWeights {
-  const K = model.classes.length
-  const F = model.features.length
+/**
+ * Prunes and quantises a dense model into the compact form. Each feature's weights are first centred on
+ * their median: adding one number to a feature's weight for every class changes no probability (softmax),
+ * and a gram that points to one class then has one large weight and many near zero, which quantise to
+ * nothing — fewer weights to store and to add up at every route.
+ */
+export function compactModel(dense: DenseModel, settings: PruneSettings): CompactWeights {
+  const K = dense.classes.length
+  const F = dense.features.length
+  const model = { ...dense, weights: centred(dense.weights, F, K) }
   const strength = new Float64Array(F)
   for (let f = 0; f < F; f++) {
     let m = 0
@@ -56,6 +62,19 @@ export function compactModel(model: DenseModel, settings: PruneSettings): Compac
     groups.push(group)
   }
   return { scale, bias: Array.from(model.bias, round6), features: grams.join('|'), weights: groups.join(',') }
+}
+
+/** Each feature's K weights minus their median. */
+function centred(weights: Float64Array, F: number, K: number): Float64Array {
+  const out = new Float64Array(weights.length)
+  const row = new Float64Array(K)
+  for (let f = 0; f < F; f++) {
+    for (let k = 0; k < K; k++) row[k] = weights[f * K + k]!
+    row.sort()
+    const median = K % 2 === 1 ? row[(K - 1) / 2]! : (row[K / 2 - 1]! + row[K / 2]!) / 2
+    for (let k = 0; k < K; k++) out[f * K + k] = weights[f * K + k]! - median
+  }
+  return out
 }
 
 function round6(x: number): number {
