@@ -174,6 +174,17 @@ export interface DecodedWeights {
   level: Int8Array
   scale: number
   trie: GramTrie
+  /** Made once with the model, so scoring makes nothing per text (score.ts). */
+  scratch: Scratch
+}
+
+/** "Seen in this text" marks (one number a feature, this text's `stamp`), the class sums and scores. */
+export interface Scratch {
+  marks: Int32Array
+  stamp: number
+  /** The sums of whole levels, per class. */
+  sums: Int32Array
+  z: Float64Array
 }
 
 /**
@@ -211,5 +222,5 @@ export function decodeWeights(w: CompactWeights, classCount: number): { ok: true
   const trie = buildTrie(grams)
   if ('tooMany' in trie) return { ok: false, field: 'features', zh: `特征太多（字数超过 ${MAX_NODES}）；请减少 maxFeatures 后重新训练。`, en: `too many features (more than ${MAX_NODES} characters); train with a smaller maxFeatures.` }
   if ('duplicate' in trie) return { ok: false, field: 'features', zh: `特征 "${grams[trie.duplicate]}" 重复。`, en: `feature "${grams[trie.duplicate]}" is listed twice.` }
-  return { ok: true, value: { K: classCount, bias: Float64Array.from(w.bias), features: grams, start, classOf, level, scale: w.scale, trie } }
+  return { ok: true, value: { K: classCount, bias: Float64Array.from(w.bias), features: grams, start, classOf, level, scale: w.scale, trie, scratch: { marks: new Int32Array(grams.length), stamp: 0, sums: new Int32Array(classCount), z: new Float64Array(classCount) } } }
 }

@@ -6,7 +6,7 @@
  * counts once, as in training (features.ts).
  */
 import { normalize } from './fit.js'
-import { RESPONDENT_ROOT, SLOT, TEXT_ROOT, type DecodedWeights } from './compact.js'
+import { RESPONDENT_ROOT, SLOT, TEXT_ROOT, type DecodedWeights, type Scratch } from './compact.js'
 
 export interface Contribution {
   gram: string
@@ -24,19 +24,9 @@ export interface Scored {
   probabilities: Float64Array
 }
 
-/** Per model, scratch: "seen in this text" marks (one number a feature) and the class scores, so nothing is made per text. */
-interface Scratch {
-  marks: Int32Array
-  stamp: number
-  z: Float64Array
-  /** The sums of whole levels, per class. */
-  sums: Int32Array
-}
-const scratch = new WeakMap<DecodedWeights, Scratch>()
-
+/** A model's scratch (compact.ts `Scratch`), with a fresh stamp for one text. */
 function scratchOf(model: DecodedWeights): Scratch {
-  let s = scratch.get(model)
-  if (s === undefined) scratch.set(model, (s = { marks: new Int32Array(model.features.length), stamp: 0, z: new Float64Array(model.K), sums: new Int32Array(model.K) }))
+  const s = model.scratch
   if (++s.stamp === 0x7fffffff) {
     s.marks.fill(0)
     s.stamp = 1
@@ -102,10 +92,17 @@ export function argmax(z: Float64Array, K: number): number {
   return top
 }
 
-/** The probability of class `k` from the scores: 1 / Σ exp(z_j − z_k). */
-export function probabilityOf(z: Float64Array, K: number, k: number): number {
+/**
+ * The probability of class `k` from the scores, 1 / Σ exp(z_j − z_k), when it is at least `least`; else
+ * 0, found as soon as the sum passes 1 / `least` (most texts where the model disagrees, it is unsure).
+ */
+export function probabilityAtLeast(z: Float64Array, K: number, k: number, least: number): number {
+  const limit = 1 / least
   let sum = 0
-  for (let j = 0; j < K; j++) sum += Math.exp(z[j]! - z[k]!)
+  for (let j = 0; j < K; j++) {
+    sum += Math.exp(z[j]! - z[k]!)
+    if (sum > limit) return 0
+  }
   return 1 / sum
 }
 

@@ -14,9 +14,10 @@
 import type { KeywordEvidence } from '../../conditions/operators.js'
 import type { SectionRef } from '../../sections.js'
 import type { RoutingWarning, SimilarCases } from '../types.js'
-import { argmax, contributions, logits, probabilityOf } from './score.js'
+import { argmax, contributions, logits, probabilityAtLeast } from './score.js'
 import { decodedModel } from './modelFor.js'
 import type { RoutingModel } from './types.js'
+import type { DecodedWeights } from './compact.js'
 
 /** How many grams the warning shows. */
 const SHOWN = 5
@@ -25,6 +26,8 @@ const NO_TEXT = ''
 
 export class SimilarCasesCheck {
   private readonly classIsAnswer: boolean[]
+  /** Decoded once (null when it cannot be: the loader has reported it). */
+  private readonly weights: DecodedWeights | null
 
   constructor(
     private readonly model: RoutingModel,
@@ -32,6 +35,7 @@ export class SimilarCasesCheck {
     private readonly section: (id: string) => SectionRef | undefined,
   ) {
     this.classIsAnswer = model.classes.map((c) => c === REJECT || section(c) !== undefined)
+    this.weights = decodedModel(model)
   }
 
   /**
@@ -42,7 +46,7 @@ export class SimilarCasesCheck {
   check(disposition: 'route' | 'reject' | 'transfer', lead: SectionRef | null, text: string, respondent: string, lean: boolean): RoutingWarning | undefined {
     const model = this.model
     if (!model.enabled || disposition === 'transfer') return undefined
-    const weights = decodedModel(model)
+    const weights = this.weights
     if (weights === null) return undefined
     // Every decision is scored: the class scores alone first; the probability only where the model's
     // first choice is an answer and differs from the decision's (the common agreeing case stops here).
@@ -51,8 +55,8 @@ export class SimilarCasesCheck {
     if (!this.classIsAnswer[best]) return undefined
     const answer = model.classes[best]!
     if (disposition === 'reject' ? answer === REJECT : answer === lead?.id) return undefined
-    const p0 = probabilityOf(z, weights.K, best)
-    if (!(p0 >= model.threshold)) return undefined
+    const p0 = probabilityAtLeast(z, weights.K, best, model.threshold)
+    if (!(p0 >= model.threshold) || p0 === 0) return undefined
     if (lean) return { code: 'similar_cases_differ', message: NO_TEXT, messageEn: NO_TEXT }
     // The strongest grams of two or three characters: a single character pushes too, but says little to a reader.
     const all = contributions(weights, text, respondent, best, Infinity)
