@@ -56,7 +56,7 @@ export class SimilarCasesCheck {
     const answer = model.classes[best]!
     if (disposition === 'reject' ? answer === REJECT : answer === lead?.id) return undefined
     const p0 = probabilityAtLeast(z, weights.K, best, model.threshold)
-    if (!(p0 >= model.threshold) || p0 === 0) return undefined
+    if (!(p0 >= model.threshold)) return undefined
     if (lean) return { code: 'similar_cases_differ', message: NO_TEXT, messageEn: NO_TEXT }
     // The strongest grams of two or three characters: a single character pushes too, but says little to a reader.
     const all = contributions(weights, text, respondent, best, Infinity)
