@@ -83,4 +83,7 @@ if (runs.includes('B1')) await run('B1: fresh15/fresh16, rules of 6e26786', 'fre
 if (runs.includes('B2')) await run('B2: fresh13/fresh14, rules of 9d7bae0', 'fresh13|fresh14', here, '/tmp/review-9d7bae0/rules')
 if (runs.includes('B3')) await run('B3: fresh11/fresh12, rules of 2aa3ecd', 'fresh11|fresh12', here, '/tmp/review-2aa3ecd/rules')
 if (runs.includes('B4')) await run('B4: fresh9/fresh10, rules of 0b429ff', 'fresh9|fresh10', here, '/tmp/review-0b429ff/rules')
-if (runs.includes('C')) await run('C: fresh19/fresh20, rules of main', 'fresh19|fresh20', process.env.RULES_C, process.env.RULES_C)
+// C: the batches the lead committed this session, untuned, on main's rules of that hour (PAIR_C: 'fresh19|fresh20' at
+// 439c468; 'fresh21|fresh22' at 4113d40).
+const pairC = process.env.PAIR_C ?? 'fresh19|fresh20'
+if (runs.includes('C')) await run(`C: ${pairC.replace('|', '/')}, rules of ${process.env.RULES_C}`, pairC, process.env.RULES_C, process.env.RULES_C)
