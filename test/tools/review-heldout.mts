@@ -1,8 +1,11 @@
 // @ts-nocheck — a measurement script, not part of the suite. The learned review warning (similar_cases_differ,
 // src/routing/learned/similarCases.ts) on held-out texts, through the real routing path (routeComplaintSync of an
 // engine whose rule set carries a model trained without the held-out texts). Prints figures only.
-//   for c in f809f5c 6e26786 9d7bae0 2aa3ecd 0b429ff; do mkdir -p /tmp/review-$c && git archive $c rules | tar -x -C /tmp/review-$c; done
-//   npx tsx test/tools/review-heldout.mts                  (RUNS=A,B1,…,C; BUDGETS=2000,1000:2,…; C needs RULES_C=<main's rules copy>)
+//   for c in f809f5c 6e26786 9d7bae0 2aa3ecd 0b429ff 439c468 4113d40; do mkdir -p /tmp/review-$c && git archive $c rules | tar -x -C /tmp/review-$c; done
+//   BUDGETS=2000:2 npx tsx test/tools/review-heldout.mts   (A and B1-B4; BUDGETS=2000,1000:2,… compares pruning)
+//   RUNS=C RULES_C=/tmp/review-439c468/rules BUDGETS=2000:2 npx tsx test/tools/review-heldout.mts
+//   RUNS=C PAIR_C='fresh21|fresh22' RULES_C=/tmp/review-4113d40/rules BUDGETS=2000:2 npx tsx test/tools/review-heldout.mts
+// Figures (2026-12-05, the shipped settings 2000:2): README, "similar cases differ".
 // Protocol (honesty):
 // - every `frozen: true` scenario is dropped right after loading, and that is asserted; nothing frozen is read, printed
 //   or computed on.
