@@ -10,6 +10,8 @@ import { resolveCitation as resolveCitationUnguarded, formatCitation as formatCi
 import { runScenarios as runScenariosUnguarded, runScenario as runScenarioUnguarded, compareExpectation as compareExpectationUnguarded } from './routing/routeScenarios.js'
 import { formatIssue as formatIssueUnguarded } from './problems/issue.js'
 import { analyzeRuleSet as analyzeRuleSetUnguarded } from './analysis/analyzeRuleSet.js'
+import { trainRoutingModel as trainRoutingModelUnguarded } from './routing/learned/trainRoutingModel.js'
+import { renderRoutingModel as renderRoutingModelUnguarded } from './routing/learned/renderModel.js'
 import { formatAnalysisText as formatAnalysisTextUnguarded, formatAnalysisMarkdown as formatAnalysisMarkdownUnguarded, formatCoverageSummary as formatCoverageSummaryUnguarded } from './analysis/formatAnalysis.js'
 import { renderAnalysisHtml as renderAnalysisHtmlUnguarded } from './analysis/renderAnalysisHtml.js'
 import { calendarOf as calendarOfUnguarded } from './calendar/defaultCalendar.js'
@@ -39,6 +41,10 @@ export const runScenario = /* @__PURE__ */ publicFunction(runScenarioUnguarded, 
 export const compareExpectation = /* @__PURE__ */ publicFunction(compareExpectationUnguarded, [{ name: 'scenario', kind: 'data', type: 'object' }, { name: 'decision', kind: 'data' }, ERROR])
 export const formatIssue = /* @__PURE__ */ publicFunction(formatIssueUnguarded, [{ name: 'issue', kind: 'data', type: 'object' }, { name: 'language', kind: 'data', type: 'string', optional: true }])
 export const analyzeRuleSet = /* @__PURE__ */ publicFunction(analyzeRuleSetUnguarded, [RULES, { name: 'options', kind: 'data', type: 'object', optional: true }])
+/** The learned review model's file (similar_cases_differ) from a loaded rule set's scenarios (frozen ones dropped first); deterministic. */
+export const trainRoutingModel = /* @__PURE__ */ publicFunction(trainRoutingModelUnguarded, [RULES, { name: 'options', kind: 'data', type: 'object', optional: true }])
+/** The model file's YAML text, as `xiaobao train` writes it. */
+export const renderRoutingModel = /* @__PURE__ */ publicFunction(renderRoutingModelUnguarded, [{ name: 'model', kind: 'data', type: 'object' }])
 export const formatAnalysisText = /* @__PURE__ */ publicFunction(formatAnalysisTextUnguarded, [{ name: 'analysis', kind: 'data', type: 'object' }, { name: 'options', kind: 'callbacks', type: 'object', optional: true }])
 export const formatAnalysisMarkdown = /* @__PURE__ */ publicFunction(formatAnalysisMarkdownUnguarded, [{ name: 'analysis', kind: 'data', type: 'object' }, { name: 'options', kind: 'callbacks', type: 'object', optional: true }])
 export const formatCoverageSummary = /* @__PURE__ */ publicFunction(formatCoverageSummaryUnguarded, [{ name: 'analysis', kind: 'data', type: 'object' }, { name: 'options', kind: 'callbacks', type: 'object', optional: true }])
@@ -80,6 +86,9 @@ export { recordsFromLines } from './report/ndjsonRecords.js'
 export type { Engine, EngineOptions } from './engine/createEngine.js'
 export type { RuleFileText } from './ruleset/parseRuleSet.js'
 export type { RuleSet, ParseRuleSetResult } from './capabilities.js'
+export type { RoutingModel } from './routing/learned/types.js'
+export type { RoutingModelFile } from './routing/learned/schema.js'
+export type { TrainOptions, TrainResult } from './routing/learned/trainRoutingModel.js'
 export type { Citation, SourceLocation, DocId, RuleSetProvenance } from './ruleset/types.js'
 export type { RoutingRule, IntakeRule, ScreeningRule, ScenarioRecord } from './routing/ruleSet.js'
 export type { Issue, IssueCode, LoadIssueCode, InputIssueCode, Result, Severity, IssueOf, IssueFieldsByCode, PlainIssueCode } from './problems/issue.js'
@@ -91,7 +100,7 @@ export type { RoutingIssueFields } from './routing/issues.js'
 export type { CalendarIssueFields } from './calendar/issues.js'
 export type { EscalationIssueFields } from './escalations/issues.js'
 export type { ComplaintInput, Complaint } from './routing/complaintInput.js'
-export type { RoutingDecision, RoutingWarning, RuleHit, RuleEffect, SectionRef, WarningCode, RouteOptions } from './routing/types.js'
+export type { RoutingDecision, RoutingWarning, RuleHit, RuleEffect, SectionRef, WarningCode, RouteOptions, SimilarCases } from './routing/types.js'
 export type { ConditionTrace, KeywordEvidence } from './routing/explainCondition.js'
 export type { RouteErrorRecord, RouteManyResult } from './routing/compiled/routeMany.js'
 export type { ScenarioResult } from './routing/routeScenarios.js'

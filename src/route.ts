@@ -14,5 +14,5 @@ import { publicFunction } from './problems/publicFunction.js'
 export const formatIssue = /* @__PURE__ */ publicFunction(formatIssueUnguarded, [{ name: 'issue', kind: 'data', type: 'object' }, { name: 'language', kind: 'data', type: 'string', optional: true }])
 
 export type { ComplaintInput, Complaint } from './routing/complaintInput.js'
-export type { RoutingDecision, RoutingWarning, RuleHit, RuleEffect, SectionRef, WarningCode, RouteOptions } from './routing/types.js'
+export type { RoutingDecision, RoutingWarning, RuleHit, RuleEffect, SectionRef, WarningCode, RouteOptions, SimilarCases } from './routing/types.js'
 export type { Issue, IssueCode, Severity } from './problems/issue.js'

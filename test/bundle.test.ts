@@ -24,11 +24,14 @@ import { routeBundleSize, viteRouteBundleSize } from './tools/routeBundle.js'
  * scenarios grew most). Stop 20's two tuning rounds (rules, word lists, their reasons as comments and 29 curated
  * scenarios) took the engine to 267,735 and the route bundle to 109,806. The bounds are regression guards a little
  * above today's figures; the README says why the issue-12 aim (under 60 KB) is out of reach with this data.
+ * s20's similar-cases review model (rules/learned/routing-model.yaml: 2000 features, weights of at least two
+ * levels, centred; README, "similar cases differ") added ~18.4 KB, as measured against f809f5c: 126,703 (UTF-8 121,564,
+ * Vite 119,819); the bounds rose by that. Merged on main with stop 20's tuning rounds: route 128,100, engine 288,306.
  */
-const TOP_GZIP_BOUND = 111_000
-const ENGINE_GZIP_BOUND = 271_000
-/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 now. */
-const VITE_GZIP_BOUND = 105_000
+const TOP_GZIP_BOUND = 131_000
+const ENGINE_GZIP_BOUND = 292_000
+/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model. */
+const VITE_GZIP_BOUND = 125_000
 
 test('a calendar-only bundle stays small', async () => {
   const bytes = await calendarBundleBytes()

@@ -17,6 +17,7 @@ import { analyzeCommand, analyzeHelp } from './commands/analyze.js'
 import { reportCommand, reportHelp } from './commands/report.js'
 import { initCommand, initHelp } from './commands/init.js'
 import { workbenchCommand, workbenchHelp } from './commands/workbench.js'
+import { trainCommand, trainHelp } from './commands/train.js'
 
 type OptionSpec = { type: 'boolean' | 'string'; short?: string }
 type Values = Record<string, string | boolean | undefined>
@@ -65,6 +66,11 @@ export const COMMANDS: Record<string, Command> = {
     help: testHelp,
     options: { filter: text, json: flag, coverage: flag, reporter: text, 'show-frozen': flag },
     run: (values, positionals, io, at) => testCommand(at(positionals[0] ?? 'rules'), io, { filter: str(values.filter), json: bool(values.json), coverage: bool(values.coverage), reporter: str(values.reporter), showFrozen: bool(values['show-frozen']) }),
+  },
+  train: {
+    help: trainHelp,
+    options: {},
+    run: (_values, positionals, io, at) => trainCommand(at(positionals[0] ?? 'rules'), io),
   },
   schema: {
     help: schemaHelp,

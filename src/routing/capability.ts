@@ -7,6 +7,7 @@ import type { Capability } from '../ruleset/capability.js'
 import { routeScenarioTarget, ROUTING_KINDS } from './ruleFileKinds.js'
 import { routeScenarioRunner } from './routeScenarios.js'
 import type { RoutingSlice } from './ruleSet.js'
+import { staleModel } from './learned/staleModel.js'
 
 export const routingCapability: Capability<RoutingSlice> = {
   name: 'routing',
@@ -14,7 +15,7 @@ export const routingCapability: Capability<RoutingSlice> = {
   kinds: ROUTING_KINDS,
   targets: [{ ...routeScenarioTarget, ...routeScenarioRunner }],
   fields: {
-    data: ['routingRules', 'intakeRules', 'screeningRules', 'categories', 'confidence'],
+    data: ['routingRules', 'intakeRules', 'screeningRules', 'categories', 'confidence', 'routingModel'],
     scenarios: ['scenarios'],
     // Routing reads a category's id, name, parent, sections, outOfScope and terms, and no rule's
     // description or note: those are for people (and analysis, which gets the whole rule set).
@@ -27,6 +28,11 @@ export const routingCapability: Capability<RoutingSlice> = {
       'intakeRules.*.description',
       'screeningRules.*.description',
       'screeningRules.*.note',
+      // The model's provenance is read by `xiaobao lint` (staleness) and people, not by routing.
+      'routingModel.trainedOn',
+      'routingModel.hyper',
+      'routingModel.thresholdBy',
+      'routingModel.note',
     ],
   },
   initial: () => ({ routingRules: [], intakeRules: [], screeningRules: [], scenarios: [] }),
@@ -37,6 +43,7 @@ export const routingCapability: Capability<RoutingSlice> = {
         warnings.push({ code: 'unknown_section', severity: 'warning', file: rule.at.file, line: rule.at.line, col: rule.at.col, message: `受理规则 ${rule.id} 指向的股室 "${rule.section}" 没有股室文件。`, messageEn: `intake rule ${rule.id} names section "${rule.section}", which has no section file.` })
       }
     }
+    warnings.push(...staleModel(ruleSet))
     return warnings
   },
 }

@@ -20,6 +20,7 @@ import { classifierFor } from './categories/classifierFor.js'
 import { UNCLASSIFIED, type DecisionCategory } from './categories/types.js'
 import { assessConfidenceWith, type JoinedReasons } from './confidence/assessConfidence.js'
 import { DEFAULT_CONFIDENCE } from './confidence/defaults.js'
+import { SimilarCasesCheck } from './learned/similarCases.js'
 
 export { referenceEvaluation, type Evaluation, type Evidence, type Stage } from './evaluation.js'
 export { applies, inForce, sectionRef } from './preparedRules.js'
@@ -78,9 +79,13 @@ class PreparedDecider {
   private readonly prepared: PreparedRules
   /** Scratch for `pick`: the fired rules' places in priority order, sorted. */
   private readonly ranks: Int32Array
+  /** The learned review warning (src/routing/learned/), when the rule set has a model. */
+  private readonly similar: SimilarCasesCheck | undefined
 
   constructor(private readonly ruleSet: RuleSet) {
     this.prepared = new PreparedRules(ruleSet)
+    const sections = ruleSet.sections as Record<string, unknown>
+    this.similar = ruleSet.routingModel ? new SimilarCasesCheck(ruleSet.routingModel, (id) => (sections[id] !== undefined ? this.prepared.section(id as SectionId) : undefined)) : undefined
     this.ranks = new Int32Array(Math.max(ruleSet.intakeRules.length, ruleSet.screeningRules.length, ruleSet.routingRules.length))
   }
 
@@ -300,6 +305,7 @@ class PreparedDecider {
         : { disposition, intake, lead, assist, basis: cites, trace, warnings }
     decision.category = categoryOf(found, facts, this.ruleSet, lead.id)
     if (!lean) decision.ruleSet = { ...this.ruleSet.provenance }
+    this.review(decision, facts, lean)
     this.assess(decision, lean, found)
     if (run.explain) decision.notFired = run.notFired
     return decision
@@ -357,9 +363,20 @@ class PreparedDecider {
         ...(deciding.action ? { action: fillAuthority(deciding.action.zh, authority), actionEn: fillAuthority(deciding.action.en, authority) } : {}),
       }
     }
+    this.review(decision, facts, lean)
     this.assess(decision, lean)
     if (run.explain) decision.notFired = run.notFired
     return decision
+  }
+
+  /**
+   * The learned review warning, after the answer is made and before confidence is assessed: it adds a
+   * warning (and so lowers the confidence), never changes the answer.
+   */
+  private review(decision: RoutingDecision, facts: Facts, lean: boolean): void {
+    if (this.similar === undefined) return
+    const warning = this.similar.check(decision.disposition, decision.lead, String(facts.text ?? ''), String(facts.respondentName ?? ''), lean)
+    if (warning) decision.warnings.push(warning)
   }
 
   /** The `possibly_out_of_scope` warning and trace entries for screening rules that gave way. */

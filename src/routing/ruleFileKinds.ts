@@ -11,6 +11,7 @@ import type { ConditionNode } from '../conditions/schema.js'
 import { ROUTING_FACTS } from './facts.js'
 import { categoriesKind } from './categories/categoriesKind.js'
 import { confidenceKind } from './confidence/confidenceKind.js'
+import { routingModelKind } from './learned/routingModelKind.js'
 import type { RoutingRuleSet } from './ruleSet.js'
 import { intakeFile, scenariosFile, screeningFile, sectionFile } from './schemas.js'
 
@@ -129,4 +130,4 @@ export const routeScenarioTarget: ScenarioFileKind<z.infer<typeof scenariosFile>
   },
 }
 
-export const ROUTING_KINDS: readonly RuleFileKind[] = [sectionKind, intakeKind, screeningKind, categoriesKind, confidenceKind]
+export const ROUTING_KINDS: readonly RuleFileKind[] = [sectionKind, intakeKind, screeningKind, categoriesKind, confidenceKind, routingModelKind]

@@ -6,6 +6,7 @@ import type { SectionId } from '../sections.js'
 import type { ConditionNode } from '../conditions/schema.js'
 import type { CategoryTaxonomy } from './categories/types.js'
 import type { ConfidenceSettings } from './confidence/schema.js'
+import type { RoutingModel } from './learned/types.js'
 import type { IntakeRuleSpec, RoutingRuleSpec, RouteScenario, ScreeningRuleSpec } from './schemas.js'
 
 export interface RoutingRule extends Omit<RoutingRuleSpec, 'when'> {
@@ -40,6 +41,8 @@ export interface RoutingSlice {
   categories?: CategoryTaxonomy
   /** `rules/confidence.yaml`: how sure a decision says it is (the bureau's settings). */
   confidence?: ConfidenceSettings
+  /** `rules/learned/routing-model.yaml`: the learned fallback (`xiaobao train`); without it routing uses the rules alone. */
+  routingModel?: RoutingModel
 }
 
 /** The part of a rule set routing reads. */

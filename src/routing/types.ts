@@ -21,6 +21,7 @@ export type WarningCode =
   | 'county_blank' // a county given as blank, treated as not given
   | 'publisher_county_assumed' // an advertisement report without the publisher's county: the respondent's is used
   | 'time_bar_provisional' // the three-year bar's last day fell in a year without a notice (provisional calendar) or without data
+  | 'similar_cases_differ' // the learned model (rules/learned/) is sure similar labelled cases got another answer; the answer is unchanged
 
 export interface RoutingWarning {
   code: WarningCode
@@ -28,6 +29,27 @@ export interface RoutingWarning {
   messageEn: string
   /** Rule ids concerned. */
   rules?: string[]
+  /** `similar_cases_differ`: what the learned model says, and why (absent on every other warning). */
+  similar?: SimilarCases
+}
+
+/**
+ * The learned review warning's evidence (src/routing/learned/similarCases.ts): the answer similar
+ * labelled cases mostly got, the model's probability for it, the file's threshold, and the grams that
+ * pushed the model there with their offsets in the normalised text (`vocabulary: 'learned'`) or the
+ * respondent's name (`'learned:respondent'`), in the shape of a trace hit's `keywords`.
+ */
+export interface SimilarCases {
+  /** A section id, or `reject`. */
+  answer: string
+  /** The section, when `answer` is one. */
+  section?: SectionRef
+  /** Rounded to two places. */
+  p: number
+  threshold: number
+  keywords: KeywordEvidence[]
+  /** The model file. */
+  at: SourceLocation
 }
 
 /** What a fired rule did to the decision. */

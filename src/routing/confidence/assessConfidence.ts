@@ -146,6 +146,17 @@ export function assessConfidenceWith(decision: RoutingDecision, settings: Confid
       if (texts) reasons.push(reason('possibly_out_of_scope', '来件也涉及不属本局的事项', 'the matter also touches what is outside this bureau', joined))
     }
   }
+  // The learned review warning (src/routing/learned/similarCases.ts): similar labelled cases mostly got
+  // another answer, and the model is sure of it — never more than low, whatever the rules' evidence.
+  for (const w of decision.warnings) if (w.code === 'similar_cases_differ') {
+    weakest = true
+    if (texts) {
+      const s = w.similar
+      const other = s === undefined ? undefined : s.answer === 'reject' ? { zh: '为不予受理', en: 'not accepted' } : { zh: `由${s.section?.name ?? s.answer}主办`, en: `led by ${s.answer}` }
+      reasons.push(reason('similar_cases_differ', `本局已办的相似来件多${other?.zh ?? '另有结果'}${s ? `（p=${s.p.toFixed(2)}）` : ''}，与本决定不同`, `similar labelled cases were mostly ${other?.en ?? 'decided otherwise'}${s ? ` (p=${s.p.toFixed(2)})` : ''}, unlike this decision`, joined))
+    }
+    break
+  }
   const confidence: ConfidenceLevel = weakest || (!strong && against) ? 'low' : strong && !against && !capped ? 'high' : 'medium'
   return { confidence, confidenceReasons: reasons }
 }

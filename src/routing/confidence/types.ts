@@ -12,6 +12,7 @@ export type ConfidenceReasonCode =
   | 'close_runner_up' // another section's lead rule came within `closeMargin`
   | 'category_disagrees' // the category names other sections, or another authority
   | 'possibly_out_of_scope' // an out-of-scope rule gave way to this bureau's duty
+  | 'similar_cases_differ' // the learned model is sure similar labelled cases got another answer (rules/learned/)
 
 export interface ConfidenceReason {
   code: ConfidenceReasonCode

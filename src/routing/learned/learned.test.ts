@@ -1,0 +1,246 @@
+import { describe, expect, test } from 'vitest'
+import fc from 'fast-check'
+import { parseRuleSet } from '../../capabilities.js'
+import { bundledRuleFiles } from '../../engine/defaultRuleSet.js'
+import { createEngine } from '../../engine/createEngine.js'
+import { XiaobaoError } from '../../problems/XiaobaoError.js'
+import { trainRoutingModel } from './trainRoutingModel.js'
+import { renderRoutingModel } from './renderModel.js'
+import { SimilarCasesCheck } from './similarCases.js'
+import type { RoutingDecision } from '../types.js'
+import type { SectionRef } from '../../sections.js'
+import type { RoutingRuleSet } from '../ruleSet.js'
+import type { RoutingModel } from './types.js'
+
+const MODEL_PATH = 'learned/routing-model.yaml'
+const base = bundledRuleFiles().filter((f) => f.path !== MODEL_PATH)
+const loaded = (files: { path: string; text: string }[]) => {
+  const r = parseRuleSet(files)
+  if (!r.ok) throw new Error(r.issues.map((i) => `${i.file}:${i.line} ${i.message}`).join('\n'))
+  return r.value as unknown as RoutingRuleSet
+}
+
+/** A small rule set: the bundled rules with a few scenarios of our own (fast to train). */
+const SCENARIOS = `kind: scenarios
+scenarios:
+  - { name: a1, input: { kind: complaint, receivedOn: "2026-03-02", text: 吃了上吐下泻 }, expect: { lead: catering-food } }
+  - { name: a2, input: { kind: complaint, receivedOn: "2026-03-02", text: 饭后上吐下泻肚子疼 }, expect: { lead: catering-food } }
+  - { name: b1, input: { kind: complaint, receivedOn: "2026-03-02", text: 秤不准少了二两 }, expect: { lead: metrology } }
+  - { name: b2, input: { kind: complaint, receivedOn: "2026-03-02", text: 称出来少二两 }, expect: { lead: metrology } }
+  - { name: c1, input: { kind: complaint, receivedOn: "2026-03-02", text: 银行信用卡年费 }, expect: { disposition: reject } }
+  - { name: t1, input: { kind: complaint, receivedOn: "2026-03-02", text: 邻县的饭店吃了上吐下泻, respondent: { county: YY县 } }, expect: { disposition: transfer } }
+  - { name: f1, frozen: true, input: { kind: complaint, receivedOn: "2026-03-02", text: FROZEN-TEXT-秤 }, expect: { lead: office } }
+`
+const small = () => {
+  const rs = loaded([...base.filter((f) => !f.path.includes('tests/') && !f.path.endsWith('.test.yaml')), { path: 'tests/mine.test.yaml', text: SCENARIOS }])
+  return rs
+}
+const OPTIONS = { maxFeatures: 0, epochs: 5, threshold: 0.3 }
+
+describe('training', () => {
+  test('is deterministic: the same rule set gives a byte-identical model file', () => {
+    const a = renderRoutingModel(trainRoutingModel(small(), OPTIONS).model)
+    const b = renderRoutingModel(trainRoutingModel(small(), OPTIONS).model)
+    expect(a === b).toBe(true)
+  })
+  test('drops frozen scenarios first: a frozen text cannot change the model', () => {
+    const rs = small()
+    const changed = { ...rs, scenarios: rs.scenarios.map((s) => (s.frozen ? { ...s, input: { ...s.input, text: '完全不同的冻结文字' }, expect: { lead: 'drugs' as const } } : s)) }
+    const a = trainRoutingModel(rs, OPTIONS).model
+    const b = trainRoutingModel(changed, OPTIONS).model
+    expect(renderRoutingModel(a)).toBe(renderRoutingModel(b))
+    expect(a.trainedOn).toMatchObject({ scenarios: 5, frozenExcluded: 1 })
+    expect(a.features).not.toContain('FROZEN')
+    expect(a.classes).not.toContain('office')
+  })
+  test('classes are the labels: lead sections and reject; transfer-labelled scenarios are not trained on (the county decides them)', () => {
+    const { model } = trainRoutingModel(small(), OPTIONS)
+    expect(model.classes).toEqual(['catering-food', 'metrology', 'reject'])
+    expect(model.trainedOn.scenarios).toBe(5)
+    expect(model.features.split('|')).not.toContain('邻县')
+  })
+  test('the threshold comes from cross-validation on the training rows when not given', () => {
+    const { model, thresholdChoice } = trainRoutingModel(small(), { maxFeatures: 0, epochs: 5, folds: 2 })
+    expect(thresholdChoice!.bands.length).toBeGreaterThan(0)
+    expect(model.threshold).toBe(thresholdChoice!.threshold)
+  })
+})
+
+describe('kind: routing-model is data, checked with its position', () => {
+  const modelText = bundledRuleFiles().find((f) => f.path === MODEL_PATH)!.text
+  const withModel = (text: string) => parseRuleSet([...base, { path: MODEL_PATH, text }])
+  test('the bundled model loads', () => {
+    expect(withModel(modelText).ok).toBe(true)
+  })
+  test('weights that do not match the features are an error at weights', () => {
+    const r = withModel(modelText.replace(/^weights: (\S+?),/m, 'weights: $1'))
+    expect(r.ok).toBe(false)
+    const issue = !r.ok ? r.issues.find((i) => i.file === MODEL_PATH) : undefined
+    expect(issue).toMatchObject({ code: 'invalid_value', file: MODEL_PATH })
+    expect(issue!.line).toBe(modelText.split('\n').findIndex((l) => l.startsWith('weights:')) + 1)
+    expect(issue!.message).toContain('xiaobao train')
+    expect(issue!.messageEn).toContain('xiaobao train')
+  })
+  test('an unknown class is an error with its position', () => {
+    const r = withModel(modelText.replace('  - drugs\n', '  - pharmacy\n'))
+    expect(!r.ok && r.issues.some((i) => i.file === MODEL_PATH && i.line !== undefined && i.col !== undefined)).toBe(true)
+  })
+  test('transfer is no class (a transfer follows from the county): an error with its position', () => {
+    const r = withModel(modelText.replace('  - drugs\n', '  - transfer\n'))
+    const line = modelText.split('\n').indexOf('  - drugs') + 1
+    expect(!r.ok && r.issues.some((i) => i.file === MODEL_PATH && i.line === line)).toBe(true)
+  })
+  test('a corrupt model is a rule-file issue or a XiaobaoError, never another throw', () => {
+    fc.assert(
+      fc.property(fc.nat(modelText.length - 1), fc.string({ maxLength: 8 }), fc.nat(8), (at, insert, cut) => {
+        const text = modelText.slice(0, at) + insert + modelText.slice(at + cut)
+        try {
+          const r = withModel(text)
+          if (!r.ok) expect(r.issues.every((i) => typeof i.message === 'string' && typeof i.messageEn === 'string')).toBe(true)
+          else createEngine({ rules: r.value }).routeComplaintSync({ kind: 'complaint', receivedOn: '2026-03-02', text: '上个月在一家铺子，吃了以后上吐下泻' })
+        } catch (e) {
+          expect(e).toBeInstanceOf(XiaobaoError)
+        }
+      }),
+      { numRuns: 40, seed: 20261205 },
+    )
+  })
+  test('a stale model is a lint warning at the model file, saying to run xiaobao train', () => {
+    const files = [...base.filter((f) => !f.path.includes('tests/') && !f.path.endsWith('.test.yaml')), { path: 'tests/mine.test.yaml', text: SCENARIOS }]
+    const model = renderRoutingModel(trainRoutingModel(small(), OPTIONS).model)
+    const fresh = parseRuleSet([...files, { path: MODEL_PATH, text: model }])
+    expect(fresh.ok && fresh.warnings.some((i) => i.code === 'stale_routing_model')).toBe(false)
+    // A frozen scenario changed: not stale (frozen ones are never trained on).
+    const frozenEdit = parseRuleSet([...files.map((f) => (f.path === 'tests/mine.test.yaml' ? { ...f, text: f.text.replace('FROZEN-TEXT', 'OTHER') } : f)), { path: MODEL_PATH, text: model }])
+    expect(frozenEdit.ok && frozenEdit.warnings.some((i) => i.code === 'stale_routing_model')).toBe(false)
+    const stale = parseRuleSet([...files, { path: MODEL_PATH, text: model }, { path: 'tests/more.test.yaml', text: SCENARIOS.replace(/name: (\w+)/g, 'name: more-$1') }])
+    const w = stale.ok ? stale.warnings.find((i) => i.code === 'stale_routing_model') : undefined
+    expect(w).toMatchObject({ severity: 'warning', file: MODEL_PATH, line: model.split('\n').findIndex((l) => l.startsWith('kind:')) + 1 })
+    expect(w!.message).toContain('xiaobao train')
+    expect(w!.messageEn).toContain('xiaobao train')
+  })
+  test('no model file, or enabled: false: decisions are exactly as without a model', () => {
+    const input = { kind: 'complaint', receivedOn: '2026-03-02', text: SC1.text, respondent: { county: 'XX县' } } as const
+    const without = createEngine({ rules: loaded(base) }).routeComplaintSync(input)
+    const r = withModel(modelText.replace(/^enabled: true$/m, 'enabled: false'))
+    expect(r.ok).toBe(true)
+    const off = createEngine({ rules: r.ok ? r.value : undefined }).routeComplaintSync(input)
+    expect({ ...off, ruleSet: undefined }).toEqual({ ...without, ruleSet: undefined })
+    expect(without.warnings.map((w) => w.code)).not.toContain('similar_cases_differ')
+  })
+})
+
+/** The curated scenario rules/tests/similar-cases.test.yaml (frozen: never trained on). */
+const SC1 = { text: '我的手机话费每个月都被多扣，套餐里没有的业务也收钱' }
+
+describe('the review warning with a small hand-made model', () => {
+  const model: RoutingModel = {
+    enabled: true, classes: ['catering-food', 'reject'], threshold: 0.9, scale: 0.5, bias: [0, 0], features: '@银|上吐|吐|银', weights: '1_,0_,0_,1_',
+    trainedOn: { scenarios: 2, frozenExcluded: 0, rowsHash: 'sha256:0000000000000000' }, hyper: { ngrams: 3, respondentGrams: true, epochs: 1, learningRate: 0.2, l2: 0, seed: 7, maxFeatures: 0, levels: 31 }, at: { file: MODEL_PATH, line: 1, col: 1 },
+  }
+  const sections: Record<string, SectionRef> = { 'catering-food': { id: 'catering-food', name: '餐饮股' }, 'consumer-protection': { id: 'consumer-protection', name: '消保股' } }
+  const check = (m: RoutingModel = model) => new SimilarCasesCheck(m, (id) => sections[id])
+  const cp = sections['consumer-protection']!
+  const food = sections['catering-food']!
+  test('fires where the model is sure and differs: another section, or reject against a lead, or a section against a rejection', () => {
+    const w = check().check('route', cp, '上吐下泻', '', false)!
+    expect(w.code).toBe('similar_cases_differ')
+    expect(w.message).toBe('本局已办的相似来件多由餐饮股主办（p=1.00；相似的字词：「上吐」（位置 0））；本决定由消保股主办，请人工复核。')
+    expect(w.similar).toEqual({ answer: 'catering-food', section: food, p: 1, threshold: 0.9, keywords: [{ vocabulary: 'learned', keywords: ['上吐'], at: [0] }], at: model.at })
+    expect(check().check('route', cp, '银行', '', false)!.message).toMatch(/^本局已办的相似来件多为不予受理（p=1\.00；相似的字词：「银」（位置 0））；本决定由消保股主办，请人工复核是否属本局职责。$/)
+    expect(check().check('reject', null, '吐', '', false)!.message).toMatch(/^本决定不予受理，而本局已办的相似来件多由餐饮股主办/)
+    expect(check().check('route', cp, '', '某银行', false)!.similar!.keywords).toEqual([{ vocabulary: 'learned:respondent', keywords: ['银'], at: [1] }])
+  })
+  test('stays silent where the model agrees, is unsure, is off, or the decision is a transfer', () => {
+    expect(check().check('route', food, '吐', '', false)).toBeUndefined()
+    expect(check().check('reject', null, '银', '', false)).toBeUndefined()
+    expect(check({ ...model, threshold: 1 }).check('route', cp, '吐', '', false)).toBeUndefined() // p just below 1
+    expect(check({ ...model, enabled: false }).check('route', cp, '吐', '', false)).toBeUndefined()
+    expect(check().check('transfer', null, '吐', '', false)).toBeUndefined()
+  })
+  test('a class that is no section of the rule set is never warned of', () => {
+    const other = { ...model, classes: ['office', 'reject'] } as RoutingModel
+    expect(check(other).check('route', cp, '吐', '', false)).toBeUndefined()
+  })
+  test('a lean decision gets the code alone', () => {
+    expect(check().check('route', cp, '吐', '', true)).toEqual({ code: 'similar_cases_differ', message: '', messageEn: '' })
+  })
+})
+
+describe('at routing time (the bundled model)', () => {
+  const engine = createEngine()
+  const input = { id: 'SC-1', kind: 'complaint', receivedOn: '2026-03-02', text: SC1.text, respondent: { county: 'XX县' } } as const
+  test('the warning never changes the answer: low confidence, its reason, needs_review, the grams with their offsets', () => {
+    const d = engine.routeComplaintSync(input)
+    expect(d).toMatchObject({ disposition: 'route', lead: { id: 'consumer-protection' }, assist: [], confidence: 'low' })
+    expect(d.confidenceReasons!.map((r) => r.code)).toContain('similar_cases_differ')
+    const w = d.warnings.find((x) => x.code === 'similar_cases_differ')!
+    expect(w.message).toMatch(/^本局已办的相似来件多为不予受理（p=0\.\d\d；相似的字词：「.+」（位置 \d+）/)
+    expect(w.similar!.answer).toBe('reject')
+    expect(w.similar!.p).toBeGreaterThanOrEqual(w.similar!.threshold)
+    const ev = w.similar!.keywords[0]!
+    ev.keywords.forEach((k, i) => expect(input.text.indexOf(k)).toBe(ev.at![i]))
+    expect(d.warnings.map((x) => x.code)).toContain('needs_review')
+    expect(d.warnings.find((x) => x.code === 'needs_review')!.message).toContain('本局已办的相似来件多为不予受理')
+    expect(d.trace.some((h) => h.rule === 'routing-model')).toBe(false)
+  })
+  test('routeComplaintSync, routeComplaint, routeMany, the reference path and explain agree', async () => {
+    const sync = engine.routeComplaintSync(input)
+    expect(await engine.routeComplaint(input)).toEqual(sync)
+    const reference = createEngine({ evaluator: 'reference' })
+    expect(await reference.routeComplaint(input)).toEqual(sync)
+    const many: unknown[] = []
+    for await (const r of engine.routeMany([input, input])) many.push(r)
+    expect(many).toEqual([sync, sync])
+    const explained = engine.routeComplaintSync(input, { explain: true })
+    expect(explained.warnings).toEqual(sync.warnings)
+    expect(explained.confidenceReasons).toEqual(sync.confidenceReasons)
+  })
+})
+
+/** A decision without what the review warning may add: its warning, needs_review, the confidence and its reasons. */
+function answerOf(d: RoutingDecision): unknown {
+  const { confidence: _c, confidenceReasons: _r, warnings, ...rest } = d
+  return { ...rest, warnings: warnings.filter((w) => w.code !== 'similar_cases_differ' && w.code !== 'needs_review') }
+}
+
+describe('differential: over every bundled scenario, a model changes only warnings, confidence and its reasons', () => {
+  const modelText = bundledRuleFiles().find((f) => f.path === MODEL_PATH)!.text
+  const withoutModel = loaded(base)
+  const inputs = withoutModel.scenarios.filter((s) => s.frozen !== true && s.input.text !== undefined).map((s) => s.input)
+  const plain = createEngine({ rules: withoutModel })
+  const before = inputs.map((input) => {
+    try {
+      return plain.routeComplaintSync(input as never)
+    } catch {
+      return undefined
+    }
+  })
+  // The bundled model, and the same weights with the threshold at 0.05 (it warns wherever it disagrees).
+  for (const [name, text] of [['bundled', modelText], ['threshold 0.05', modelText.replace(/^threshold: .*$/m, 'threshold: 0.05')]] as const) {
+    test(`${name} model`, () => {
+      const r = parseRuleSet([...base, { path: MODEL_PATH, text }])
+      if (!r.ok) throw new Error('model does not load')
+      const engine = createEngine({ rules: r.value })
+      let warned = 0
+      inputs.forEach((input, i) => {
+        let d: RoutingDecision | undefined
+        try {
+          d = engine.routeComplaintSync(input as never)
+        } catch {
+          d = undefined
+        }
+        expect(d === undefined).toBe(before[i] === undefined)
+        if (!d) return
+        expect(answerOf({ ...d, ruleSet: undefined })).toEqual(answerOf({ ...before[i]!, ruleSet: undefined }))
+        if (d.warnings.some((w) => w.code === 'similar_cases_differ')) {
+          warned++
+          expect(d.confidence).toBe('low')
+          expect(d.disposition).not.toBe('transfer')
+        }
+      })
+      expect(inputs.length).toBeGreaterThan(400)
+      if (name !== 'bundled') expect(warned).toBeGreaterThan(20)
+    })
+  }
+})

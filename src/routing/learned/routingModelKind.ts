@@ -1,0 +1,28 @@
+/** Loads `kind: routing-model` into the routing slice (`ruleSet.routingModel`), checking its weights decode. */
+import type { Issue } from '../../problems/issue.js'
+import type { RuleFileKind } from '../../ruleset/capability.js'
+import type { RoutingRuleSet } from '../ruleSet.js'
+import { decodeWeights } from './compact.js'
+import { routingModelFile, type RoutingModelFile } from './schema.js'
+
+export const routingModelKind: RuleFileKind<RoutingModelFile, RoutingRuleSet> = {
+  kind: 'routing-model',
+  schema: routingModelFile,
+  role: 'refers',
+  max: 1,
+  load(d, ruleSet, ctx) {
+    const issues: Issue[] = []
+    if (new Set(d.classes).size !== d.classes.length) issues.push(ctx.issueAt(['classes'], 'invalid_value', '类别（classes）有重复。', 'classes has a duplicate.'))
+    d.classes.forEach((c, i) => {
+      if (c !== 'reject' && !ruleSet.sections[c]) {
+        issues.push(ctx.issueAt(['classes', i], 'unknown_section', `模型的类别 "${c}" 没有股室文件；请运行 xiaobao train 重新训练。`, `model class "${c}" has no section file; run xiaobao train.`))
+      }
+    })
+    const decoded = decodeWeights(d, d.classes.length)
+    if (!decoded.ok) issues.push(ctx.issueAt([decoded.field], 'invalid_value', `学得的分办模型无法读取：${decoded.zh}请运行 xiaobao train 重新生成，不要手改。`, `the routing model cannot be read: ${decoded.en} Run xiaobao train to write it again; do not edit it by hand.`))
+    if (issues.length > 0) return issues
+    const { kind: _kind, ...model } = d
+    ruleSet.routingModel = { ...model, at: ctx.at(['kind']) }
+    return issues
+  },
+}

@@ -1,0 +1,47 @@
+/**
+ * `kind: routing-model` (at most one file, rules/learned/routing-model.yaml): the learned review warning
+ * for routing (similarCases.ts), written by `xiaobao train` — what it was trained on, its classes, its settings, its threshold
+ * and its pruned, quantised weights (compact.ts). Data, like every other rule file: checked here with
+ * file:line:col errors, so a corrupt or hand-edited model is a rule-file error, never a crash.
+ */
+import * as z from 'zod'
+import { sectionId } from '../../ruleset/schemas.js'
+
+const klass = z.union([sectionId, z.literal('reject')])
+
+export const routingModelFile = z.strictObject({
+  kind: z.literal('routing-model'),
+  enabled: z.boolean().describe('false：不用学得的复核提示，分办与没有模型时完全一样 / false: decisions are exactly as without a model'),
+  trainedOn: z
+    .strictObject({
+      scenarios: z.number().int().min(0).describe('训练用的场景数（冻结的先去掉）/ scenarios trained on'),
+      frozenExcluded: z.number().int().min(0).describe('去掉的冻结场景数 / frozen scenarios left out'),
+      rowsHash: z.string().regex(/^sha256:[0-9a-f]{16}$/).describe('训练行的哈希 / hash of the training rows'),
+      files: z
+        .record(z.string(), z.string().regex(/^sha256:[0-9a-f]{16}$/))
+        .optional()
+        .describe('每个场景文件的训练行的哈希；有文件改了或多了没训练过的，xiaobao lint 提示重新训练 / per scenario file: lint warns when one changed or is new'),
+    })
+    .describe('训练数据 / what it was trained on'),
+  classes: z.array(klass).min(2).max(63).describe('类别：股室编号，及 reject（不予受理）；移送看被投诉人所在县，不看文字，不作类别 / classes: section ids and reject (a transfer follows from the county, not the words)'),
+  hyper: z.strictObject({
+    ngrams: z.number().int().min(1).max(3),
+    respondentGrams: z.boolean(),
+    epochs: z.number().int().min(1).max(1000),
+    learningRate: z.number().positive(),
+    l2: z.number().min(0),
+    seed: z.number().int(),
+    maxFeatures: z.number().int().min(0),
+    minLevel: z.number().int().min(1).max(31).optional(),
+    levels: z.literal(31),
+  }),
+  threshold: z.number().min(0).max(1).describe('模型的首选概率至少为此值、又与决定不同时，提示 similar_cases_differ（按训练行的交叉验证确定；可调高）/ the least probability at which a disagreeing model warns'),
+  thresholdBy: z.string().optional(),
+  note: z.string().optional(),
+  scale: z.number().positive().describe('权重的量化单位 / the weights’ unit'),
+  bias: z.array(z.number()).describe('每类的偏置 / one bias a class'),
+  features: z.string().describe('保留的字 1–3 元组，以 | 分隔；@ 开头的是被投诉人名称里的 / the kept grams'),
+  weights: z.string().describe('每个特征的权重（类别、权重成对的字符），以 , 分隔 / the weights, per feature'),
+})
+
+export type RoutingModelFile = z.infer<typeof routingModelFile>

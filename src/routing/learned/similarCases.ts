@@ -1,0 +1,92 @@
+/**
+ * The learned review warning (issue 10, item 5: "a wrong answer given with confidence is worse than a
+ * warning"). After the rules have decided, the model trained on this bureau's labelled scenarios
+ * (rules/learned/routing-model.yaml) scores the text and the respondent's name. Where its most likely
+ * class has p ≥ the file's `threshold` and differs from the decision's answer — the lead section of a
+ * routed matter, `reject` for a rejection — the decision gets a `similar_cases_differ` warning naming what
+ * similar cases were given, p, and the grams that pushed the model there with their offsets; its
+ * confidence then becomes low (assessConfidence.ts), so `needs_review` follows.
+ *
+ * It never changes the disposition, the lead or the assisting sections. A transfer is never compared: it
+ * follows from the respondent's county, not from the words (and transfer-labelled scenarios are not
+ * trained on: trainingRows.ts).
+ */
+import type { KeywordEvidence } from '../../conditions/operators.js'
+import type { SectionRef } from '../../sections.js'
+import type { RoutingWarning, SimilarCases } from '../types.js'
+import { argmax, contributions, logits, probabilityAtLeast } from './score.js'
+import { decodedModel } from './modelFor.js'
+import type { RoutingModel } from './types.js'
+import type { DecodedWeights } from './compact.js'
+
+/** How many grams the warning shows. */
+const SHOWN = 5
+const REJECT = 'reject'
+const NO_TEXT = ''
+
+export class SimilarCasesCheck {
+  private readonly classIsAnswer: boolean[]
+  /** Decoded once (null when it cannot be: the loader has reported it). */
+  private readonly weights: DecodedWeights | null
+
+  constructor(
+    private readonly model: RoutingModel,
+    /** The rule set's section of an id, or undefined for a class that is no section of it. */
+    private readonly section: (id: string) => SectionRef | undefined,
+  ) {
+    this.classIsAnswer = model.classes.map((c) => c === REJECT || section(c) !== undefined)
+    this.weights = decodedModel(model)
+  }
+
+  /**
+   * The warning, or undefined when the model is off, unsure, agrees, or the decision is a transfer.
+   * `lead` is the routed decision's lead (null for a rejection). A lean decision (decide.ts `LEAN`) gets
+   * the code alone.
+   */
+  check(disposition: 'route' | 'reject' | 'transfer', lead: SectionRef | null, text: string, respondent: string, lean: boolean): RoutingWarning | undefined {
+    const model = this.model
+    if (!model.enabled || disposition === 'transfer') return undefined
+    const weights = this.weights
+    if (weights === null) return undefined
+    // Every decision is scored: the class scores alone first; the probability only where the model's
+    // first choice is an answer and differs from the decision's (the common agreeing case stops here).
+    const z = logits(weights, text, respondent)
+    const best = argmax(z, weights.K)
+    if (!this.classIsAnswer[best]) return undefined
+    const answer = model.classes[best]!
+    if (disposition === 'reject' ? answer === REJECT : answer === lead?.id) return undefined
+    const p0 = probabilityAtLeast(z, weights.K, best, model.threshold)
+    if (!(p0 >= model.threshold)) return undefined
+    if (lean) return { code: 'similar_cases_differ', message: NO_TEXT, messageEn: NO_TEXT }
+    // The strongest grams of two or three characters: a single character pushes too, but says little to a reader.
+    const all = contributions(weights, text, respondent, best, Infinity)
+    const longer = all.filter((c) => c.gram.length > 1)
+    const top = (longer.length > 0 ? longer : all).slice(0, SHOWN)
+    const inText = top.filter((c) => !c.inRespondent)
+    const inName = top.filter((c) => c.inRespondent)
+    const keywords: KeywordEvidence[] = []
+    if (inText.length > 0) keywords.push({ vocabulary: 'learned', keywords: inText.map((c) => c.gram), at: inText.map((c) => c.at) })
+    if (inName.length > 0) keywords.push({ vocabulary: 'learned:respondent', keywords: inName.map((c) => c.gram), at: inName.map((c) => c.at) })
+    const p = Math.round(p0 * 100) / 100
+    const suggested = answer === REJECT ? undefined : this.section(answer)!
+    const similar: SimilarCases = suggested ? { answer, section: { ...suggested }, p, threshold: model.threshold, keywords, at: { ...model.at } } : { answer, p, threshold: model.threshold, keywords, at: { ...model.at } }
+    const shown = p.toFixed(2)
+    const zhWords = [...inText.map((c) => `「${c.gram}」（位置 ${c.at}）`), ...inName.map((c) => `被投诉人名称中的「${c.gram}」（位置 ${c.at}）`)].join('、')
+    const enWords = [...inText.map((c) => `"${c.gram}" (offset ${c.at})`), ...inName.map((c) => `"${c.gram}" in the respondent's name (offset ${c.at})`)].join('; ')
+    const why = zhWords ? `；相似的字词：${zhWords}` : ''
+    const whyEn = enWords ? `; words: ${enWords}` : ''
+    let message: string
+    let messageEn: string
+    if (disposition === 'reject') {
+      message = `本决定不予受理，而本局已办的相似来件多由${suggested!.name}主办（p=${shown}${why}），请人工复核。`
+      messageEn = `this decision does not accept the matter, but similar cases this bureau has labelled were mostly led by ${suggested!.id} (p=${shown}${whyEn}); a person should review it.`
+    } else if (suggested === undefined) {
+      message = `本局已办的相似来件多为不予受理（p=${shown}${why}）；本决定由${lead!.name}主办，请人工复核是否属本局职责。`
+      messageEn = `similar cases this bureau has labelled were mostly not accepted (p=${shown}${whyEn}); this decision has ${lead!.id} leading; a person should review whether it is this bureau's matter.`
+    } else {
+      message = `本局已办的相似来件多由${suggested.name}主办（p=${shown}${why}）；本决定由${lead!.name}主办，请人工复核。`
+      messageEn = `similar cases this bureau has labelled were mostly led by ${suggested.id} (p=${shown}${whyEn}); this decision has ${lead!.id} leading; a person should review it.`
+    }
+    return { code: 'similar_cases_differ', message, messageEn, similar }
+  }
+}

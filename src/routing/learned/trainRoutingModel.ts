@@ -1,0 +1,75 @@
+/**
+ * `trainRoutingModel(ruleSet, options?)`: the learned review model's file, from the rule set's route
+ * scenarios (frozen ones dropped first: trainingRows.ts). Pure, browser-safe and deterministic: the same
+ * rule set and options give a byte-identical model. The threshold comes from k-fold cross-validation on
+ * the training rows alone (chooseThreshold.ts), with the model pruned and quantised as shipped.
+ */
+import type { RoutingRuleSet } from '../ruleSet.js'
+import { gramsOf, MAX_GRAM } from './features.js'
+import { DEFAULT_FIT, fitSoftmax, type FitSettings } from './fit.js'
+import { compactModel, LEVELS } from './compact.js'
+import { crossValidate } from './crossValidate.js'
+import { chooseThreshold, MIN_ACCURACY, type ThresholdChoice } from './chooseThreshold.js'
+import { trainingRows } from './trainingRows.js'
+import type { RoutingModelFile } from './schema.js'
+
+export interface TrainOptions extends Partial<FitSettings> {
+  /** Features kept (largest weight first); 0 keeps all. */
+  maxFeatures?: number
+  /** Quantised weights below this many levels are dropped (compact.ts). */
+  minLevel?: number
+  /** Folds of the cross-validation that sets the threshold. */
+  folds?: number
+  /** A fixed threshold instead of cross-validation (tests, experiments). */
+  threshold?: number
+  /** Written into the file (`xiaobao train` keeps an existing file's `enabled: false`). */
+  enabled?: boolean
+}
+
+/** The default budget (README, "similar cases"): chosen on the held-out runs and the cost per route. */
+export const DEFAULT_MAX_FEATURES = 2000
+export const DEFAULT_MIN_LEVEL = 2
+
+export interface TrainResult {
+  model: RoutingModelFile
+  /** The cross-validation behind the threshold (absent with a fixed threshold). */
+  thresholdChoice?: ThresholdChoice
+}
+
+export function trainRoutingModel(ruleSet: RoutingRuleSet, options: TrainOptions = {}): TrainResult {
+  const fit: FitSettings = {
+    epochs: options.epochs ?? DEFAULT_FIT.epochs,
+    learningRate: options.learningRate ?? DEFAULT_FIT.learningRate,
+    l2: options.l2 ?? DEFAULT_FIT.l2,
+    seed: options.seed ?? DEFAULT_FIT.seed,
+  }
+  const maxFeatures = options.maxFeatures ?? DEFAULT_MAX_FEATURES
+  const minLevel = options.minLevel ?? DEFAULT_MIN_LEVEL
+  const folds = options.folds ?? 5
+  const { rows, frozenExcluded, hash, files } = trainingRows(ruleSet)
+  const dense = fitSoftmax(rows.map((r) => ({ grams: gramsOf(r.text, r.respondent), label: r.label })), fit)
+  const compact = compactModel(dense, { maxFeatures, minLevel })
+  let threshold = options.threshold
+  let thresholdChoice: ThresholdChoice | undefined
+  if (threshold === undefined) {
+    thresholdChoice = chooseThreshold(crossValidate(rows, fit, { maxFeatures, minLevel }, folds))
+    threshold = thresholdChoice.threshold
+  }
+  const model: RoutingModelFile = {
+    kind: 'routing-model',
+    enabled: options.enabled ?? true,
+    trainedOn: { scenarios: rows.length, frozenExcluded, rowsHash: hash, files },
+    classes: dense.classes as RoutingModelFile['classes'],
+    hyper: { ngrams: MAX_GRAM, respondentGrams: true, epochs: fit.epochs, learningRate: fit.learningRate, l2: fit.l2, seed: fit.seed, maxFeatures, ...(minLevel !== 1 ? { minLevel } : {}), levels: LEVELS },
+    threshold,
+    thresholdBy:
+      options.threshold !== undefined
+        ? 'fixed by the caller'
+        : `${folds}-fold cross-validation on the training rows: the smallest threshold at which the out-of-fold answers with p at least it (and at least every higher one) are right ${Math.round(MIN_ACCURACY * 100)}% of the time`,
+    scale: compact.scale,
+    bias: compact.bias,
+    features: compact.features,
+    weights: compact.weights,
+  }
+  return { model, ...(thresholdChoice ? { thresholdChoice } : {}) }
+}

@@ -1,0 +1,40 @@
+/** The learned review model as the rule set holds it (`ruleSet.routingModel`): the file's data and its place. */
+import type { SourceLocation } from '../../ruleset/types.js'
+import type { CompactWeights } from './compact.js'
+
+export interface RoutingModelTrainedOn {
+  /** Scenarios trained on (texts with a clear label, frozen ones dropped first). */
+  scenarios: number
+  /** Frozen scenarios left out before anything else. */
+  frozenExcluded: number
+  /** `sha256:…` of the training rows: `xiaobao lint` warns when the scenarios no longer give this. */
+  rowsHash: string
+  /** Per scenario file, the hash of its rows (trainingRows.ts `files`). */
+  files?: Record<string, string>
+}
+
+export interface RoutingModelHyper {
+  ngrams: number
+  respondentGrams: boolean
+  epochs: number
+  learningRate: number
+  l2: number
+  seed: number
+  maxFeatures: number
+  minLevel?: number
+  levels: number
+}
+
+export interface RoutingModel extends CompactWeights {
+  /** false: decisions are exactly as without a model (legal staff may turn it off). */
+  enabled: boolean
+  trainedOn: RoutingModelTrainedOn
+  classes: string[]
+  hyper: RoutingModelHyper
+  /** The least probability at which the model's answer, when it differs from the decision's, is warned of. */
+  threshold: number
+  /** How the threshold was chosen (cross-validation on the training rows). */
+  thresholdBy?: string
+  note?: string
+  at: SourceLocation
+}

@@ -1,0 +1,36 @@
+/**
+ * `xiaobao train` and `xiaobao lint` on a copy of the bundled rules: a corrupt model is an error with its
+ * place, `train` writes it anew (keeping `enabled: false`), lint is then clean of `stale_routing_model`;
+ * a new scenario makes it stale again.
+ */
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { expect, test } from 'vitest'
+import { bundledRuleFiles } from '../src/engine/defaultRuleSet.js'
+import { runCli } from './fixtures.js'
+
+test('train rewrites a corrupt or stale model; lint warns when it is stale', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'xiaobao-train-'))
+  for (const f of bundledRuleFiles()) {
+    mkdirSync(dirname(join(dir, f.path)), { recursive: true })
+    writeFileSync(join(dir, f.path), f.text)
+  }
+  const model = join(dir, 'learned', 'routing-model.yaml')
+  writeFileSync(model, readFileSync(model, 'utf8').replace(/^enabled: true$/m, 'enabled: false').replace(/^weights: (\S+?),/m, 'weights: $1'))
+  const broken = await runCli(['lint', dir])
+  expect(broken.code).toBe(1)
+  expect(broken.out).toMatch(/routing-model\.yaml:\d+:\d+/)
+  expect(broken.out).toContain('xiaobao train')
+
+  const trained = await runCli(['train', dir])
+  expect(trained.code).toBe(0)
+  expect(readFileSync(model, 'utf8')).toMatch(/^enabled: false$/m)
+  const clean = await runCli(['lint', dir, '--json'])
+  expect(clean.code).toBe(0)
+  expect(JSON.parse(clean.out).issues.map((i: { code: string }) => i.code)).not.toContain('stale_routing_model')
+
+  writeFileSync(join(dir, 'tests', 'extra.test.yaml'), 'kind: scenarios\nscenarios:\n  - { name: 新的, input: { kind: complaint, receivedOn: "2026-03-02", text: 秤不准 }, expect: { lead: metrology } }\n')
+  const stale = await runCli(['lint', dir, '--json'])
+  expect(JSON.parse(stale.out).issues.find((i: { code: string }) => i.code === 'stale_routing_model')).toMatchObject({ severity: 'warning' })
+})
