@@ -26,10 +26,10 @@ import { routeBundleSize, viteRouteBundleSize } from './tools/routeBundle.js'
  * above today's figures; the README says why the issue-12 aim (under 60 KB) is out of reach with this data.
  * s20's similar-cases review model (rules/learned/routing-model.yaml: 2000 features, weights of at least two
  * levels, centred; README, "similar cases differ") added ~18.4 KB, as measured against f809f5c: 126,703 (UTF-8 121,564,
- * Vite 119,819); the bounds rose by that. Merged on main with stop 20's tuning rounds: route 128,100, engine 288,306.
+ * Vite 119,819); the bounds rose by that. Merged on main with stop 20's three tuning rounds: route 129,224, engine 291,479.
  */
 const TOP_GZIP_BOUND = 131_000
-const ENGINE_GZIP_BOUND = 292_000
+const ENGINE_GZIP_BOUND = 296_000
 /** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model. */
 const VITE_GZIP_BOUND = 125_000
 
