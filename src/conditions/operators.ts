@@ -54,8 +54,11 @@ export interface TogetherTerm {
  */
 export const CLAUSE_MARKS = '。！？；，!?;,\n\r'
 
+/** What joins a together term's terms in its label. */
+export const TOGETHER_JOIN = '…'
+
 /** The label a together term is reported under: its terms joined by 「…」. */
-export const togetherLabel = (terms: readonly string[]) => terms.join('…')
+export const togetherLabel = (terms: readonly string[]) => terms.join(TOGETHER_JOIN)
 
 /** The lookup of a rule set's vocabularies: their keywords, the words their keywords do not count inside, their together terms. */
 export function vocabularyLookup(

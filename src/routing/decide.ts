@@ -11,6 +11,7 @@ import type { Citation } from '../ruleset/types.js'
 import type { RoutingRule, ScreeningRule } from './ruleSet.js'
 import type { RoutingRuleSet as RuleSet } from './ruleSet.js'
 import type { SectionId } from '../sections.js'
+import { TOGETHER_JOIN } from '../conditions/operators.js'
 import type { Complaint } from './complaintInput.js'
 import { evidenceOf, resolvePath, type Facts } from './explainCondition.js'
 import { referenceEvaluation, type Evaluation, type Evidence, type Stage } from './evaluation.js'
@@ -188,7 +189,7 @@ class PreparedDecider {
       const distinct = new Set<string>()
       for (const found of run.evaluation.evidence('routing', rule.index).keywords) for (const word of found.keywords) distinct.add(word)
       let mentions = 0
-      for (const word of distinct) for (let at = text.indexOf(word); at >= 0 && word.length > 0; at = text.indexOf(word, at + word.length)) mentions++
+      for (const word of distinct) mentions += word.includes(TOGETHER_JOIN) ? togetherMentions(word, text) : occurrences(word, text)
       if (mentions > most) most = mentions
     }
     return most
@@ -454,4 +455,21 @@ function categoryOf(given: DecisionCategory, facts: Facts, ruleSet: RuleSet, lea
   // The classifier makes a fresh category (its parent, terms and sections included) on every call, and
   // nothing else keeps it: the decision takes it as it is, not a copy.
   return found
+}
+
+/** How often a word occurs in the text (non-overlapping). */
+function occurrences(word: string, text: string): number {
+  let n = 0
+  for (let at = text.indexOf(word); at >= 0 && word.length > 0; at = text.indexOf(word, at + word.length)) n++
+  return n
+}
+
+/**
+ * A together term's mentions: it was found, so at least one; as many as its rarest term occurs (「医用…口罩」
+ * said twice counts twice). Its label 「医用…口罩」 never occurs in the text as such.
+ */
+function togetherMentions(label: string, text: string): number {
+  let least = Infinity
+  for (const term of label.split(TOGETHER_JOIN)) least = Math.min(least, occurrences(term, text))
+  return least === Infinity ? 1 : Math.max(1, least)
 }
