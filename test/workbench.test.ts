@@ -259,6 +259,15 @@ describe.skipIf(noChromium)(`workbench in headless Chromium (${noChromium ? `SKI
     const option = page.locator('#scenario-picker option').nth(1)
     await page.selectOption('#scenario-picker', (await option.getAttribute('value'))!)
     await poll(() => page.locator('#expectation').textContent()).toContain('✓')
+    // The frozen part of the field corpus is sealed, as in `xiaobao test`: not offered for a try.
+    const { loadRuleSet } = await import('../src/node/loadRuleSet.js')
+    const scenarios = (await loadRuleSet(dir)).scenarios
+    const frozen = scenarios.filter((s) => s.frozen === true && s.measure)
+    expect(frozen.length).toBeGreaterThan(100)
+    expect(await page.locator('#scenario-picker option').first().textContent()).toContain(`实地语料冻结的 ${frozen.length} 个不列出`)
+    const offered = new Set(await page.locator('#scenario-picker option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean)))
+    expect(offered.size).toBe(scenarios.length - frozen.length)
+    expect(frozen.filter((s) => offered.has(`${s.at.file}:${s.at.line}`))).toEqual([])
 
     // 2. Break a rule: a misspelt operator in sections/food-circulation.yaml.
     const path = 'sections/food-circulation.yaml'

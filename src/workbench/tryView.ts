@@ -43,13 +43,17 @@ export function tryView(state: RuleState, actions: TryActions): TryView {
   let shown = false
 
   const fillPicker = () => {
-    const scenarios = state.ruleSet?.scenarios ?? []
+    // The frozen part of a field corpus is sealed, as in `xiaobao test`: it is not offered here, where picking a
+    // scenario shows whether the rules meet its expectation (whoever tunes the rules must not tune to it).
+    const all = state.ruleSet?.scenarios ?? []
+    const scenarios = all.filter((s) => !(s.frozen === true && s.measure))
+    const sealed = all.length - scenarios.length
     const byFile = new Map<string, ScenarioRecord[]>()
     for (const s of scenarios) byFile.set(s.at.file, [...(byFile.get(s.at.file) ?? []), s])
     const selected = picker.value
     replace(
       picker,
-      h('option', { value: '' }, `选一个测试场景（共 ${scenarios.length} 个）… / pick a scenario`),
+      h('option', { value: '' }, `选一个测试场景（共 ${scenarios.length} 个${sealed > 0 ? `；实地语料冻结的 ${sealed} 个不列出` : ''}）… / pick a scenario`),
       ...[...byFile].map(([file, list]) => h('optgroup', { label: file }, ...list.map((s) => h('option', { value: `${s.at.file}:${s.at.line}` }, s.name)))),
     )
     picker.value = selected
