@@ -29,8 +29,8 @@ export interface TrainingRows {
   hash: string
   /**
    * The same per scenario file, in file order: the model is stale when a file's rows changed or a file
-   * has rows it was not trained on. A file that is gone is not staleness: a folder made by `xiaobao init`
-   * has no field corpus (the package does not ship it), and the model still knows what it learnt there.
+   * has rows it was not trained on. A file that is gone is not staleness: a bureau may delete scenario
+   * files (the field corpus that `xiaobao init` copies, say), and the model still knows what it learnt there.
    */
   files: Record<string, string>
 }
