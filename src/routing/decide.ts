@@ -257,6 +257,8 @@ class PreparedDecider {
       }
     }
     let lead: SectionRef
+    // Where the lead's citations go in `basis` (the learned model may put another lead's there).
+    const leadBasisAt = basis.length
     if (winner) {
       lead = { id: winner.section!, name: winner.sectionName }
       basis.push(winner.cites)
@@ -295,6 +297,9 @@ class PreparedDecider {
         basis.push(rule.cites)
       }
     }
+    // The learned model: a warning, or — sure enough, and another section — the lead (`learned_lead`).
+    const verdict = this.similar?.review('route', lead, String(facts.text ?? ''), String(facts.respondentName ?? ''), lean, winner === undefined)
+    if (verdict?.lead) lead = this.ledByModel(verdict.lead, lead, winner, assistIds, basis, leadBasisAt, warnings, trace)
     if (assistIds.length > 1) this.prepared.sortBySectionSeq(assistIds)
     const assist: SectionRef[] = []
     for (const id of assistIds) assist.push(this.prepared.section(id))
@@ -306,7 +311,7 @@ class PreparedDecider {
         : { disposition, intake, lead, assist, basis: cites, trace, warnings }
     decision.category = categoryOf(found, facts, this.ruleSet, lead.id)
     if (!lean) decision.ruleSet = { ...this.ruleSet.provenance }
-    this.review(decision, facts, lean)
+    if (verdict) warnings.push(verdict.warning)
     this.assess(decision, lean, found)
     if (run.explain) decision.notFired = run.notFired
     return decision
@@ -378,6 +383,26 @@ class PreparedDecider {
     if (this.similar === undefined) return
     const warning = this.similar.check(decision.disposition, decision.lead, String(facts.text ?? ''), String(facts.respondentName ?? ''), lean)
     if (warning) decision.warnings.push(warning)
+  }
+
+  /**
+   * The learned model's section leads (`learned_lead`): the rules' lead assists (with its citations, as
+   * an outranked lead rule's section does) unless it was only the fallback, whose warning and citation
+   * then go; the new lead's duty article is cited where the lead's citations were.
+   */
+  private ledByModel(to: SectionRef, rulesLead: SectionRef, winner: RuleMeta | undefined, assistIds: SectionId[], basis: ResolvedCite[][], leadBasisAt: number, warnings: RoutingWarning[], trace: RuleHit[]): SectionRef {
+    const at = assistIds.indexOf(to.id as SectionId)
+    if (at >= 0) assistIds.splice(at, 1)
+    if (winner) {
+      if (!assistIds.includes(rulesLead.id as SectionId)) assistIds.push(rulesLead.id as SectionId)
+      for (const hit of trace) if (hit.stage === 'routing' && hit.effect === 'lead') hit.effect = 'outranked'
+      basis.splice(leadBasisAt, 0, this.prepared.dutyCites(to.id as SectionId))
+    } else {
+      basis[leadBasisAt] = this.prepared.dutyCites(to.id as SectionId)
+      const w = warnings.findIndex((x) => x.code === 'no_specific_section')
+      if (w >= 0) warnings.splice(w, 1)
+    }
+    return to
   }
 
   /** The `possibly_out_of_scope` warning and trace entries for screening rules that gave way. */

@@ -132,6 +132,7 @@ export class PreparedRules {
   readonly fallbackCites: ResolvedCite[]
   readonly bySectionSeq: (a: SectionId, b: SectionId) => number
   private readonly resolved = new Map<string, ResolvedCite>()
+  private readonly duties = new Map<SectionId, ResolvedCite[]>()
   private readonly sectionNames = new Map<string, string>()
   private readonly sectionSeqs = new Map<string, number>()
 
@@ -224,6 +225,22 @@ export class PreparedRules {
       this.sectionNames.set(id, name)
     }
     return { id, name }
+  }
+
+  /**
+   * A section's own duty to handle complaints: its article's items marked `routing: true` (the whole
+   * article when none is), for a lead no rule chose (the learned model's, decide.ts).
+   */
+  dutyCites(id: SectionId): ResolvedCite[] {
+    let cites = this.duties.get(id)
+    if (cites === undefined) {
+      const seq = this.ruleSet.sections[id]?.seq
+      const article = seq === undefined ? undefined : this.ruleSet.articles[`implementation-measures:${seq}`]
+      const items = article ? article.items.filter((i) => i.routing === true).map((i) => i.item) : []
+      cites = seq === undefined ? [] : items.length > 0 ? items.map((item) => this.resolve({ seq, item })) : [this.resolve({ seq })]
+      this.duties.set(id, cites)
+    }
+    return cites
   }
 
   /** `citations(ruleSet, refs)`: de-duplicated, unresolvable ones left out, each a fresh object. */

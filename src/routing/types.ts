@@ -22,6 +22,7 @@ export type WarningCode =
   | 'publisher_county_assumed' // an advertisement report without the publisher's county: the respondent's is used
   | 'time_bar_provisional' // the three-year bar's last day fell in a year without a notice (provisional calendar) or without data
   | 'similar_cases_differ' // the learned model (rules/learned/) is sure similar labelled cases got another answer; the answer is unchanged
+  | 'learned_lead' // the learned model is sure enough (the model file's leadThreshold) that similar cases were led by another section: that section leads, the rules' lead assists
 
 export interface RoutingWarning {
   code: WarningCode
@@ -29,7 +30,7 @@ export interface RoutingWarning {
   messageEn: string
   /** Rule ids concerned. */
   rules?: string[]
-  /** `similar_cases_differ`: what the learned model says, and why (absent on every other warning). */
+  /** `similar_cases_differ` and `learned_lead`: what the learned model says, and why (absent on every other warning). */
   similar?: SimilarCases
 }
 
@@ -47,6 +48,13 @@ export interface SimilarCases {
   /** Rounded to two places. */
   p: number
   threshold: number
+  /** `learned_lead`: the model file's leadThreshold, which p reached. */
+  leadThreshold?: number
+  /**
+   * `learned_lead`: the lead the rules gave (it now assists), or null where no rule matched and the
+   * fallback section would have led.
+   */
+  rulesLead?: SectionRef | null
   keywords: KeywordEvidence[]
   /** The model file. */
   at: SourceLocation

@@ -75,10 +75,16 @@ async function run(name: string, pair: string, testDir: string, rulesDir: string
     const levels = (ds) => ['high', 'medium', 'low'].map((l) => ds.filter((d, i) => !rulesRight[i] && d.confidence === l).length).join('/')
     const fixes = flag.filter((f, i) => f && f.similar.answer === want[i]).length
     const breaks = flag.filter((f, i) => f && rulesRight[i]).length
+    flag.forEach((f, i) => {
+      if (f) tally.push({ run: name, p: f.similar.p, rulesRight: rulesRight[i], modelRight: f.similar.answer === want[i], confidence: before[i].confidence, kind: before[i].disposition === 'reject' ? 'reject→route' : f.similar.answer === 'reject' ? 'route→reject' : 'route→route' })
+    })
     console.log(`| ${maxFeatures || 'all'}${minLevel > 1 ? ` (levels ≥ ${minLevel})` : ''} | ${model.threshold} | ${flagged} | ${useful} | ${falseAlarm} | ${useful}/${wrong} | ${levels(before)} | ${levels(after)} | ${fixes} / ${breaks} | ${gzipSync(renderRoutingModel(model)).length} |`)
   }
 }
 
+// Every flag, for the table by p printed at the end (had the model led only from p ≥ t, or only where the rules'
+// own confidence was not high).
+const tally = []
 const runs = (process.env.RUNS ?? 'A,B1,B2,B3,B4').split(',')
 const here = join(root, 'rules')
 if (runs.includes('A')) await run('A: fresh17/fresh18, rules of f809f5c', 'fresh17|fresh18', here, '/tmp/review-f809f5c/rules')
@@ -90,3 +96,19 @@ if (runs.includes('B4')) await run('B4: fresh9/fresh10, rules of 0b429ff', 'fres
 // 439c468; 'fresh21|fresh22' at 4113d40).
 const pairC = process.env.PAIR_C ?? 'fresh19|fresh20'
 if (runs.includes('C')) await run(`C: ${pairC.replace('|', '/')}, rules of ${process.env.RULES_C}`, pairC, process.env.RULES_C, process.env.RULES_C)
+// PAIRS: more pairs, each 'fileA|fileB@rules dir' (the rules from before the pair was tuned; labels from this tree), comma-separated:
+//   PAIRS='fresh19|fresh20@/tmp/review-439c468/rules,fresh21|fresh22@/tmp/review-4113d40/rules,fresh23|fresh24@/tmp/review-286a617/rules'
+for (const spec of (process.env.PAIRS ?? '').split(',').filter(Boolean)) {
+  const [pair, dir] = spec.split('@')
+  await run(`${pair.replace('|', '/')}, rules of ${dir}`, pair, here, dir)
+}
+
+if (tally.length > 0) {
+  console.log('\n## had the model led, by its p (all runs above): fixes / breaks / neither (the rules and the model both wrong)')
+  console.log('| from p ≥ | all flags | where the rules were not high | route→route (another lead) | route→reject | reject→route |')
+  console.log('|---:|---|---|---|---|---|')
+  for (const t of [0.75, 0.8, 0.85, 0.9, 0.95]) {
+    const row = (fs) => { const ok = fs.filter((f) => f.p >= t); return `${ok.filter((f) => f.modelRight).length} / ${ok.filter((f) => f.rulesRight).length} / ${ok.filter((f) => !f.modelRight && !f.rulesRight).length}` }
+    console.log(`| ${t} | ${row(tally)} | ${row(tally.filter((f) => f.confidence !== 'high'))} | ${['route→route', 'route→reject', 'reject→route'].map((k) => row(tally.filter((f) => f.kind === k))).join(' | ')} |`)
+  }
+}

@@ -1,7 +1,7 @@
 /**
  * `xiaobao train [rules-dir]`: trains the learned review model on the folder's route scenarios (frozen ones
  * dropped first) and writes rules-dir/learned/routing-model.yaml. An existing file's `enabled: false` is
- * kept, and so is its threshold when legal staff raised it above the cross-validated one.
+ * kept, and so is its threshold when legal staff raised it above the cross-validated one, and its leadThreshold.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -11,14 +11,17 @@ import { parseRuleSet } from '../../capabilities.js'
 import { XiaobaoError } from '../../problems/XiaobaoError.js'
 import { trainRoutingModel } from '../../routing/learned/trainRoutingModel.js'
 import { renderRoutingModel } from '../../routing/learned/renderModel.js'
+import { keepSettings } from '../../routing/learned/keepSettings.js'
 import { write, type CliIo } from '../io.js'
 
 export const trainHelp = `xiaobao train [rules-dir]
   用规则目录里已标注的测试场景（冻结的 frozen: true 不用）训练“相似来件的复核提示”，写出 rules-dir/learned/routing-model.yaml。
-  改了测试场景后运行；xiaobao lint 会提示模型过期。它从不改变决定，只在相似来件多有不同结果时提示 similar_cases_differ，请人工复核。
+  改了测试场景后运行；xiaobao lint 会提示模型过期。相似来件多有不同结果时提示 similar_cases_differ；规则已受理而模型很有把握
+  （leadThreshold）是另一个股室时，改由该股室主办（learned_lead）。两者都要人工复核；受理与否从不改变。
   Train the learned review model on the folder's labelled scenarios (frozen ones never used) and write
   rules-dir/learned/routing-model.yaml. Run it after changing scenarios; xiaobao lint warns when it is stale.
-  It never changes a decision; it warns (similar_cases_differ) where similar labelled cases mostly got another answer.`
+  It warns (similar_cases_differ) where similar labelled cases mostly got another answer; where the rules route and it is
+  sure (leadThreshold) of another section, that section leads (learned_lead). Both ask for review; acceptance never changes.`
 
 export const MODEL_FILE = join('learned', 'routing-model.yaml')
 
@@ -34,12 +37,7 @@ export async function trainCommand(rulesDir: string, io: CliIo): Promise<number>
   const path = join(rulesDir, MODEL_FILE)
   const enabled = ruleSet.routingModel ? ruleSet.routingModel.enabled : !(await readFile(path, 'utf8').then((t) => /^enabled:\s*false\s*$/m.test(t), () => false))
   const { model, thresholdChoice } = trainRoutingModel(ruleSet, { enabled })
-  // A threshold legal staff raised above the cross-validated one is kept (lower it in the file to undo).
-  const raised = ruleSet.routingModel && ruleSet.routingModel.threshold > model.threshold ? ruleSet.routingModel.threshold : undefined
-  if (raised !== undefined) {
-    model.thresholdBy = `kept from the file, above the cross-validated ${model.threshold}`
-    model.threshold = raised
-  }
+  const { raised } = keepSettings(model, ruleSet.routingModel)
   await mkdir(join(rulesDir, 'learned'), { recursive: true })
   await writeFile(path, renderRoutingModel(model))
   const bands = thresholdChoice ? thresholdChoice.bands.filter((b) => b.total > 0).map((b) => `${b.from}: ${b.right}/${b.total}`).join(', ') : ''
@@ -47,6 +45,7 @@ export async function trainCommand(rulesDir: string, io: CliIo): Promise<number>
     io.stdout,
     `${path}\n训练场景 trained on ${model.trainedOn.scenarios}（冻结的 ${model.trainedOn.frozenExcluded} 个未用 / frozen left out），类别 classes ${model.classes.length}，` +
       `特征 features ${model.features === '' ? 0 : model.features.split('|').length}，阈值 threshold ${model.threshold}${raised !== undefined ? '（沿用文件里调高的 / kept, raised in the file）' : ''}${bands ? `（交叉验证 cross-validation: ${bands}）` : ''}` +
+      `，改由模型定主办 lead threshold ${model.leadThreshold === false ? 'false（从不 / never）' : model.leadThreshold}` +
       `${model.enabled ? '' : '，已停用 / disabled (enabled: false)'}\n`,
   )
   return 0

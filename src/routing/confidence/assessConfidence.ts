@@ -148,6 +148,16 @@ export function assessConfidenceWith(decision: RoutingDecision, settings: Confid
   }
   // The learned review warning (src/routing/learned/similarCases.ts): similar labelled cases mostly got
   // another answer, and the model is sure of it — never more than low, whatever the rules' evidence.
+  for (const w of decision.warnings) if (w.code === 'learned_lead') {
+    // The learned model chose the lead (leadThreshold): no rule stands behind it, so always low.
+    weakest = true
+    if (texts) {
+      const s = w.similar
+      const was = s?.rulesLead ? { zh: `按规则应由${s.rulesLead.name}主办`, en: `the rules would have had ${s.rulesLead.id} lead` } : { zh: '没有命中具体股室的规则', en: 'no specific rule matched' }
+      reasons.push(reason('learned_lead', `主办股室由学得的模型按相似来件定出${s ? `（p=${s.p.toFixed(2)}）` : ''}，${was.zh}`, `the lead was chosen by the learned model from similar cases${s ? ` (p=${s.p.toFixed(2)})` : ''}; ${was.en}`, joined))
+    }
+    break
+  }
   for (const w of decision.warnings) if (w.code === 'similar_cases_differ') {
     weakest = true
     if (texts) {

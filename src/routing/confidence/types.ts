@@ -13,6 +13,7 @@ export type ConfidenceReasonCode =
   | 'category_disagrees' // the category names other sections, or another authority
   | 'possibly_out_of_scope' // an out-of-scope rule gave way to this bureau's duty
   | 'similar_cases_differ' // the learned model is sure similar labelled cases got another answer (rules/learned/)
+  | 'learned_lead' // the learned model chose the lead section, not the rules (rules/learned/, leadThreshold)
 
 export interface ConfidenceReason {
   code: ConfidenceReasonCode

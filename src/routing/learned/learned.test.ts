@@ -4,7 +4,8 @@ import { parseRuleSet } from '../../capabilities.js'
 import { bundledRuleFiles } from '../../engine/defaultRuleSet.js'
 import { createEngine } from '../../engine/createEngine.js'
 import { XiaobaoError } from '../../problems/XiaobaoError.js'
-import { trainRoutingModel } from './trainRoutingModel.js'
+import { DEFAULT_LEAD_THRESHOLD, trainRoutingModel } from './trainRoutingModel.js'
+import { keepSettings } from './keepSettings.js'
 import { renderRoutingModel } from './renderModel.js'
 import { SimilarCasesCheck } from './similarCases.js'
 import type { RoutingDecision } from '../types.js'
@@ -165,6 +166,71 @@ describe('the review warning with a small hand-made model', () => {
   test('a lean decision gets the code alone', () => {
     expect(check().check('route', cp, '吐', '', true)).toEqual({ code: 'similar_cases_differ', message: '', messageEn: '' })
   })
+  test("from leadThreshold, against a routed lead, the model's section leads (learned_lead); the rules' lead is named", () => {
+    const m = { ...model, leadThreshold: 0.95 }
+    const v = check(m).review('route', cp, '上吐下泻', '', false, false)!
+    expect(v.lead).toEqual(food)
+    expect(v.warning.code).toBe('learned_lead')
+    expect(v.warning.similar).toMatchObject({ answer: 'catering-food', section: food, p: 1, threshold: 0.9, leadThreshold: 0.95, rulesLead: cp })
+    expect(v.warning.message).toBe('本局已办的相似来件多由餐饮股主办（p=1.00，不低于改由模型定主办的 0.95；相似的字词：「上吐」（位置 0）），本件改由餐饮股主办；按规则原应由消保股主办，现为协办。请人工复核。')
+    expect(v.warning.messageEn).toMatch(/^similar cases this bureau has labelled were mostly led by catering-food \(p=1\.00, at least the lead threshold 0\.95; words: "上吐" \(offset 0\)\), so it leads here; by the rules consumer-protection would have led; it now assists\. A person should review it\.$/)
+    // Where no rule chose the lead (the fallback), it says so and names no rules' lead.
+    const fell = check(m).review('route', cp, '上吐下泻', '', false, true)!
+    expect(fell.warning.similar!.rulesLead).toBeNull()
+    expect(fell.warning.message).toContain('没有命中具体股室的规则，原按一般职责由消保股兜底主办')
+    // A lean decision: the code alone, and the lead.
+    expect(check(m).review('route', cp, '上吐下泻', '', true, false)).toEqual({ warning: { code: 'learned_lead', message: '', messageEn: '' }, lead: food })
+    // check() is the warning alone.
+    expect(check(m).check('route', cp, '上吐下泻', '', false)!.code).toBe('learned_lead')
+  })
+  test('the model never leads against a rejection, never to a rejection, below leadThreshold, or without one', () => {
+    const m = { ...model, leadThreshold: 0.95 }
+    expect(check(m).review('reject', null, '吐', '', false, false)).toMatchObject({ warning: { code: 'similar_cases_differ' } })
+    expect(check(m).review('reject', null, '吐', '', false, false)!.lead).toBeUndefined()
+    expect(check(m).review('route', cp, '银行', '', false, false)!.lead).toBeUndefined()
+    expect(check({ ...model, leadThreshold: 1 }).review('route', cp, '吐', '', false, false)).toMatchObject({ warning: { code: 'similar_cases_differ' } }) // p just below 1
+    expect(check({ ...model, leadThreshold: 1 }).review('route', cp, '吐', '', false, false)!.lead).toBeUndefined()
+    expect(check({ ...model, leadThreshold: false }).review('route', cp, '上吐下泻', '', false, false)!.lead).toBeUndefined()
+    expect(check().review('route', cp, '上吐下泻', '', false, false)!.lead).toBeUndefined()
+    expect(check(m).review('transfer', null, '上吐下泻', '', false, false)).toBeUndefined()
+  })
+})
+
+describe('what xiaobao train keeps of the file it replaces', () => {
+  const trained = () => trainRoutingModel(small(), OPTIONS).model
+  const prior = (over: Partial<RoutingModel>): RoutingModel => ({ ...(trained() as unknown as RoutingModel), at: { file: MODEL_PATH, line: 1, col: 1 }, ...over })
+  test('a threshold raised by hand is kept; one the last cross-validation chose follows the data', () => {
+    const m = trained()
+    expect(keepSettings(m, prior({ threshold: 0.97, thresholdBy: '5-fold cross-validation on the training rows chose 0.75: …' }))).toEqual({ raised: 0.97 })
+    expect(m.threshold).toBe(0.97)
+    expect(m.thresholdBy).toBe('kept from the file, above the cross-validated 0.3')
+    const again = trained()
+    expect(keepSettings(again, prior({ threshold: 0.97, thresholdBy: '5-fold cross-validation on the training rows chose 0.97: …' }))).toEqual({})
+    expect(again.threshold).toBe(0.3)
+  })
+  test('leadThreshold is kept as the file has it (false included); a file without one gets the default; never below the threshold', () => {
+    const off = trained()
+    keepSettings(off, prior({ leadThreshold: false }))
+    expect(off.leadThreshold).toBe(false)
+    const kept = trained()
+    keepSettings(kept, prior({ leadThreshold: 0.93, leadThresholdBy: 'set by 法规股' }))
+    expect(kept).toMatchObject({ leadThreshold: 0.93, leadThresholdBy: 'set by 法规股' })
+    const none = trained()
+    keepSettings(none, prior({ leadThreshold: undefined }))
+    expect(none.leadThreshold).toBe(DEFAULT_LEAD_THRESHOLD)
+    const low = trained()
+    keepSettings(low, prior({ threshold: 0.97, thresholdBy: 'by hand', leadThreshold: 0.9 }))
+    expect(low).toMatchObject({ threshold: 0.97, leadThreshold: 0.97 })
+  })
+  test('a file whose leadThreshold is below its threshold is a rule-file error at leadThreshold', () => {
+    const text = renderRoutingModel({ ...trained(), threshold: 0.8, leadThreshold: 0.7 })
+    const r = parseRuleSet([...base, { path: MODEL_PATH, text }])
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    const issue = r.issues.find((i) => i.file === MODEL_PATH)!
+    expect(issue.message).toContain('leadThreshold（0.7）不得低于 threshold（0.8）')
+    expect(issue.line).toBe(text.split('\n').findIndex((l) => l.startsWith('leadThreshold:')) + 1)
+  })
 })
 
 describe('at routing time (the bundled model)', () => {
@@ -204,7 +270,7 @@ function answerOf(d: RoutingDecision): unknown {
   return { ...rest, warnings: warnings.filter((w) => w.code !== 'similar_cases_differ' && w.code !== 'needs_review') }
 }
 
-describe('differential: over every bundled scenario, a model changes only warnings, confidence and its reasons', () => {
+describe('differential: over every bundled scenario, a model changes warnings, confidence and its reasons — and the lead only with learned_lead', () => {
   const modelText = bundledRuleFiles().find((f) => f.path === MODEL_PATH)!.text
   const withoutModel = loaded(base)
   const inputs = withoutModel.scenarios.filter((s) => s.frozen !== true && s.input.text !== undefined).map((s) => s.input)
@@ -216,13 +282,21 @@ describe('differential: over every bundled scenario, a model changes only warnin
       return undefined
     }
   })
-  // The bundled model, and the same weights with the threshold at 0.05 (it warns wherever it disagrees).
-  for (const [name, text] of [['bundled', modelText], ['threshold 0.05', modelText.replace(/^threshold: .*$/m, 'threshold: 0.05')]] as const) {
+  const bundledLead = Number(/^leadThreshold: (.*)$/m.exec(modelText)![1])
+  // The bundled model; the same weights warning wherever they disagree (threshold 0.05, the lead threshold as
+  // shipped); and leading wherever they disagree with a routed lead from p ≥ 0.5 (the least leadThreshold allowed).
+  const variants = [
+    ['bundled', modelText],
+    ['threshold 0.05', modelText.replace(/^threshold: .*$/m, 'threshold: 0.05')],
+    ['threshold 0.05, leadThreshold 0.5', modelText.replace(/^threshold: .*$/m, 'threshold: 0.05').replace(/^leadThreshold: .*$/m, 'leadThreshold: 0.5')],
+  ] as const
+  for (const [name, text] of variants) {
     test(`${name} model`, () => {
       const r = parseRuleSet([...base, { path: MODEL_PATH, text }])
       if (!r.ok) throw new Error('model does not load')
       const engine = createEngine({ rules: r.value })
       let warned = 0
+      let led = 0
       inputs.forEach((input, i) => {
         let d: RoutingDecision | undefined
         try {
@@ -232,7 +306,31 @@ describe('differential: over every bundled scenario, a model changes only warnin
         }
         expect(d === undefined).toBe(before[i] === undefined)
         if (!d) return
-        expect(answerOf({ ...d, ruleSet: undefined })).toEqual(answerOf({ ...before[i]!, ruleSet: undefined }))
+        const was = before[i]!
+        const lead = d.warnings.find((w) => w.code === 'learned_lead')
+        if (lead) {
+          led++
+          // The model's section leads; the rules' lead assists (unless it was the fallback); nothing else moves.
+          const s = lead.similar!
+          expect(s.p).toBeGreaterThanOrEqual(s.leadThreshold!)
+          expect(d.disposition).toBe('route')
+          expect(was.disposition).toBe('route')
+          expect(d.lead).toEqual(s.section)
+          expect(d.lead!.id).not.toBe(was.lead!.id)
+          const fellBack = was.warnings.some((w) => w.code === 'no_specific_section')
+          expect(s.rulesLead).toEqual(fellBack ? null : was.lead)
+          const expectedAssist = [...was.assist.map((a) => a.id).filter((a) => a !== d!.lead!.id), ...(fellBack ? [] : [was.lead!.id])]
+          expect(d.assist.map((a) => a.id).sort()).toEqual([...new Set(expectedAssist)].sort())
+          expect(d.warnings.map((w) => w.code)).not.toContain('no_specific_section')
+          expect(d.trace.some((h) => h.effect === 'lead')).toBe(false)
+          const seq = r.value.sections[d.lead!.id]!.seq
+          expect(d.basis.some((c) => c.doc === 'implementation-measures' && c.seq === seq)).toBe(true)
+          expect(d.confidence).toBe('low')
+          expect(d.confidenceReasons!.map((c) => c.code)).toContain('learned_lead')
+          expect(d.warnings.map((w) => w.code)).not.toContain('similar_cases_differ')
+          return
+        }
+        expect(answerOf({ ...d, ruleSet: undefined })).toEqual(answerOf({ ...was, ruleSet: undefined }))
         if (d.warnings.some((w) => w.code === 'similar_cases_differ')) {
           warned++
           expect(d.confidence).toBe('low')
@@ -240,7 +338,9 @@ describe('differential: over every bundled scenario, a model changes only warnin
         }
       })
       expect(inputs.length).toBeGreaterThan(400)
-      if (name !== 'bundled') expect(warned).toBeGreaterThan(20)
+      if (name === 'threshold 0.05') expect(warned).toBeGreaterThan(20)
+      if (name === 'threshold 0.05, leadThreshold 0.5') expect(led).toBeGreaterThan(3)
+      if (name === 'bundled') expect(bundledLead).toBeGreaterThanOrEqual(0.5)
     })
   }
 })

@@ -18,6 +18,9 @@ export const routingModelKind: RuleFileKind<RoutingModelFile, RoutingRuleSet> = 
         issues.push(ctx.issueAt(['classes', i], 'unknown_section', `模型的类别 "${c}" 没有股室文件；请运行 xiaobao train 重新训练。`, `model class "${c}" has no section file; run xiaobao train.`))
       }
     })
+    if (typeof d.leadThreshold === 'number' && d.leadThreshold < d.threshold) {
+      issues.push(ctx.issueAt(['leadThreshold'], 'invalid_value', `leadThreshold（${d.leadThreshold}）不得低于 threshold（${d.threshold}）：模型改由它的股室主办，至少要有它提示复核的把握。`, `leadThreshold (${d.leadThreshold}) may not be below threshold (${d.threshold}): the model leads only where it is at least as sure as when it warns.`))
+    }
     const decoded = decodeWeights(d, d.classes.length)
     if (!decoded.ok) issues.push(ctx.issueAt([decoded.field], 'invalid_value', `学得的分办模型无法读取：${decoded.zh}请运行 xiaobao train 重新生成，不要手改。`, `the routing model cannot be read: ${decoded.en} Run xiaobao train to write it again; do not edit it by hand.`))
     if (issues.length > 0) return issues

@@ -37,6 +37,13 @@ export const routingModelFile = z.strictObject({
   }),
   threshold: z.number().min(0).max(1).describe('模型的首选概率至少为此值、又与决定不同时，提示 similar_cases_differ（按训练行的交叉验证确定；可调高）/ the least probability at which a disagreeing model warns'),
   thresholdBy: z.string().optional(),
+  leadThreshold: z
+    .union([z.number().min(0.5).max(1), z.literal(false)])
+    .optional()
+    .describe(
+      '规则已受理并定了主办股室、模型的首选是另一个股室且概率至少为此值时，改由模型的股室主办（规则的主办股室改为协办），提示 learned_lead，置信度为 low，须人工复核；不得低于 threshold。false 或不写：模型从不改变决定 / when the rules route and the model\'s first choice is another section with at least this probability, that section leads (the rules\' lead assists), warned as learned_lead with low confidence; not below threshold. false or absent: the model never changes a decision',
+    ),
+  leadThresholdBy: z.string().optional(),
   note: z.string().optional(),
   scale: z.number().positive().describe('权重的量化单位 / the weights’ unit'),
   bias: z.array(z.number()).describe('每类的偏置 / one bias a class'),

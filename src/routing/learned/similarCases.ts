@@ -7,7 +7,10 @@
  * similar cases were given, p, and the grams that pushed the model there with their offsets; its
  * confidence then becomes low (assessConfidence.ts), so `needs_review` follows.
  *
- * It never changes the disposition, the lead or the assisting sections. A transfer is never compared: it
+ * Where the model file has a `leadThreshold`, the rules routed, and the model's first choice is another
+ * section with p at least that, the model leads (`learned_lead`, decide.ts): held out, such disagreements
+ * were the model's right far more often than the rules' (README, "similar cases differ"). It never changes
+ * a disposition: never rejects, never accepts what the rules rejected. A transfer is never compared: it
  * follows from the respondent's county, not from the words (and transfer-labelled scenarios are not
  * trained on: trainingRows.ts).
  */
@@ -18,6 +21,13 @@ import { argmax, contributions, logits, probabilityAtLeast } from './score.js'
 import { decodedModel } from './modelFor.js'
 import type { RoutingModel } from './types.js'
 import type { DecodedWeights } from './compact.js'
+
+/** The model's verdict on a decision (`SimilarCasesCheck.review`). */
+export interface SimilarVerdict {
+  warning: RoutingWarning
+  /** The section that leads instead of the rules' lead (`learned_lead`). */
+  lead?: SectionRef
+}
 
 /** How many grams the warning shows. */
 const SHOWN = 5
@@ -41,9 +51,20 @@ export class SimilarCasesCheck {
   /**
    * The warning, or undefined when the model is off, unsure, agrees, or the decision is a transfer.
    * `lead` is the routed decision's lead (null for a rejection). A lean decision (decide.ts `LEAN`) gets
-   * the code alone.
+   * the code alone. (The answer is never changed here: see `review` for the lead the model may take.)
    */
   check(disposition: 'route' | 'reject' | 'transfer', lead: SectionRef | null, text: string, respondent: string, lean: boolean): RoutingWarning | undefined {
+    return this.review(disposition, lead, text, respondent, lean, false)?.warning
+  }
+
+  /**
+   * The model's verdict on a decision: undefined where it is off, unsure, agrees, or the decision is a
+   * transfer; else a warning, and — where the rules routed, the model's first choice is another section
+   * and p reaches the file's `leadThreshold` — that section as `lead`, with a `learned_lead` warning
+   * instead of `similar_cases_differ` (decide.ts then makes it the lead and the rules' lead an assist).
+   * `fellBack`: no rule chose the rules' lead (the fallback section), which the messages say.
+   */
+  review(disposition: 'route' | 'reject' | 'transfer', lead: SectionRef | null, text: string, respondent: string, lean: boolean, fellBack: boolean): SimilarVerdict | undefined {
     const model = this.model
     if (!model.enabled || disposition === 'transfer') return undefined
     const weights = this.weights
@@ -57,7 +78,13 @@ export class SimilarCasesCheck {
     if (disposition === 'reject' ? answer === REJECT : answer === lead?.id) return undefined
     const p0 = probabilityAtLeast(z, weights.K, best, model.threshold)
     if (!(p0 >= model.threshold)) return undefined
-    if (lean) return { code: 'similar_cases_differ', message: NO_TEXT, messageEn: NO_TEXT }
+    const suggested = answer === REJECT ? undefined : this.section(answer)!
+    // The model leads only against a routed decision, only with a section (never a rejection: wrongly
+    // refusing costs the consumer the remedy), and only from the lead threshold.
+    const leadThreshold = model.leadThreshold
+    const leads = disposition === 'route' && suggested !== undefined && typeof leadThreshold === 'number' && p0 >= leadThreshold
+    const code = leads ? 'learned_lead' : 'similar_cases_differ'
+    if (lean) return leads ? { warning: { code, message: NO_TEXT, messageEn: NO_TEXT }, lead: { ...suggested } } : { warning: { code, message: NO_TEXT, messageEn: NO_TEXT } }
     // The strongest grams of two or three characters: a single character pushes too, but says little to a reader.
     const all = contributions(weights, text, respondent, best, Infinity)
     const longer = all.filter((c) => c.gram.length > 1)
@@ -68,8 +95,11 @@ export class SimilarCasesCheck {
     if (inText.length > 0) keywords.push({ vocabulary: 'learned', keywords: inText.map((c) => c.gram), at: inText.map((c) => c.at) })
     if (inName.length > 0) keywords.push({ vocabulary: 'learned:respondent', keywords: inName.map((c) => c.gram), at: inName.map((c) => c.at) })
     const p = Math.round(p0 * 100) / 100
-    const suggested = answer === REJECT ? undefined : this.section(answer)!
     const similar: SimilarCases = suggested ? { answer, section: { ...suggested }, p, threshold: model.threshold, keywords, at: { ...model.at } } : { answer, p, threshold: model.threshold, keywords, at: { ...model.at } }
+    if (leads) {
+      similar.leadThreshold = leadThreshold
+      similar.rulesLead = fellBack || lead === null ? null : { ...lead }
+    }
     const shown = p.toFixed(2)
     const zhWords = [...inText.map((c) => `「${c.gram}」（位置 ${c.at}）`), ...inName.map((c) => `被投诉人名称中的「${c.gram}」（位置 ${c.at}）`)].join('、')
     const enWords = [...inText.map((c) => `"${c.gram}" (offset ${c.at})`), ...inName.map((c) => `"${c.gram}" in the respondent's name (offset ${c.at})`)].join('; ')
@@ -77,6 +107,13 @@ export class SimilarCasesCheck {
     const whyEn = enWords ? `; words: ${enWords}` : ''
     let message: string
     let messageEn: string
+    if (leads) {
+      const was = fellBack ? `没有命中具体股室的规则，原按一般职责由${lead!.name}兜底主办` : `按规则原应由${lead!.name}主办，现为协办`
+      const wasEn = fellBack ? `no specific rule matched, so ${lead!.id} would have led under the general duty` : `by the rules ${lead!.id} would have led; it now assists`
+      message = `本局已办的相似来件多由${suggested!.name}主办（p=${shown}，不低于改由模型定主办的 ${leadThreshold}${why}），本件改由${suggested!.name}主办；${was}。请人工复核。`
+      messageEn = `similar cases this bureau has labelled were mostly led by ${suggested!.id} (p=${shown}, at least the lead threshold ${leadThreshold}${whyEn}), so it leads here; ${wasEn}. A person should review it.`
+      return { warning: { code, message, messageEn, similar }, lead: { ...suggested! } }
+    }
     if (disposition === 'reject') {
       message = `本决定不予受理，而本局已办的相似来件多由${suggested!.name}主办（p=${shown}${why}），请人工复核。`
       messageEn = `this decision does not accept the matter, but similar cases this bureau has labelled were mostly led by ${suggested!.id} (p=${shown}${whyEn}); a person should review it.`
@@ -87,6 +124,6 @@ export class SimilarCasesCheck {
       message = `本局已办的相似来件多由${suggested.name}主办（p=${shown}${why}）；本决定由${lead!.name}主办，请人工复核。`
       messageEn = `similar cases this bureau has labelled were mostly led by ${suggested.id} (p=${shown}${whyEn}); this decision has ${lead!.id} leading; a person should review it.`
     }
-    return { code: 'similar_cases_differ', message, messageEn, similar }
+    return { warning: { code, message, messageEn, similar } }
   }
 }

@@ -35,6 +35,13 @@ export interface RoutingModel extends CompactWeights {
   threshold: number
   /** How the threshold was chosen (cross-validation on the training rows). */
   thresholdBy?: string
+  /**
+   * From this probability, where the rules route and the model's first choice is another section, that
+   * section leads (similarCases.ts; absent or false: the model never changes a decision).
+   */
+  leadThreshold?: number | false
+  /** How the lead threshold was chosen. */
+  leadThresholdBy?: string
   note?: string
   at: SourceLocation
 }
