@@ -21,7 +21,7 @@ import { classifierFor } from './categories/classifierFor.js'
 import { UNCLASSIFIED, type DecisionCategory } from './categories/types.js'
 import { assessConfidenceWith, type JoinedReasons } from './confidence/assessConfidence.js'
 import { DEFAULT_CONFIDENCE } from './confidence/defaults.js'
-import { SimilarCasesCheck } from './learned/similarCases.js'
+import { SimilarCasesCheck, type SimilarLeaning } from './learned/similarCases.js'
 
 export { referenceEvaluation, type Evaluation, type Evidence, type Stage } from './evaluation.js'
 export { applies, inForce, sectionRef } from './preparedRules.js'
@@ -311,8 +311,8 @@ class PreparedDecider {
         : { disposition, intake, lead, assist, basis: cites, trace, warnings }
     decision.category = categoryOf(found, facts, this.ruleSet, lead.id)
     if (!lean) decision.ruleSet = { ...this.ruleSet.provenance }
-    if (verdict) warnings.push(verdict.warning)
-    this.assess(decision, lean, found)
+    if (verdict?.warning) warnings.push(verdict.warning)
+    this.assess(decision, lean, found, verdict?.leaning)
     if (run.explain) decision.notFired = run.notFired
     return decision
   }
@@ -369,20 +369,22 @@ class PreparedDecider {
         ...(deciding.action ? { action: fillAuthority(deciding.action.zh, authority), actionEn: fillAuthority(deciding.action.en, authority) } : {}),
       }
     }
-    this.review(decision, facts, lean)
-    this.assess(decision, lean)
+    const leaning = this.review(decision, facts, lean)
+    this.assess(decision, lean, undefined, leaning)
     if (run.explain) decision.notFired = run.notFired
     return decision
   }
 
   /**
-   * The learned review warning, after the answer is made and before confidence is assessed: it adds a
-   * warning (and so lowers the confidence), never changes the answer.
+   * The learned review warning for a decision not routed (a rejection; transfers are not compared), after
+   * the answer is made and before confidence is assessed: it adds a warning (and so lowers the confidence),
+   * or says where the model leans (no warning; the confidence is then at most medium).
    */
-  private review(decision: RoutingDecision, facts: Facts, lean: boolean): void {
-    if (this.similar === undefined) return
-    const warning = this.similar.check(decision.disposition, decision.lead, String(facts.text ?? ''), String(facts.respondentName ?? ''), lean)
-    if (warning) decision.warnings.push(warning)
+  private review(decision: RoutingDecision, facts: Facts, lean: boolean): SimilarLeaning | undefined {
+    if (this.similar === undefined) return undefined
+    const verdict = this.similar.review(decision.disposition, decision.lead, String(facts.text ?? ''), String(facts.respondentName ?? ''), lean, false)
+    if (verdict?.warning) decision.warnings.push(verdict.warning)
+    return verdict?.leaning
   }
 
   /**
@@ -420,10 +422,10 @@ class PreparedDecider {
   }
 
   /** Adds how sure the decision is; a low one asks for a person. */
-  private assess(decision: RoutingDecision, lean: boolean, textCategory?: DecisionCategory): void {
+  private assess(decision: RoutingDecision, lean: boolean, textCategory?: DecisionCategory, leaning?: SimilarLeaning): void {
     // The reasons' messages joined, each without its final stop, for the needs_review warning.
     const joined: JoinedReasons | undefined = lean ? undefined : { zh: '', en: '', count: 0 }
-    const { confidence, confidenceReasons } = assessConfidenceWith(decision, this.ruleSet.confidence ?? DEFAULT_CONFIDENCE, textCategory ?? decision.category, !lean, joined)
+    const { confidence, confidenceReasons } = assessConfidenceWith(decision, this.ruleSet.confidence ?? DEFAULT_CONFIDENCE, textCategory ?? decision.category, !lean, joined, leaning)
     decision.confidence = confidence
     if (lean) {
       if (confidence === 'low') decision.warnings.push({ code: 'needs_review', message: NO_TEXT, messageEn: NO_TEXT })

@@ -27,6 +27,16 @@ describe('confidence', () => {
     const d = route('饭店的秤不准，缺斤少两')
     expect(assessConfidence(d, DEFAULT_CONFIDENCE)).toEqual({ confidence: d.confidence, confidenceReasons: d.confidenceReasons })
   })
+  test('where the learned model leans to another answer (below its warning threshold), a decision is never high; facts-decided ones are not read', () => {
+    const high = [route('饭店的秤不准，缺斤少两，电子秤作弊'), route('超市卖的牛奶过期了，还有面包也过期，酸奶也过期')].find((d) => d.confidence === 'high')!
+    expect(high).toBeDefined()
+    const leaning = { answer: 'consumer-protection', section: { id: 'consumer-protection', name: '消费者权益保护股' }, p: 0.46 } as const
+    const capped = assessConfidence(high, DEFAULT_CONFIDENCE, high.category, leaning)
+    expect(capped.confidence).toBe('medium')
+    expect(capped.confidenceReasons.find((r) => r.code === 'similar_cases_lean')!.message).toMatch(/^本局已办的相似来件多由消费者权益保护股主办（p=0\.46，不足以提示），与本决定不同。?$/)
+    const transfer = engine.routeComplaintSync({ kind: 'complaint', receivedOn: '2026-05-06', text: '在邻县商店买的电热毯一用就坏', respondent: { name: '某商店', county: 'YY县' } })
+    expect(assessConfidence(transfer, DEFAULT_CONFIDENCE, transfer.category, leaning).confidence).toBe('high')
+  })
   test('stronger settings never raise the confidence', () => {
     const order = { low: 0, medium: 1, high: 2 }
     for (const text of ['超市卖的牛奶过期了', '饭店的秤不准，缺斤少两', '理发店关门了，会员卡里的钱不退']) {

@@ -170,18 +170,29 @@ describe('the review warning with a small hand-made model', () => {
     const m = { ...model, leadThreshold: 0.95 }
     const v = check(m).review('route', cp, '上吐下泻', '', false, false)!
     expect(v.lead).toEqual(food)
-    expect(v.warning.code).toBe('learned_lead')
-    expect(v.warning.similar).toMatchObject({ answer: 'catering-food', section: food, p: 1, threshold: 0.9, leadThreshold: 0.95, rulesLead: cp })
-    expect(v.warning.message).toBe('本局已办的相似来件多由餐饮股主办（p=1.00，不低于改由模型定主办的 0.95；相似的字词：「上吐」（位置 0）），本件改由餐饮股主办；按规则原应由消保股主办，现为协办。请人工复核。')
-    expect(v.warning.messageEn).toMatch(/^similar cases this bureau has labelled were mostly led by catering-food \(p=1\.00, at least the lead threshold 0\.95; words: "上吐" \(offset 0\)\), so it leads here; by the rules consumer-protection would have led; it now assists\. A person should review it\.$/)
+    expect(v.warning!.code).toBe('learned_lead')
+    expect(v.warning!.similar).toMatchObject({ answer: 'catering-food', section: food, p: 1, threshold: 0.9, leadThreshold: 0.95, rulesLead: cp })
+    expect(v.warning!.message).toBe('本局已办的相似来件多由餐饮股主办（p=1.00，不低于改由模型定主办的 0.95；相似的字词：「上吐」（位置 0）），本件改由餐饮股主办；按规则原应由消保股主办，现为协办。请人工复核。')
+    expect(v.warning!.messageEn).toMatch(/^similar cases this bureau has labelled were mostly led by catering-food \(p=1\.00, at least the lead threshold 0\.95; words: "上吐" \(offset 0\)\), so it leads here; by the rules consumer-protection would have led; it now assists\. A person should review it\.$/)
     // Where no rule chose the lead (the fallback), it says so and names no rules' lead.
     const fell = check(m).review('route', cp, '上吐下泻', '', false, true)!
-    expect(fell.warning.similar!.rulesLead).toBeNull()
-    expect(fell.warning.message).toContain('没有命中具体股室的规则，原按一般职责由消保股兜底主办')
+    expect(fell.warning!.similar!.rulesLead).toBeNull()
+    expect(fell.warning!.message).toContain('没有命中具体股室的规则，原按一般职责由消保股兜底主办')
     // A lean decision: the code alone, and the lead.
     expect(check(m).review('route', cp, '上吐下泻', '', true, false)).toEqual({ warning: { code: 'learned_lead', message: '', messageEn: '' }, lead: food })
     // check() is the warning alone.
     expect(check(m).check('route', cp, '上吐下泻', '', false)!.code).toBe('learned_lead')
+  })
+  test('below the threshold, a model that leans to another answer says so without a warning (the decision is then never high)', () => {
+    const v = check({ ...model, threshold: 1, leadThreshold: 1 }).review('route', cp, '吐', '', false, false)!
+    expect(v.warning).toBeUndefined()
+    expect(v.lead).toBeUndefined()
+    expect(v.leaning).toMatchObject({ answer: 'catering-food', section: food })
+    expect(v.leaning!.p).toBeGreaterThan(0.9)
+    expect(v.leaning!.p).toBeLessThanOrEqual(1)
+    expect(check({ ...model, threshold: 1 }).review('route', cp, '吐', '', true, false)).toEqual({ leaning: { answer: 'catering-food', section: food, p: 0 } })
+    expect(check({ ...model, threshold: 1 }).review('route', food, '吐', '', false, false)).toBeUndefined() // agrees
+    expect(check({ ...model, threshold: 1 }).check('route', cp, '吐', '', false)).toBeUndefined()
   })
   test('the model never leads against a rejection, never to a rejection, below leadThreshold, or without one', () => {
     const m = { ...model, leadThreshold: 0.95 }

@@ -24,9 +24,22 @@ import type { DecodedWeights } from './compact.js'
 
 /** The model's verdict on a decision (`SimilarCasesCheck.review`). */
 export interface SimilarVerdict {
-  warning: RoutingWarning
+  /** `similar_cases_differ` or `learned_lead`; absent where the model only leans (`leaning`). */
+  warning?: RoutingWarning
   /** The section that leads instead of the rules' lead (`learned_lead`). */
   lead?: SectionRef
+  /**
+   * The model's first choice is another answer, but below the warning's threshold: no warning, but the
+   * decision cannot be `high` (assessConfidence.ts, reason `similar_cases_lean`).
+   */
+  leaning?: SimilarLeaning
+}
+
+/** The answer the model leans to, and its probability (0 on a lean decision, which has no texts). */
+export interface SimilarLeaning {
+  answer: string
+  section?: SectionRef
+  p: number
 }
 
 /** How many grams the warning shows. */
@@ -58,8 +71,9 @@ export class SimilarCasesCheck {
   }
 
   /**
-   * The model's verdict on a decision: undefined where it is off, unsure, agrees, or the decision is a
-   * transfer; else a warning, and — where the rules routed, the model's first choice is another section
+   * The model's verdict on a decision: undefined where it is off, agrees, or the decision is a transfer
+   * (or its first choice is no answer of this rule set); `leaning` where its first choice is another answer
+   * below the threshold; else a warning, and — where the rules routed, the model's first choice is another section
    * and p reaches the file's `leadThreshold` — that section as `lead`, with a `learned_lead` warning
    * instead of `similar_cases_differ` (decide.ts then makes it the lead and the rules' lead an assist).
    * `fellBack`: no rule chose the rules' lead (the fallback section), which the messages say.
@@ -77,8 +91,13 @@ export class SimilarCasesCheck {
     const answer = model.classes[best]!
     if (disposition === 'reject' ? answer === REJECT : answer === lead?.id) return undefined
     const p0 = probabilityAtLeast(z, weights.K, best, model.threshold)
-    if (!(p0 >= model.threshold)) return undefined
     const suggested = answer === REJECT ? undefined : this.section(answer)!
+    if (!(p0 >= model.threshold)) {
+      // Unsure, but leaning elsewhere: held out, such decisions were right far less often when the rules
+      // were sure of them (README, "confidence"), so they are never high.
+      const p = lean ? 0 : Math.round(probabilityAtLeast(z, weights.K, best, Number.MIN_VALUE) * 100) / 100
+      return { leaning: suggested ? { answer, section: { ...suggested }, p } : { answer, p } }
+    }
     // The model leads only against a routed decision, only with a section (never a rejection: wrongly
     // refusing costs the consumer the remedy), and only from the lead threshold.
     const leadThreshold = model.leadThreshold
