@@ -63,6 +63,7 @@ export function compareRoute(scenario: ScenarioRecord, decision: RoutingDecision
     if (!action?.includes(e.action)) failures.push(failure('action', e.action, action, `action: 应包含「${e.action}」，实际 ${action === undefined ? '（无）' : `「${action}」`}`))
   }
   if (e.confidence !== undefined && e.confidence !== decision.confidence) failures.push(failure('confidence', e.confidence, decision.confidence, `confidence: 期望 ${e.confidence}，实际 ${decision.confidence ?? '（无）'}`))
+  if (e.confidenceAtLeast !== undefined && RANK[decision.confidence ?? 'low'] < RANK[e.confidenceAtLeast]) failures.push(failure('confidenceAtLeast', e.confidenceAtLeast, decision.confidence, `confidence: 期望至少 ${e.confidenceAtLeast}，实际 ${decision.confidence ?? '（无）'}`))
   if (e.category !== undefined && e.category !== decision.category?.id) failures.push(failure('category', e.category, decision.category?.id, `category: 期望 ${e.category}，实际 ${decision.category?.id ?? '（无）'}`))
   const codes = decision.warnings.map((w) => w.code as string)
   for (const code of e.warnings ?? []) if (!codes.includes(code)) failures.push(failure('warnings', code, codes, `缺少提示 / missing warning ${code}（实际 [${codes.join(', ')}]）`))
@@ -100,3 +101,6 @@ export async function runScenarios(engine: RouteScenarioHost, scenarios: readonl
   for (const scenario of scenarios) results.push(await runScenario(engine, scenario))
   return results
 }
+
+/** Confidence levels in order, for `confidenceAtLeast`. */
+const RANK: Record<'high' | 'medium' | 'low', number> = { low: 0, medium: 1, high: 2 }

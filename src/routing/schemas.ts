@@ -124,6 +124,10 @@ export const routeExpectation = z.strictObject({
   action: z.string().optional().describe('结果的 action（transfer.action 或 rejection.action）须包含的文字 / text the decision’s action must contain'),
   warnings: z.array(z.string()).optional().describe('须出现的提示代码'),
   confidence: z.enum(['high', 'medium', 'low']).optional().describe('期望的置信度 / the expected confidence'),
+  confidenceAtLeast: z
+    .enum(['medium', 'high'])
+    .optional()
+    .describe('置信度至少为此（medium：不是 low，不要人工复核）；重新训练相似来件模型可能使 high 与 medium 互换时用它 / the least confidence expected (medium: not low), for readings a retrained model may move between high and medium'),
   category: z.string().optional().describe('期望的商品和服务类别编号（rules/categories.yaml）/ the expected category id'),
   error: z.string().optional().describe('期望的错误代码（坏输入）'),
 })
