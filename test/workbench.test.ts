@@ -249,7 +249,7 @@ describe.skipIf(noChromium)(`workbench in headless Chromium (${noChromium ? `SKI
     await poll(() => page.locator('#lead').textContent()).toContain('食品流通安全监督管理股')
     expect(await page.locator('#disposition').textContent()).toContain('分办')
     expect(await page.locator('#intake').textContent()).toContain('12315')
-    expect(await page.locator('#highlighted-text mark').allTextContents()).toEqual(['超市', '酸奶'])
+    expect(await page.locator('#highlighted-text mark').allTextContents()).toEqual(['超市', '酸奶', '过期'])
     const basis = await page.locator('#basis li').allTextContents()
     expect(basis.some((b) => b.includes('第十五条(一)') && b.includes('流通领域食品'))).toBe(true)
     expect(await page.locator('#trace').textContent()).toContain('food-circulation.food')

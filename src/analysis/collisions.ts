@@ -116,6 +116,7 @@ export function constructCollision(ruleSet: RuleSet, a: RoutingRule, b: RoutingR
   const avoid = ruleSet.routingRules
     .filter((r) => r.role === 'lead' && r.id !== a.id && r.id !== b.id && r.priority >= a.priority)
     .flatMap((r) => termsOf(r.when, vocab).terms.flatMap((t) => t.require.flatMap((g) => g.keywords)))
+  const scores = new Map<string, number>()
   for (const ta of termsA) {
     for (const tb of termsB) {
       const term: Term = { require: [...ta.require, ...tb.require], forbid: [...ta.forbid, ...tb.forbid], facts: [...ta.facts, ...tb.facts] }
@@ -123,7 +124,7 @@ export function constructCollision(ruleSet: RuleSet, a: RoutingRule, b: RoutingR
       const forbidden = term.forbid.flatMap((g) => g.keywords)
       const tried = new Set<string>()
       for (let skip = 0; skip < 4; skip++) {
-        const built = buildText(term.require, forbidden, avoid, skip)
+        const built = buildText(term.require, forbidden, avoid, skip, scores)
         if (built === undefined) break
         const text = built || '消费问题'
         if (tried.has(text)) continue

@@ -154,10 +154,20 @@ export function implies(t: Term, h: Term): boolean {
  * A short text that contains a keyword of every required group and none of the forbidden ones, preferring
  * keywords that touch none of `avoid` (other rules' keywords). `undefined` when no such text exists.
  */
-export function buildText(require: readonly KeywordGroup[], forbidden: readonly string[], avoid: readonly string[], skip = 0): string | undefined {
+export function buildText(require: readonly KeywordGroup[], forbidden: readonly string[], avoid: readonly string[], skip = 0, scores: Map<string, number> = new Map()): string | undefined {
   const parts: string[] = []
   const has = (k: string) => parts.some((p) => p.includes(k))
-  const score = (k: string) => avoid.filter((a) => k.includes(a) || a.includes(k)).length
+  // How many of `avoid` a keyword touches, counted once per keyword (`scores` may be shared by calls with the
+  // same `avoid`): a sort compares each keyword many times, and groups and `avoid` run to thousands of words.
+  const score = (k: string) => {
+    let n = scores.get(k)
+    if (n === undefined) {
+      n = 0
+      for (const a of avoid) if (k.includes(a) || a.includes(k)) n++
+      scores.set(k, n)
+    }
+    return n
+  }
   // The most constrained groups first, so a keyword chosen for one may also serve a later one.
   const groups = [...require].sort((a, b) => usableKeywords(a, forbidden).length - usableKeywords(b, forbidden).length)
   let skipped = 0
@@ -168,8 +178,8 @@ export function buildText(require: readonly KeywordGroup[], forbidden: readonly 
     // Keywords that also satisfy other required groups, then the fewest collisions with other rules, then short.
     const serves = (k: string) => groups.filter((o) => o !== g && o.keywords.some((x) => k.includes(x))).length
     const ranked = usable
-      .map((k, i) => ({ k, i }))
-      .sort((a, b) => score(a.k) - score(b.k) || serves(b.k) - serves(a.k) || a.k.length - b.k.length || a.i - b.i)
+      .map((k, i) => ({ k, i, score: score(k), serves: serves(k) }))
+      .sort((a, b) => a.score - b.score || b.serves - a.serves || a.k.length - b.k.length || a.i - b.i)
     // `skip` walks to the next-best choice of the first group with alternatives, for a second attempt.
     const pick = ranked[skipped === 0 && skip > 0 && ranked.length > skip ? skip : 0]!.k
     if (ranked.length > 1) skipped++
