@@ -29,11 +29,13 @@ import { routeBundleSize, viteRouteBundleSize } from './tools/routeBundle.js'
  * Vite 119,819); the bounds rose by that. Merged on main with stop 20's three tuning rounds: route 129,224, engine 291,479.
  * Stop 21: the learned lead (+~1 KB of code and messages) and a tuning round on batches 27-28 (four new rules, seven word
  * lists, 21 curated scenarios): route 131,996 (UTF-8 125,974, Vite 124,847), engine 297,622; the bounds rose by 2 KB.
+ * Stop 21's second round (s21-acc2: one new screening rule, six word lists, 15 curated scenarios): route 132,766 (UTF-8
+ * 126,591, Vite 125,541), engine 300,393; the bounds rose by about 1.5 KB more.
  */
-const TOP_GZIP_BOUND = 133_000
-const ENGINE_GZIP_BOUND = 299_000
-/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21. */
-const VITE_GZIP_BOUND = 126_500
+const TOP_GZIP_BOUND = 134_500
+const ENGINE_GZIP_BOUND = 302_000
+/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21, 125,541 after its second round. */
+const VITE_GZIP_BOUND = 127_500
 
 test('a calendar-only bundle stays small', async () => {
   const bytes = await calendarBundleBytes()
