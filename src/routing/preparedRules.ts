@@ -228,16 +228,23 @@ export class PreparedRules {
   }
 
   /**
-   * A section's own duty to handle complaints: its article's items marked `routing: true` (the whole
-   * article when none is), for a lead no rule chose (the learned model's, decide.ts).
+   * A section's own duty to handle complaints, for a lead no rule chose (the learned model's, decide.ts):
+   * the items of its article that its own routing rules cite, in item order. Those are its `routing: true`
+   * duties (the analysis checks every such duty is cited, and no other), and — unlike the article's
+   * `routing` marks — they are in the compact rule set the route bundle carries, with their texts.
    */
   dutyCites(id: SectionId): ResolvedCite[] {
     let cites = this.duties.get(id)
     if (cites === undefined) {
       const seq = this.ruleSet.sections[id]?.seq
-      const article = seq === undefined ? undefined : this.ruleSet.articles[`implementation-measures:${seq}`]
-      const items = article ? article.items.filter((i) => i.routing === true).map((i) => i.item) : []
-      cites = seq === undefined ? [] : items.length > 0 ? items.map((item) => this.resolve({ seq, item })) : [this.resolve({ seq })]
+      const items = new Set<number>()
+      if (seq !== undefined) {
+        for (const rule of this.ruleSet.routingRules) {
+          if (rule.section !== id) continue
+          for (const ref of rule.cites) if ((ref.doc ?? 'implementation-measures') === 'implementation-measures' && ref.seq === seq && ref.item !== undefined) items.add(ref.item)
+        }
+      }
+      cites = [...items].sort((a, b) => a - b).map((item) => this.resolve({ seq: seq!, item }))
       this.duties.set(id, cites)
     }
     return cites
