@@ -170,7 +170,7 @@ export function assessConfidenceWith(decision: RoutingDecision, settings: Confid
     weakest = true
     if (texts) {
       const s = w.similar
-      const other = s === undefined ? undefined : s.answer === 'reject' ? { zh: '为不予受理', en: 'not accepted' } : { zh: `由${s.section?.name ?? s.answer}主办`, en: `led by ${s.answer}` }
+      const other = s === undefined ? undefined : otherAnswer(s)
       reasons.push(reason('similar_cases_differ', `本局已办的相似来件多${other?.zh ?? '另有结果'}${s ? `（p=${s.p.toFixed(2)}）` : ''}，与本决定不同`, `similar labelled cases were mostly ${other?.en ?? 'decided otherwise'}${s ? ` (p=${s.p.toFixed(2)})` : ''}, unlike this decision`, joined))
     }
     break
@@ -181,10 +181,15 @@ export function assessConfidenceWith(decision: RoutingDecision, settings: Confid
   if (leaning && !byFacts) {
     capped = true
     if (texts) {
-      const other = leaning.answer === 'reject' ? { zh: '为不予受理', en: 'not accepted' } : { zh: `由${leaning.section?.name ?? leaning.answer}主办`, en: `led by ${leaning.answer}` }
+      const other = otherAnswer(leaning)
       reasons.push(reason('similar_cases_lean', `本局已办的相似来件多${other.zh}（p=${leaning.p.toFixed(2)}，不足以提示），与本决定不同`, `similar labelled cases lean to being ${other.en} (p=${leaning.p.toFixed(2)}, below the warning threshold), unlike this decision`, joined))
     }
   }
   const confidence: ConfidenceLevel = weakest || (!strong && against) ? 'low' : strong && !against && !capped ? 'high' : 'medium'
   return { confidence, confidenceReasons: reasons }
+}
+
+/** What similar cases mostly got, as the reasons say it: 「为不予受理」 or 「由X主办」. */
+function otherAnswer(s: { answer: string; section?: { name: string } }): { zh: string; en: string } {
+  return s.answer === 'reject' ? { zh: '为不予受理', en: 'not accepted' } : { zh: `由${s.section?.name ?? s.answer}主办`, en: `led by ${s.answer}` }
 }
