@@ -60,7 +60,7 @@ async function run(name: string, pair: string, testDir: string, rulesDir: string
   console.log('|---:|---:|---:|---:|---:|---:|---|---|---|---:|')
   for (const [maxFeatures, minLevel = 1] of budgets) {
     // The review warning alone (the answer is asserted unchanged below); "had the model led" is computed from its flags.
-    const { model } = trainRoutingModel(trainSet, { maxFeatures, minLevel, leadThreshold: false })
+    const { model } = trainRoutingModel(trainSet, { maxFeatures, minLevel, leadThreshold: false, ...(process.env.THRESHOLD ? { threshold: Number(process.env.THRESHOLD) } : {}) })
     const engine = createEngine({ rules: { ...rules, scenarios: [], routingModel: { ...model, at: { file: 'learned/routing-model.yaml', line: 1, col: 1 } } } })
     const after = test.map((s) => engine.routeComplaintSync(s.input))
     after.forEach((d, i) => {
@@ -80,7 +80,7 @@ async function run(name: string, pair: string, testDir: string, rulesDir: string
     const fixes = flag.filter((f, i) => f && f.similar?.answer === want[i]).length
     const breaks = flag.filter((f, i) => f && rulesRight[i]).length
     flag.forEach((f, i) => {
-      if (f) tally.push({ run: name, p: f.similar.p, rulesRight: rulesRight[i], modelRight: f.similar.answer === want[i], confidence: before[i].confidence, kind: before[i].disposition === 'reject' ? 'reject→route' : f.similar.answer === 'reject' ? 'route→reject' : 'route→route' })
+      if (f) tally.push({ run: name, p: f.similar.p, rulesRight: rulesRight[i], modelRight: f.similar.answer === want[i], confidence: before[i].confidence, fallback: before[i].warnings.some((w) => w.code === 'no_specific_section'), kind: before[i].disposition === 'reject' ? 'reject→route' : f.similar.answer === 'reject' ? 'route→reject' : 'route→route' })
     })
     console.log(`| ${maxFeatures || 'all'}${minLevel > 1 ? ` (levels ≥ ${minLevel})` : ''} | ${model.threshold} | ${flagged} | ${useful} | ${falseAlarm} | ${useful}/${wrong} | ${levels(before)} | ${levels(after)} | ${fixes} / ${breaks} | ${gzipSync(renderRoutingModel(model)).length} |`)
   }
@@ -110,6 +110,17 @@ for (const spec of (process.env.PAIRS ?? '').split(',').filter(Boolean)) {
 }
 
 if (highTally.length > 0) console.log(`\nhigh decisions right (all runs, with the model): ${highTally.reduce((a, b) => a + b[0], 0)}/${highTally.reduce((a, b) => a + b[1], 0)}`)
+if (tally.length > 0 && process.env.BY_RULES) {
+  // route→route only: had the model led, by p, split by what the rules' own decision looked like.
+  console.log('\n## route→route, by p and the rules\' own decision: fixes / breaks / neither')
+  console.log('| from p ≥ | rules fell back (no_specific_section) | rules low | rules medium | rules high |')
+  console.log('|---:|---|---|---|---|')
+  const rr = tally.filter((f) => f.kind === 'route→route')
+  for (const t of [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9]) {
+    const row = (fs) => { const ok = fs.filter((f) => f.p >= t); return `${ok.filter((f) => f.modelRight).length} / ${ok.filter((f) => f.rulesRight).length} / ${ok.filter((f) => !f.modelRight && !f.rulesRight).length}` }
+    console.log(`| ${t} | ${row(rr.filter((f) => f.fallback))} | ${row(rr.filter((f) => !f.fallback && f.confidence === 'low'))} | ${row(rr.filter((f) => !f.fallback && f.confidence === 'medium'))} | ${row(rr.filter((f) => f.confidence === 'high'))} |`)
+  }
+}
 if (tally.length > 0) {
   console.log('\n## had the model led, by its p (all runs above): fixes / breaks / neither (the rules and the model both wrong)')
   console.log('| from p ≥ | all flags | where the rules were not high | route→route (another lead) | route→reject | reject→route |')
