@@ -31,9 +31,12 @@ import { routeBundleSize, viteRouteBundleSize } from './tools/routeBundle.js'
  * lists, 21 curated scenarios): route 131,996 (UTF-8 125,974, Vite 124,847), engine 297,622; the bounds rose by 2 KB.
  * Stop 21's second round (s21-acc2: one new screening rule, six word lists, 15 curated scenarios): route 132,766 (UTF-8
  * 126,591, Vite 125,541), engine 300,393; the bounds rose by about 1.5 KB more.
+ * Stop 22's round (s22-acc: two new screening rules, two lead rules and one assist rule, a category, ten word lists,
+ * 23 curated scenarios), measured against a65d6ce: top 133,186 -> 134,808, route 132,781 -> 134,401 (Vite 125,557 ->
+ * 126,883), engine 300,392 -> 305,964 (it carries the curated scenarios); the bounds rose by 1.5 KB and 5.5 KB.
  */
-const TOP_GZIP_BOUND = 134_500
-const ENGINE_GZIP_BOUND = 302_000
+const TOP_GZIP_BOUND = 136_000
+const ENGINE_GZIP_BOUND = 307_500
 /** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21, 125,541 after its second round. */
 const VITE_GZIP_BOUND = 127_500
 
