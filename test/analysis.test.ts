@@ -180,11 +180,14 @@ describe('the shipped rules', () => {
     expect(found.every((f) => f.severity === 'error' && f.example !== undefined)).toBe(true)
   })
 
-  test('the analysis runs in well under the CI budget', async () => {
+  // No timed assertion here (machines are shared and noisy): a hang still fails on the suite's testTimeout, and
+  // `npm run bench` prints the analysis time beside the parse time of the same rules (a ratio in one run).
+  test('the analysis of the shipped rules finishes, and its summary counts its findings', async () => {
     const ruleSet = await load()
-    const started = performance.now()
-    analyzeRuleSet(ruleSet)
-    expect(performance.now() - started).toBeLessThan(10_000)
+    const { findings, summary } = analyzeRuleSet(ruleSet)
+    const count = (severity: string) => findings.filter((f) => f.severity === severity).length
+    expect([summary.errors, summary.warnings, summary.infos]).toEqual([count('error'), count('warning'), count('info')])
+    expect(summary.errors).toBe(0)
   })
 })
 
