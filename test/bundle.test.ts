@@ -32,8 +32,8 @@ import { routeBundleSize, viteRouteBundleSize } from './tools/routeBundle.js'
  * Stop 21's second round (s21-acc2: one new screening rule, six word lists, 15 curated scenarios): route 132,766 (UTF-8
  * 126,591, Vite 125,541), engine 300,393; the bounds rose by about 1.5 KB more.
  * Stop 22's s22-acc2 round (batches 33-34: three new rules, eleven word lists, 25 curated scenarios — the scenarios
- * alone ~2.6 KB of the engine), measured by this test: route 134,576 (main 1219c7d 133,199), Vite 126,706 (125,559),
- * engine 304,524 (300,428); the route bound rose by 0.5 KB and the engine bound by 4 KB.
+ * alone ~2.6 KB of the engine), measured by this test: route 134,679 (main 1219c7d 133,199), Vite 126,786 (125,559),
+ * engine 304,887 (300,428); the route bound rose by 0.5 KB and the engine bound by 4 KB.
  */
 const TOP_GZIP_BOUND = 135_000
 const ENGINE_GZIP_BOUND = 306_000
