@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { expect, test } from 'vitest'
 import { bundledRuleFiles } from '../src/engine/defaultRuleSet.js'
+import { parse, stringify } from 'yaml'
 import { runCli } from './fixtures.js'
 
 test('train rewrites a corrupt or stale model; lint warns when it is stale', async () => {
@@ -33,4 +34,30 @@ test('train rewrites a corrupt or stale model; lint warns when it is stale', asy
   writeFileSync(join(dir, 'tests', 'extra.test.yaml'), 'kind: scenarios\nscenarios:\n  - { name: 新的, input: { kind: complaint, receivedOn: "2026-03-02", text: 秤不准 }, expect: { lead: metrology } }\n')
   const stale = await runCli(['lint', dir, '--json'])
   expect(JSON.parse(stale.out).issues.find((i: { code: string }) => i.code === 'stale_routing_model')).toMatchObject({ severity: 'warning' })
+})
+
+test('train lists the labelled answers the new model changes against the old one (frozen ones only counted)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'xiaobao-train-changes-'))
+  for (const f of bundledRuleFiles()) {
+    mkdirSync(dirname(join(dir, f.path)), { recursive: true })
+    writeFileSync(join(dir, f.path), f.text)
+  }
+  // An old model that is sure of 计量股 whatever the text: with leadThreshold 0.9 it leads every routed scenario there.
+  const model = join(dir, 'learned', 'routing-model.yaml')
+  const old = parse(readFileSync(model, 'utf8'))
+  old.bias[old.classes.indexOf('metrology')] = 60
+  old.leadThreshold = 0.9
+  writeFileSync(model, stringify(old, { lineWidth: 0 }))
+  // A frozen scenario of that kind, so the count (not the name) shows.
+  writeFileSync(join(dir, 'tests', 'sealed.test.yaml'), 'kind: scenarios\nscenarios:\n  - { name: 冻结的药店场景, frozen: true, input: { kind: complaint, receivedOn: "2026-03-02", text: 在某某大药房买的感冒药过期了, respondent: { name: 某某大药房, county: XX县 } }, expect: { lead: drugs } }\n')
+
+  const first = await runCli(['train', dir])
+  expect(first.code).toBe(0)
+  expect(first.out).toMatch(/(\d+) 件测试场景的答案改变/)
+  expect(first.out).toContain('错→对 wrong→right：metrology → ')
+  expect(first.out).toMatch(/tests\/sealed\.test\.yaml\n {4}冻结的 frozen：错→对 wrong→right 1/)
+  expect(first.out).not.toContain('冻结的药店场景')
+
+  const again = await runCli(['train', dir])
+  expect(again.out).toContain('没有测试场景的答案改变')
 })

@@ -2,6 +2,7 @@
  * `xiaobao train [rules-dir]`: trains the learned review model on the folder's route scenarios (frozen ones
  * dropped first) and writes rules-dir/learned/routing-model.yaml. An existing file's `enabled: false` is
  * kept, and so is its threshold when legal staff raised it above the cross-validated one, and its leadThreshold.
+ * Last, it lists the labelled answers the new model changes against the old one (trainChanges.ts).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -13,6 +14,7 @@ import { trainRoutingModel } from '../../routing/learned/trainRoutingModel.js'
 import { renderRoutingModel } from '../../routing/learned/renderModel.js'
 import { keepSettings } from '../../routing/learned/keepSettings.js'
 import { write, type CliIo } from '../io.js'
+import { formatRetrainChanges, retrainChanges } from './trainChanges.js'
 
 export const trainHelp = `xiaobao train [rules-dir]
   用规则目录里已标注的测试场景（冻结的 frozen: true 不用）训练“相似来件的复核提示”，写出 rules-dir/learned/routing-model.yaml。
@@ -21,7 +23,9 @@ export const trainHelp = `xiaobao train [rules-dir]
   Train the learned review model on the folder's labelled scenarios (frozen ones never used) and write
   rules-dir/learned/routing-model.yaml. Run it after changing scenarios; xiaobao lint warns when it is stale.
   It warns (similar_cases_differ) where similar labelled cases mostly got another answer; where the rules route and it is
-  sure (leadThreshold) of another section, that section leads (learned_lead). Both ask for review; acceptance never changes.`
+  sure (leadThreshold) of another section, that section leads (learned_lead). Both ask for review; acceptance never changes.
+  最后列出与原来的模型相比答案改变的测试场景（冻结的只计数）。/ Last, it lists the scenarios whose answer the new model changes
+  (frozen ones only counted).`
 
 export const MODEL_FILE = join('learned', 'routing-model.yaml')
 
@@ -38,6 +42,7 @@ export async function trainCommand(rulesDir: string, io: CliIo): Promise<number>
   const enabled = ruleSet.routingModel ? ruleSet.routingModel.enabled : !(await readFile(path, 'utf8').then((t) => /^enabled:\s*false\s*$/m.test(t), () => false))
   const { model, thresholdChoice } = trainRoutingModel(ruleSet, { enabled })
   const { raised } = keepSettings(model, ruleSet.routingModel)
+  const changes = retrainChanges(ruleSet, model)
   await mkdir(join(rulesDir, 'learned'), { recursive: true })
   await writeFile(path, renderRoutingModel(model))
   const bands = thresholdChoice ? thresholdChoice.bands.filter((b) => b.total > 0).map((b) => `${b.from}: ${b.right}/${b.total}`).join(', ') : ''
@@ -46,7 +51,8 @@ export async function trainCommand(rulesDir: string, io: CliIo): Promise<number>
     `${path}\n训练场景 trained on ${model.trainedOn.scenarios}（冻结的 ${model.trainedOn.frozenExcluded} 个未用 / frozen left out），类别 classes ${model.classes.length}，` +
       `特征 features ${model.features === '' ? 0 : model.features.split('|').length}，阈值 threshold ${model.threshold}${raised !== undefined ? '（沿用文件里调高的 / kept, raised in the file）' : ''}${bands ? `（交叉验证 cross-validation: ${bands}）` : ''}` +
       `，改由模型定主办 lead threshold ${model.leadThreshold === false ? 'false（从不 / never）' : model.leadThreshold}` +
-      `${model.enabled ? '' : '，已停用 / disabled (enabled: false)'}\n`,
+      `${model.enabled ? '' : '，已停用 / disabled (enabled: false)'}\n` +
+      formatRetrainChanges(changes),
   )
   return 0
 }
