@@ -11,12 +11,18 @@ import { bundledRuleFiles } from '../src/engine/defaultRuleSet.js'
 import { parse, stringify } from 'yaml'
 import { runCli } from './fixtures.js'
 
-test('train rewrites a corrupt or stale model; lint warns when it is stale', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'xiaobao-train-'))
+/** A temporary folder holding the bundled rule files. */
+function copyOfBundledRules(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
   for (const f of bundledRuleFiles()) {
     mkdirSync(dirname(join(dir, f.path)), { recursive: true })
     writeFileSync(join(dir, f.path), f.text)
   }
+  return dir
+}
+
+test('train rewrites a corrupt or stale model; lint warns when it is stale', async () => {
+  const dir = copyOfBundledRules('xiaobao-train-')
   const model = join(dir, 'learned', 'routing-model.yaml')
   writeFileSync(model, readFileSync(model, 'utf8').replace(/^enabled: true$/m, 'enabled: false').replace(/^weights: (\S+?),/m, 'weights: $1'))
   const broken = await runCli(['lint', dir])
@@ -37,11 +43,7 @@ test('train rewrites a corrupt or stale model; lint warns when it is stale', asy
 })
 
 test('train lists the labelled answers the new model changes against the old one (frozen ones only counted)', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'xiaobao-train-changes-'))
-  for (const f of bundledRuleFiles()) {
-    mkdirSync(dirname(join(dir, f.path)), { recursive: true })
-    writeFileSync(join(dir, f.path), f.text)
-  }
+  const dir = copyOfBundledRules('xiaobao-train-changes-')
   // An old model that is sure of 计量股 whatever the text: with leadThreshold 0.9 it leads every routed scenario there.
   const model = join(dir, 'learned', 'routing-model.yaml')
   const old = parse(readFileSync(model, 'utf8'))
