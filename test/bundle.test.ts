@@ -39,9 +39,12 @@ import { routeBundleSize, viteRouteBundleSize } from './tools/routeBundle.js'
  * engine 304,887 (300,428); the route bound rose by 0.5 KB and the engine bound by 4 KB.
  * Both rounds merged on main (routeBundle.ts): top 136,202, route 135,793 (Vite 127,907), engine 310,500; bounds top 137,500,
  * engine 312,000, Vite 129,000.
+ * Stop 22's s22-acc3 round (batches 35-36: eight word lists and a category extended, two new lists, one lead-rule branch, a guard in two ad rules, 18 curated
+ * scenarios in rules/tests/s22c.test.yaml), measured by routeBundle.ts on branch s22-acc3: top 137,002, route 136,594 (Vite 128,402),
+ * engine 313,170 (main b2b13f2 310,500; the curated scenarios ship in the engine); the engine bound rose by 2 KB.
  */
 const TOP_GZIP_BOUND = 137_500
-const ENGINE_GZIP_BOUND = 312_000
+const ENGINE_GZIP_BOUND = 314_000
 /** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21, 125,541 after its second round, 127,907 after stop 22's two rounds. */
 const VITE_GZIP_BOUND = 129_000
 
