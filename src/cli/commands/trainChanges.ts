@@ -33,7 +33,7 @@ export function formatRetrainChanges(changes: FileChanges[] | undefined): string
   ]
   for (const f of changes) {
     lines.push(`  ${f.file}`)
-    for (const c of f.tuned) lines.push(`    ${KIND[c.kind]}：${c.before} → ${c.after}  ${c.scenario?.id ?? ''} ${c.scenario?.name ?? ''}（第 ${c.scenario?.line} 行 / line ${c.scenario?.line}）`)
+    for (const c of f.tuned) lines.push(`    ${KIND[c.kind]}：${c.before} → ${c.after}  ${c.scenario.id ?? ''} ${c.scenario.name}（第 ${c.scenario.line} 行 / line ${c.scenario.line}）`)
     const frozen = (Object.keys(KIND) as ChangeKind[]).filter((k) => f.frozen[k] > 0).map((k) => `${KIND[k]} ${f.frozen[k]}`)
     if (frozen.length > 0) lines.push(`    冻结的 frozen：${frozen.join('，')}（只计数，不逐条列出 / counted, not listed）`)
   }

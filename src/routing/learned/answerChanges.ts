@@ -25,14 +25,13 @@ export interface AnswerChange {
   kind: ChangeKind
   before: string
   after: string
-  /** Absent for frozen scenarios. */
-  scenario?: { name: string; id?: string; line: number }
+  scenario: { name: string; id?: string; line: number }
 }
 
 export interface FileChanges {
   file: string
   tuned: AnswerChange[]
-  /** Frozen scenarios: counts only. */
+  /** Frozen scenarios: counts only, never an `AnswerChange` (no name, id or line). */
   frozen: Record<ChangeKind, number>
 }
 
