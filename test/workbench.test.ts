@@ -211,6 +211,7 @@ describe.skipIf(noChromium)(`workbench in headless Chromium (${noChromium ? `SKI
     await wb?.close()
   })
 
+  // A whole editing session in a real browser: on a loaded shared machine it can pass a minute.
   test('route a complaint; break a rule file and see the error; fix it, save, and see the scenario run change', async () => {
     const { chromium } = await import('playwright-core')
     const userDataDir = mkdtempSync(join(tmpdir(), 'xiaobao-chromium-profile-'))
@@ -369,5 +370,5 @@ describe.skipIf(noChromium)(`workbench in headless Chromium (${noChromium ? `SKI
     )
     expect(outcome).toBe('blocked: TypeError') // no CORS grant: the browser does not even send it
     expect(readFileSync(join(dir, path), 'utf8')).toBe(original)
-  })
+  }, 180_000)
 })

@@ -9,8 +9,8 @@ import { evidenceOf } from '../routing/explainCondition.js'
 import type { ComplaintInput } from '../routing/complaintInput.js'
 import type { RoutingRule } from '../routing/ruleSet.js'
 import type { RuleSet } from '../capabilities.js'
-import { buildText, contradiction, termsOf, type Term } from './keywordTerms.js'
-import { routeSync, type RoutedComplaint } from './routeSync.js'
+import { AvoidDifference, AvoidIndex, buildText, contradiction, termsOf, type Term } from './keywordTerms.js'
+import { allFire, routeSync, type RoutedComplaint } from './routeSync.js'
 import type { CollisionExample } from './types.js'
 import { vocabularyLookup } from '../conditions/operators.js'
 
@@ -100,6 +100,47 @@ function variants(ruleSet: RuleSet, term: Term, kinds: readonly string[], text: 
   return out
 }
 
+/** What every pair of a rule set shares: each lead rule's terms, and indexes of lead rules' keywords. */
+interface PreparedLeads {
+  terms(rule: RoutingRule): Term[]
+  /** The required keywords of one lead rule. */
+  ownKeywords(rule: RoutingRule): AvoidIndex
+  /** The required keywords of every lead rule of at least this priority. */
+  leadsFrom(priority: number): AvoidIndex
+}
+
+const preparedLeads = new WeakMap<RuleSet, PreparedLeads>()
+
+function preparedFor(ruleSet: RuleSet): PreparedLeads {
+  const cached = preparedLeads.get(ruleSet)
+  if (cached) return cached
+  const vocab = vocabularyLookup(ruleSet.vocabularies)
+  const terms = new Map<RoutingRule, Term[]>()
+  const own = new Map<RoutingRule, AvoidIndex>()
+  const from = new Map<number, AvoidIndex>()
+  const termsOfRule = (rule: RoutingRule) => {
+    let t = terms.get(rule)
+    if (!t) terms.set(rule, (t = termsOf(rule.when, vocab).terms))
+    return t
+  }
+  const keywordsOf = (rule: RoutingRule) => termsOfRule(rule).flatMap((t) => t.require.flatMap((g) => g.keywords))
+  const prepared: PreparedLeads = {
+    terms: termsOfRule,
+    ownKeywords(rule) {
+      let index = own.get(rule)
+      if (!index) own.set(rule, (index = new AvoidIndex(keywordsOf(rule))))
+      return index
+    },
+    leadsFrom(priority) {
+      let index = from.get(priority)
+      if (!index) from.set(priority, (index = new AvoidIndex(ruleSet.routingRules.filter((r) => r.role === 'lead' && r.priority >= priority).flatMap(keywordsOf))))
+      return index
+    },
+  }
+  preparedLeads.set(ruleSet, prepared)
+  return prepared
+}
+
 /**
  * Tries to build a complaint on which both rules fire and tie at the top (no higher lead rule fires).
  * Returns the first one found, verified by routing it.
@@ -109,14 +150,11 @@ export function constructCollision(ruleSet: RuleSet, a: RoutingRule, b: RoutingR
   if (kinds.length === 0) return undefined
   const day = commonDay(a, b, asOf)
   if (!day) return undefined
-  const vocab = vocabularyLookup(ruleSet.vocabularies)
-  const termsA = termsOf(a.when, vocab).terms
-  const termsB = termsOf(b.when, vocab).terms
+  const prepared = preparedFor(ruleSet)
+  const termsA = prepared.terms(a)
+  const termsB = prepared.terms(b)
   // Keywords of the other lead rules that would outrank or join the tie: steer the text away from them.
-  const avoid = ruleSet.routingRules
-    .filter((r) => r.role === 'lead' && r.id !== a.id && r.id !== b.id && r.priority >= a.priority)
-    .flatMap((r) => termsOf(r.when, vocab).terms.flatMap((t) => t.require.flatMap((g) => g.keywords)))
-  const scores = new Map<string, number>()
+  const avoidIndex = new AvoidDifference(prepared.leadsFrom(a.priority), [prepared.ownKeywords(a), prepared.ownKeywords(b)])
   for (const ta of termsA) {
     for (const tb of termsB) {
       const term: Term = { require: [...ta.require, ...tb.require], forbid: [...ta.forbid, ...tb.forbid], facts: [...ta.facts, ...tb.facts] }
@@ -124,12 +162,13 @@ export function constructCollision(ruleSet: RuleSet, a: RoutingRule, b: RoutingR
       const forbidden = term.forbid.flatMap((g) => g.keywords)
       const tried = new Set<string>()
       for (let skip = 0; skip < 4; skip++) {
-        const built = buildText(term.require, forbidden, avoid, skip, scores)
+        const built = buildText(term.require, forbidden, avoidIndex, skip)
         if (built === undefined) break
         const text = built || '消费问题'
         if (tried.has(text)) continue
         tried.add(text)
         for (const input of variants(ruleSet, term, kinds, text, day)) {
+          if (!allFire(ruleSet, input, [a, b])) continue
           const routed = routeSync(ruleSet, input)
           if (!routed.ok) continue
           const run = routed.value

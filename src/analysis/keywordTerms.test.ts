@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { explainCondition } from '../routing/explainCondition.js'
 import type { ConditionNode } from '../ruleset/schemas.js'
-import { buildText, contradiction, implies, termsOf, type Term } from './keywordTerms.js'
+import { AvoidDifference, AvoidIndex, buildText, contradiction, implies, termsOf, type Term } from './keywordTerms.js'
 
 // A tiny alphabet, so that random conditions and texts overlap often, with keywords inside keywords.
 const KEYWORDS = ['甲', '乙', '丙', '甲乙', '丁丙']
@@ -89,5 +89,34 @@ describe('keyword terms', () => {
     expect(contradiction(never)).toMatch(/表二/)
     expect(contradiction(termsOf({ all: [{ fact: 'kind', operator: 'equal', value: 'report' }] }, vocab).terms[0]!, ['complaint'])).toMatch(/kind/)
     expect(buildText(t.require, [], [])).toBe('甲乙')
+  })
+})
+
+describe('AvoidIndex and AvoidDifference count what a pass over the words counts', () => {
+  // Short words over three characters: containment both ways, repeats and equal words all occur.
+  const word = fc.string({ unit: fc.constantFrom('甲', '乙', '丙'), minLength: 1, maxLength: 4 })
+  const naive = (avoid: readonly string[], k: string) => avoid.filter((a) => k.includes(a) || a.includes(k)).length
+
+  test('an index scores a keyword as the number of words it contains or is contained in', () => {
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 12 }), word, (avoid, k) => {
+        expect(new AvoidIndex(avoid).score(k)).toBe(naive(avoid, k))
+      }),
+    )
+  })
+
+  test('the whole less its parts scores as an index of what remains', () => {
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 10 }), fc.array(word, { maxLength: 4 }), fc.array(word, { maxLength: 4 }), word, (rest, a, b, k) => {
+        const all = new AvoidIndex([...a, ...rest, ...b])
+        expect(new AvoidDifference(all, [new AvoidIndex(a), new AvoidIndex(b)]).score(k)).toBe(naive(rest, k))
+      }),
+    )
+  })
+
+  test('buildText gives the same text with a list or its index', () => {
+    const require = [{ label: '表一', keywords: ['甲', '丁丙'] }, { label: '表二', keywords: ['乙', '甲乙'] }]
+    const avoid = ['甲', '丙丁']
+    for (const skip of [0, 1]) expect(buildText(require, [], new AvoidIndex(avoid), skip)).toBe(buildText(require, [], avoid, skip))
   })
 })

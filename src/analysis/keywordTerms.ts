@@ -150,33 +150,97 @@ export function implies(t: Term, h: Term): boolean {
   return h.facts.every((l) => tFacts.has(l.key))
 }
 
+/** The distinct substrings of a (short) keyword. */
+function substrings(k: string): Set<string> {
+  const out = new Set<string>()
+  for (let i = 0; i < k.length; i++) for (let j = i + 1; j <= k.length; j++) out.add(k.slice(i, j))
+  return out
+}
+
+/**
+ * How many of `avoid` (other rules' keywords) a keyword touches — contains, or is contained in — counted
+ * once per keyword. An index of `avoid`'s substrings makes each count a few look-ups instead of a pass over
+ * thousands of words; build one per `avoid` and share it between `buildText` calls.
+ */
+export interface AvoidScorer {
+  score(k: string): number
+}
+
+export class AvoidIndex implements AvoidScorer {
+  /** How many entries of `avoid` equal the key. */
+  private readonly equal = new Map<string, number>()
+  /** How many entries of `avoid` contain the key. */
+  private readonly containing = new Map<string, number>()
+  private readonly scores = new Map<string, number>()
+
+  constructor(avoid: readonly string[]) {
+    for (const a of avoid) {
+      this.equal.set(a, (this.equal.get(a) ?? 0) + 1)
+      for (const s of substrings(a)) this.containing.set(s, (this.containing.get(s) ?? 0) + 1)
+    }
+  }
+
+  score(k: string): number {
+    let n = this.scores.get(k)
+    if (n === undefined) {
+      // Entries containing k (k itself among them), plus entries that are a shorter part of k.
+      n = this.containing.get(k) ?? 0
+      for (const s of substrings(k)) if (s !== k) n += this.equal.get(s) ?? 0
+      this.scores.set(k, n)
+    }
+    return n
+  }
+}
+
+/**
+ * The score against `all` less the entries of `minus` (each a part of `all`): the same count as an index of
+ * what remains, without building one — `all` and the parts are built once and shared by many pairs.
+ */
+export class AvoidDifference implements AvoidScorer {
+  private readonly scores = new Map<string, number>()
+
+  constructor(
+    private readonly all: AvoidScorer,
+    private readonly minus: readonly AvoidScorer[],
+  ) {}
+
+  score(k: string): number {
+    let n = this.scores.get(k)
+    if (n === undefined) {
+      n = this.all.score(k)
+      for (const m of this.minus) n -= m.score(k)
+      this.scores.set(k, n)
+    }
+    return n
+  }
+}
+
 /**
  * A short text that contains a keyword of every required group and none of the forbidden ones, preferring
  * keywords that touch none of `avoid` (other rules' keywords). `undefined` when no such text exists.
  */
-export function buildText(require: readonly KeywordGroup[], forbidden: readonly string[], avoid: readonly string[], skip = 0, scores: Map<string, number> = new Map()): string | undefined {
+export function buildText(require: readonly KeywordGroup[], forbidden: readonly string[], avoid: readonly string[] | AvoidScorer, skip = 0): string | undefined {
   const parts: string[] = []
   const has = (k: string) => parts.some((p) => p.includes(k))
-  // How many of `avoid` a keyword touches, counted once per keyword (`scores` may be shared by calls with the
-  // same `avoid`): a sort compares each keyword many times, and groups and `avoid` run to thousands of words.
-  const score = (k: string) => {
-    let n = scores.get(k)
-    if (n === undefined) {
-      n = 0
-      for (const a of avoid) if (k.includes(a) || a.includes(k)) n++
-      scores.set(k, n)
-    }
-    return n
-  }
+  const index = Array.isArray(avoid) ? new AvoidIndex(avoid) : (avoid as AvoidScorer)
+  const score = (k: string) => index.score(k)
   // The most constrained groups first, so a keyword chosen for one may also serve a later one.
-  const groups = [...require].sort((a, b) => usableKeywords(a, forbidden).length - usableKeywords(b, forbidden).length)
+  const usableOf = new Map(require.map((g) => [g, usableKeywords(g, forbidden)]))
+  const groups = [...require].sort((a, b) => usableOf.get(a)!.length - usableOf.get(b)!.length)
+  // Each group's keywords as a set: whether a keyword contains one of them is a look-up of its substrings
+  // (keywords are short; groups run to thousands of words).
+  const sets = new Map(groups.map((g) => [g, new Set(g.keywords)]))
+  const containsOneOf = (k: string, set: ReadonlySet<string>) => {
+    for (const s of substrings(k)) if (set.has(s)) return true
+    return false
+  }
   let skipped = 0
   for (const g of groups) {
     if (g.keywords.some(has)) continue
-    const usable = usableKeywords(g, forbidden)
+    const usable = usableOf.get(g)!
     if (usable.length === 0) return undefined
     // Keywords that also satisfy other required groups, then the fewest collisions with other rules, then short.
-    const serves = (k: string) => groups.filter((o) => o !== g && o.keywords.some((x) => k.includes(x))).length
+    const serves = (k: string) => groups.filter((o) => o !== g && containsOneOf(k, sets.get(o)!)).length
     const ranked = usable
       .map((k, i) => ({ k, i, score: score(k), serves: serves(k) }))
       .sort((a, b) => a.score - b.score || b.serves - a.serves || a.k.length - b.k.length || a.i - b.i)

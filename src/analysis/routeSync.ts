@@ -10,6 +10,10 @@ import type { ConditionTrace, ConditionTracer } from '../conditions/evaluate.js'
 import { XiaobaoError } from '../problems/XiaobaoError.js'
 import type { Complaint } from '../routing/complaintInput.js'
 import { createRouter } from '../routing/createRouter.js'
+import { deriveFacts } from '../routing/deriveFacts.js'
+import { validateComplaint } from '../routing/routeComplaint.js'
+import { explainCondition } from '../conditions/evaluate.js'
+import { vocabularyLookup } from '../conditions/operators.js'
 import { explainingEvaluation } from '../routing/evaluation.js'
 import type { RoutingDecision } from '../routing/types.js'
 import type { IntakeRule, RoutingRule, ScreeningRule } from '../routing/ruleSet.js'
@@ -41,22 +45,43 @@ function rulesByCondition(ruleSet: RuleSet): Map<ConditionNode, AnyRule[]> {
   return byNode
 }
 
-/** Routes `input` like `routeComplaint`; a bad input comes back as the `XiaobaoError` it would throw. */
-export function routeSync(ruleSet: RuleSet, input: unknown): { ok: true; value: RoutedComplaint } | { ok: false; error: XiaobaoError } {
+interface SyncRouter {
+  route(input: unknown): RoutingDecision
+  /** What the current call saw; reset before each. */
+  state: { traces: Map<string, ConditionTrace>; fired: Set<string>; seen?: { complaint: Complaint; facts: Record<string, unknown> } }
+}
+
+/**
+ * One router per rule set (its prepared rules, vocabularies and citations are built once): the analysis
+ * routes every scenario and, for collisions, many constructed complaints through the same rule set.
+ */
+const routers = new WeakMap<RuleSet, SyncRouter>()
+
+function routerFor(ruleSet: RuleSet): SyncRouter {
+  const cached = routers.get(ruleSet)
+  if (cached) return cached
   const byNode = rulesByCondition(ruleSet)
-  const traces = new Map<string, ConditionTrace>()
-  const fired = new Set<string>()
+  const sync: SyncRouter = { route: () => { throw new Error('unreachable') }, state: { traces: new Map(), fired: new Set() } }
   // The tracer sees every node of every rule (children first); a rule's own trace is its root node's.
   const tracer: ConditionTracer = (node, trace) => {
     for (const rule of byNode.get(node) ?? []) {
-      traces.set(rule.id, trace)
-      if (trace.result) fired.add(rule.id)
+      sync.state.traces.set(rule.id, trace)
+      if (trace.result) sync.state.fired.add(rule.id)
     }
   }
-  let seen: { complaint: Complaint; facts: Record<string, unknown> } | undefined
   const router = createRouter(ruleSet, (facts) => explainingEvaluation(ruleSet, facts, { tracer }), {
-    observe: (complaint, facts) => (seen = { complaint, facts: facts as Record<string, unknown> }),
+    observe: (complaint, facts) => (sync.state.seen = { complaint, facts: facts as Record<string, unknown> }),
   })
+  sync.route = (input) => router.route(input)
+  routers.set(ruleSet, sync)
+  return sync
+}
+
+/** Routes `input` like `routeComplaint`; a bad input comes back as the `XiaobaoError` it would throw. */
+export function routeSync(ruleSet: RuleSet, input: unknown): { ok: true; value: RoutedComplaint } | { ok: false; error: XiaobaoError } {
+  const router = routerFor(ruleSet)
+  const state: SyncRouter['state'] = { traces: new Map(), fired: new Set() }
+  router.state = state
   let decision: RoutingDecision
   try {
     decision = router.route(input)
@@ -64,5 +89,22 @@ export function routeSync(ruleSet: RuleSet, input: unknown): { ok: true; value: 
     if (error instanceof XiaobaoError) return { ok: false, error }
     throw error
   }
-  return { ok: true, value: { complaint: seen!.complaint, facts: seen!.facts, traces, fired, decision } }
+  return { ok: true, value: { complaint: state.seen!.complaint, facts: state.seen!.facts, traces: state.traces, fired: state.fired, decision } }
+}
+
+/**
+ * Whether every one of `rules` fires on `input` (false for an input `routeComplaint` refuses): the same
+ * validation, facts and evaluator as `routeSync`, for only these rules and with no trace kept — a cheap
+ * test before routing a candidate complaint in full.
+ */
+export function allFire(ruleSet: RuleSet, input: unknown, rules: readonly AnyRule[]): boolean {
+  let facts
+  try {
+    facts = deriveFacts(validateComplaint(input, ruleSet), ruleSet).facts
+  } catch (error) {
+    if (error instanceof XiaobaoError) return false
+    throw error
+  }
+  const vocab = vocabularyLookup(ruleSet.vocabularies)
+  return rules.every((rule) => explainCondition(rule.when, facts, vocab).result)
 }
