@@ -42,11 +42,15 @@ import { routeBundleSize, viteRouteBundleSize } from './tools/routeBundle.js'
  * Stop 22's s22-acc3 round (batches 35-36: eight word lists and a category extended, two new lists, one lead-rule branch, a guard in two ad rules, 18 curated
  * scenarios in rules/tests/s22c.test.yaml), measured by routeBundle.ts on branch s22-acc3: top 137,002, route 136,594 (Vite 128,402),
  * engine 313,170 (main b2b13f2 310,500; the curated scenarios ship in the engine); the engine bound rose by 2 KB.
+ * Stop 23's four tuning rounds (batches 37-40: three new screening rules, one lead rule, ten new word lists and many extended,
+ * 35 curated scenarios in s23*.test.yaml), measured by routeBundle.ts on f2a9c92: top 138,464, route 138,044 (Vite 129,683),
+ * engine 318,753. The bounds rose by 2.5 KB (top, route), 2 KB (Vite) and 7 KB (engine), leaving about 1.5-2 KB for the next
+ * round of word lists: the bundle grows with the rules' data, and each bound is a guard against code bloat, not against that.
  */
-const TOP_GZIP_BOUND = 137_500
-const ENGINE_GZIP_BOUND = 314_000
-/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21, 125,541 after its second round, 127,907 after stop 22's two rounds. */
-const VITE_GZIP_BOUND = 129_000
+const TOP_GZIP_BOUND = 140_000
+const ENGINE_GZIP_BOUND = 321_000
+/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21, 125,541 after its second round, 127,907 after stop 22's two rounds, 129,683 after stop 23's four. */
+const VITE_GZIP_BOUND = 131_000
 
 test('a calendar-only bundle stays small', async () => {
   const bytes = await calendarBundleBytes()
