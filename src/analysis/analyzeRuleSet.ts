@@ -11,12 +11,12 @@ import { applies, inForce as ruleInForce } from '../routing/preparedRules.js'
 import { explainCondition, type ConditionTrace } from '../routing/explainCondition.js'
 import type { RuleSet } from '../capabilities.js'
 import type { ScenarioRecord } from '../routing/ruleSet.js'
-import { constructCollision, equalPriorityPairs, exampleFromRun, pairKey } from './collisions.js'
+import { constructCollision, equalPriorityPairs, exampleFromRun, pairKey, releasePreparedLeads } from './collisions.js'
 import { conditionEntries, walkTrace } from './conditionPaths.js'
 import { finding, list, listEn, sortFindings } from './findings.js'
 import { contradiction, termsOf } from './keywordTerms.js'
 import { dutyCoverage, procedureCoverage, timeLimitCoverage } from './regulationCoverage.js'
-import { allRules, routeSync, type AnyRule, type RoutedComplaint } from './routeSync.js'
+import { allRules, releaseSyncRouter, routeSync, type AnyRule, type RoutedComplaint } from './routeSync.js'
 import { deadRules, shadowedRules, sharedKeywords, unusedVocabularies } from './ruleChecks.js'
 import { scenarioHealth } from './scenarioHealth.js'
 import type { Analysis, AnalyzeOptions, CollisionExample, ConditionCoverage, Finding, RuleCoverageRow } from './types.js'
@@ -220,6 +220,16 @@ function collisionFindings(ruleSet: RuleSet, runs: readonly RoutedScenarioRun[],
  * if (summary.errors > 0) console.log(findings.filter((f) => f.severity === 'error'))
  */
 export function analyzeRuleSet(ruleSet: RuleSet, options: AnalyzeOptions = {}): Analysis {
+  // The router and the lead rules' keyword indexes are built once per analysis and dropped when it ends.
+  try {
+    return analyze(ruleSet, options)
+  } finally {
+    releaseSyncRouter(ruleSet)
+    releasePreparedLeads(ruleSet)
+  }
+}
+
+function analyze(ruleSet: RuleSet, options: AnalyzeOptions): Analysis {
   const scenarios = options.scenarios ?? ruleSet.scenarios
   const meetingScenarios = options.meetingScenarios ?? ruleSet.meetingScenarios ?? []
   const asOf = options.asOf ?? latestScenarioDate(scenarios)

@@ -109,7 +109,12 @@ interface PreparedLeads {
   leadsFrom(priority: number): AvoidIndex
 }
 
+/** Kept for one analysis: `analyzeRuleSet` releases it when it returns (`releasePreparedLeads`). */
 const preparedLeads = new WeakMap<RuleSet, PreparedLeads>()
+
+export function releasePreparedLeads(ruleSet: RuleSet): void {
+  preparedLeads.delete(ruleSet)
+}
 
 function preparedFor(ruleSet: RuleSet): PreparedLeads {
   const cached = preparedLeads.get(ruleSet)

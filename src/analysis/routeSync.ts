@@ -54,6 +54,7 @@ interface SyncRouter {
 /**
  * One router per rule set (its prepared rules, vocabularies and citations are built once): the analysis
  * routes every scenario and, for collisions, many constructed complaints through the same rule set.
+ * `analyzeRuleSet` releases it when it returns (`releaseSyncRouter`), so nothing outlives one analysis.
  */
 const routers = new WeakMap<RuleSet, SyncRouter>()
 
@@ -75,6 +76,11 @@ function routerFor(ruleSet: RuleSet): SyncRouter {
   sync.route = (input) => router.route(input)
   routers.set(ruleSet, sync)
   return sync
+}
+
+/** Drops the router kept for `ruleSet` (the end of an analysis). */
+export function releaseSyncRouter(ruleSet: RuleSet): void {
+  routers.delete(ruleSet)
 }
 
 /** Routes `input` like `routeComplaint`; a bad input comes back as the `XiaobaoError` it would throw. */
