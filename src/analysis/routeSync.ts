@@ -45,11 +45,15 @@ function rulesByCondition(ruleSet: RuleSet): Map<ConditionNode, AnyRule[]> {
   return byNode
 }
 
-interface SyncRouter {
-  route(input: unknown): RoutingDecision
-  /** What the current call saw; reset before each. */
-  state: { traces: Map<string, ConditionTrace>; fired: Set<string>; seen?: { complaint: Complaint; facts: Record<string, unknown> } }
+/** What one call of the tracing router saw. */
+interface Seen {
+  traces: Map<string, ConditionTrace>
+  fired: Set<string>
+  seen?: { complaint: Complaint; facts: Record<string, unknown> }
 }
+
+/** Routes one input with the tracer; the traces, fired rules and facts of that call come back with the decision. */
+type SyncRouter = (input: unknown) => { decision: RoutingDecision; seen: Seen }
 
 /**
  * One router per rule set (its prepared rules, vocabularies and citations are built once): the analysis
@@ -62,20 +66,23 @@ function routerFor(ruleSet: RuleSet): SyncRouter {
   const cached = routers.get(ruleSet)
   if (cached) return cached
   const byNode = rulesByCondition(ruleSet)
-  const sync: SyncRouter = { route: () => { throw new Error('unreachable') }, state: { traces: new Map(), fired: new Set() } }
+  let current: Seen = { traces: new Map(), fired: new Set() }
   // The tracer sees every node of every rule (children first); a rule's own trace is its root node's.
   const tracer: ConditionTracer = (node, trace) => {
     for (const rule of byNode.get(node) ?? []) {
-      sync.state.traces.set(rule.id, trace)
-      if (trace.result) sync.state.fired.add(rule.id)
+      current.traces.set(rule.id, trace)
+      if (trace.result) current.fired.add(rule.id)
     }
   }
   const router = createRouter(ruleSet, (facts) => explainingEvaluation(ruleSet, facts, { tracer }), {
-    observe: (complaint, facts) => (sync.state.seen = { complaint, facts: facts as Record<string, unknown> }),
+    observe: (complaint, facts) => (current.seen = { complaint, facts: facts as Record<string, unknown> }),
   })
-  sync.route = (input) => router.route(input)
-  routers.set(ruleSet, sync)
-  return sync
+  const route: SyncRouter = (input) => {
+    const seen: Seen = (current = { traces: new Map(), fired: new Set() })
+    return { decision: router.route(input), seen }
+  }
+  routers.set(ruleSet, route)
+  return route
 }
 
 /** Drops the router kept for `ruleSet` (the end of an analysis). */
@@ -85,17 +92,15 @@ export function releaseSyncRouter(ruleSet: RuleSet): void {
 
 /** Routes `input` like `routeComplaint`; a bad input comes back as the `XiaobaoError` it would throw. */
 export function routeSync(ruleSet: RuleSet, input: unknown): { ok: true; value: RoutedComplaint } | { ok: false; error: XiaobaoError } {
-  const router = routerFor(ruleSet)
-  const state: SyncRouter['state'] = { traces: new Map(), fired: new Set() }
-  router.state = state
-  let decision: RoutingDecision
+  let routed: ReturnType<SyncRouter>
   try {
-    decision = router.route(input)
+    routed = routerFor(ruleSet)(input)
   } catch (error) {
     if (error instanceof XiaobaoError) return { ok: false, error }
     throw error
   }
-  return { ok: true, value: { complaint: state.seen!.complaint, facts: state.seen!.facts, traces: state.traces, fired: state.fired, decision } }
+  const { decision, seen } = routed
+  return { ok: true, value: { complaint: seen.seen!.complaint, facts: seen.seen!.facts, traces: seen.traces, fired: seen.fired, decision } }
 }
 
 /**
