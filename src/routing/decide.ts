@@ -298,7 +298,20 @@ class PreparedDecider {
       }
     }
     // The learned model: a warning, or — sure enough, and another section — the lead (`learned_lead`).
-    const verdict = this.similar?.review('route', lead, String(facts.text ?? ''), String(facts.respondentName ?? ''), lean, winner === undefined)
+    // Where the rules' own decision is low-confidence, the model may lead from the lower unsure threshold — but
+    // not with the fallback section (that would drop the specific evidence the rules did find) nor with a
+    // section the rules already have assisting (they saw its duty and ranked it second). The decision is
+    // assessed as it stands, before the model has a say; only asked where that decides whether the model leads.
+    const rulesLead = lead
+    const unsureLeadAllowed = (to: string): boolean => {
+      if (to === ruleSet.fallback.section || assistIds.includes(to as SectionId)) return false
+      const assist: SectionRef[] = []
+      for (const id of assistIds) assist.push(this.prepared.section(id))
+      const provisional: RoutingDecision = { disposition: 'route', intake, lead: rulesLead, assist, basis: [], trace, warnings }
+      provisional.category = categoryOf(found, facts, this.ruleSet, rulesLead.id)
+      return assessConfidenceWith(provisional, this.ruleSet.confidence ?? DEFAULT_CONFIDENCE, found, false).confidence === 'low'
+    }
+    const verdict = this.similar?.review('route', lead, String(facts.text ?? ''), String(facts.respondentName ?? ''), lean, winner === undefined, unsureLeadAllowed)
     if (verdict?.lead) lead = this.ledByModel(verdict.lead, lead, winner, assistIds, basis, leadBasisAt, warnings, trace)
     if (assistIds.length > 1) this.prepared.sortBySectionSeq(assistIds)
     const assist: SectionRef[] = []

@@ -48,13 +48,18 @@ export interface SimilarCases {
   /** Rounded to two places. */
   p: number
   threshold: number
-  /** `learned_lead`: the model file's leadThreshold, which p reached. */
+  /** `learned_lead`: the model file's threshold that p reached: leadThreshold, or unsureLeadThreshold (`rulesUnsure`). */
   leadThreshold?: number
   /**
    * `learned_lead`: the lead the rules gave (it now assists), or null where no rule matched and the
    * fallback section would have led.
    */
   rulesLead?: SectionRef | null
+  /**
+   * `learned_lead`: true where the rules' own decision was low-confidence and p reached the model file's
+   * `unsureLeadThreshold` (then `leadThreshold` above is that threshold).
+   */
+  rulesUnsure?: true
   keywords: KeywordEvidence[]
   /** The model file. */
   at: SourceLocation

@@ -4,7 +4,7 @@ import { parseRuleSet } from '../../capabilities.js'
 import { bundledRuleFiles } from '../../engine/defaultRuleSet.js'
 import { createEngine } from '../../engine/createEngine.js'
 import { XiaobaoError } from '../../problems/XiaobaoError.js'
-import { DEFAULT_LEAD_THRESHOLD, trainRoutingModel } from './trainRoutingModel.js'
+import { DEFAULT_LEAD_THRESHOLD, DEFAULT_UNSURE_LEAD_THRESHOLD, trainRoutingModel } from './trainRoutingModel.js'
 import { keepSettings } from './keepSettings.js'
 import { renderRoutingModel } from './renderModel.js'
 import { SimilarCasesCheck } from './similarCases.js'
@@ -205,6 +205,32 @@ describe('the review warning with a small hand-made model', () => {
     expect(check().review('route', cp, '上吐下泻', '', false, false)!.lead).toBeUndefined()
     expect(check(m).review('transfer', null, '上吐下泻', '', false, false)).toBeUndefined()
   })
+  test("where the rules are unsure (the caller says so), the model's section leads from unsureLeadThreshold", () => {
+    // '吐' alone: p just below 1, so below leadThreshold 1 and the warning threshold 1.
+    const m = { ...model, threshold: 1, leadThreshold: 1, unsureLeadThreshold: 0.5 }
+    const asked: string[] = []
+    const allowed = (to: string) => (asked.push(to), true)
+    const v = check(m).review('route', cp, '吐', '', false, false, allowed)!
+    expect(asked).toEqual(['catering-food'])
+    expect(v.lead).toEqual(food)
+    expect(v.warning!.code).toBe('learned_lead')
+    expect(v.warning!.similar).toMatchObject({ answer: 'catering-food', section: food, leadThreshold: 0.5, rulesLead: cp, rulesUnsure: true })
+    expect(v.warning!.message).toMatch(/^本局已办的相似来件多由餐饮股主办（p=\d\.\d\d，规则自己把握不大，不低于此时改由模型定主办的 0\.5；相似的字词：「吐」（位置 0）），本件改由餐饮股主办；按规则原应由消保股主办，现为协办。请人工复核。$/)
+    expect(v.warning!.messageEn).toContain("the rules' own decision being low-confidence, at least the unsure lead threshold 0.5")
+    expect(check(m).review('route', cp, '吐', '', true, false, allowed)).toEqual({ warning: { code: 'learned_lead', message: '', messageEn: '' }, lead: food })
+    // Not allowed (the rules are sure, or it is the fallback or an assisting section): only the leaning.
+    expect(check(m).review('route', cp, '吐', '', false, false, () => false)).toMatchObject({ leaning: { answer: 'catering-food' } })
+    expect(check(m).review('route', cp, '吐', '', false, false)!.lead).toBeUndefined()
+    // Never against a rejection, never to a rejection, never where the model may not lead at all.
+    expect(check(m).review('reject', null, '吐', '', false, false, allowed)!.lead).toBeUndefined()
+    expect(check({ ...m, threshold: 0.9 }).review('route', cp, '银', '', false, false, allowed)!.lead).toBeUndefined()
+    expect(check({ ...m, leadThreshold: false }).review('route', cp, '吐', '', false, false, allowed)!.lead).toBeUndefined()
+    // Not asked where the sure tier already leads, or where p is below the unsure threshold.
+    asked.length = 0
+    expect(check({ ...m, leadThreshold: 0.9, threshold: 0.9 }).review('route', cp, '吐', '', false, false, allowed)!.warning!.similar!.rulesUnsure).toBeUndefined()
+    expect(check({ ...m, unsureLeadThreshold: 1 }).review('route', cp, '吐', '', false, false, allowed)!.lead).toBeUndefined()
+    expect(asked).toEqual([])
+  })
 })
 
 describe('what xiaobao train keeps of the file it replaces', () => {
@@ -232,6 +258,36 @@ describe('what xiaobao train keeps of the file it replaces', () => {
     const low = trained()
     keepSettings(low, prior({ threshold: 0.97, thresholdBy: 'by hand', leadThreshold: 0.9 }))
     expect(low).toMatchObject({ threshold: 0.97, leadThreshold: 0.97 })
+  })
+  test('unsureLeadThreshold is kept as the file has it (false included); a file without one gets the default; never above leadThreshold; false where the model never leads', () => {
+    const off = trained()
+    keepSettings(off, prior({ unsureLeadThreshold: false }))
+    expect(off.unsureLeadThreshold).toBe(false)
+    const kept = trained()
+    keepSettings(kept, prior({ unsureLeadThreshold: 0.6, unsureLeadThresholdBy: 'set by 法规股' }))
+    expect(kept).toMatchObject({ unsureLeadThreshold: 0.6, unsureLeadThresholdBy: 'set by 法规股' })
+    const none = trained()
+    keepSettings(none, prior({ unsureLeadThreshold: undefined }))
+    expect(none.unsureLeadThreshold).toBe(DEFAULT_UNSURE_LEAD_THRESHOLD)
+    const above = trained()
+    keepSettings(above, prior({ leadThreshold: 0.85, unsureLeadThreshold: 0.95 }))
+    expect(above).toMatchObject({ leadThreshold: 0.85, unsureLeadThreshold: 0.85 })
+    const never = trained()
+    keepSettings(never, prior({ leadThreshold: false, unsureLeadThreshold: undefined }))
+    expect(never).toMatchObject({ leadThreshold: false, unsureLeadThreshold: false })
+    expect(trainRoutingModel(small(), { ...OPTIONS, leadThreshold: false }).model.unsureLeadThreshold).toBe(false)
+  })
+  test('an unsureLeadThreshold above leadThreshold, or set where leadThreshold is false, is a rule-file error at unsureLeadThreshold', () => {
+    for (const [lead, unsure, says] of [[0.8, 0.9, 'unsureLeadThreshold（0.9）不得高于 leadThreshold（0.8）'], [false, 0.6, 'leadThreshold 为 false 或不写时']] as const) {
+      const text = renderRoutingModel({ ...trained(), threshold: 0.5, leadThreshold: lead, unsureLeadThreshold: unsure })
+      const r = parseRuleSet([...base, { path: MODEL_PATH, text }])
+      expect(r.ok).toBe(false)
+      if (r.ok) continue
+      const issue = r.issues.find((i) => i.file === MODEL_PATH)!
+      expect(issue.message).toContain(says)
+      expect(issue.messageEn).toContain('unsureLeadThreshold')
+      expect(issue.line).toBe(text.split('\n').findIndex((l) => l.startsWith('unsureLeadThreshold:')) + 1)
+    }
   })
   test('a file whose leadThreshold is below its threshold is a rule-file error at leadThreshold', () => {
     const text = renderRoutingModel({ ...trained(), threshold: 0.8, leadThreshold: 0.7 })
@@ -284,7 +340,10 @@ function answerOf(d: RoutingDecision): unknown {
 describe('differential: over every bundled scenario, a model changes warnings, confidence and its reasons — and the lead only with learned_lead', () => {
   const modelText = bundledRuleFiles().find((f) => f.path === MODEL_PATH)!.text
   const withoutModel = loaded(base)
-  const inputs = withoutModel.scenarios.filter((s) => s.frozen !== true && s.input.text !== undefined).map((s) => s.input)
+  // The scenarios' inputs, and the same cut to their first 24 characters: a shorter text gives the rules less
+  // evidence (more low-confidence decisions), which is where the unsure tier acts.
+  const whole = withoutModel.scenarios.filter((s) => s.frozen !== true && s.input.text !== undefined).map((s) => s.input)
+  const inputs = [...whole, ...whole.map((input) => ({ ...input, text: String(input.text).slice(0, 24) }))]
   const plain = createEngine({ rules: withoutModel })
   const before = inputs.map((input) => {
     try {
@@ -295,11 +354,13 @@ describe('differential: over every bundled scenario, a model changes warnings, c
   })
   const bundledLead = Number(/^leadThreshold: (.*)$/m.exec(modelText)![1])
   // The bundled model; the same weights warning wherever they disagree (threshold 0.05, the lead threshold as
-  // shipped); and leading wherever they disagree with a routed lead from p ≥ 0.5 (the least leadThreshold allowed).
+  // shipped); leading wherever they disagree with a routed lead from p ≥ 0.5 (the least leadThreshold allowed); and
+  // leading only where the rules are unsure (leadThreshold 1, unsureLeadThreshold 0.5).
   const variants = [
     ['bundled', modelText],
     ['threshold 0.05', modelText.replace(/^threshold: .*$/m, 'threshold: 0.05')],
     ['threshold 0.05, leadThreshold 0.5', modelText.replace(/^threshold: .*$/m, 'threshold: 0.05').replace(/^leadThreshold: .*$/m, 'leadThreshold: 0.5')],
+    ['leadThreshold 1, unsureLeadThreshold 0.5', modelText.replace(/^leadThreshold: .*$/m, 'leadThreshold: 1').replace(/^unsureLeadThreshold: .*$/m, 'unsureLeadThreshold: 0.5')],
   ] as const
   for (const [name, text] of variants) {
     test(`${name} model`, () => {
@@ -308,6 +369,7 @@ describe('differential: over every bundled scenario, a model changes warnings, c
       const engine = createEngine({ rules: r.value })
       let warned = 0
       let led = 0
+      let unsure = 0
       inputs.forEach((input, i) => {
         let d: RoutingDecision | undefined
         try {
@@ -339,6 +401,16 @@ describe('differential: over every bundled scenario, a model changes warnings, c
           expect(d.confidence).toBe('low')
           expect(d.confidenceReasons!.map((c) => c.code)).toContain('learned_lead')
           expect(d.warnings.map((w) => w.code)).not.toContain('similar_cases_differ')
+          if (s.rulesUnsure) {
+            // The unsure tier: only where the rules' own decision was low, never with the fallback section or a
+            // section the rules had assisting, and only below the lead threshold (above it the tier is not needed).
+            unsure++
+            expect(was.confidence).toBe('low')
+            expect(d.lead!.id).not.toBe(r.value.fallback.section)
+            expect(was.assist.map((a) => a.id)).not.toContain(d.lead!.id)
+            expect(s.leadThreshold).toBe(r.value.routingModel!.unsureLeadThreshold)
+            expect(s.p).toBeLessThan(r.value.routingModel!.leadThreshold as number)
+          } else expect(s.leadThreshold).toBe(r.value.routingModel!.leadThreshold)
           return
         }
         expect(answerOf({ ...d, ruleSet: undefined })).toEqual(answerOf({ ...was, ruleSet: undefined }))
@@ -352,6 +424,7 @@ describe('differential: over every bundled scenario, a model changes warnings, c
       if (name === 'threshold 0.05') expect(warned).toBeGreaterThan(20)
       if (name === 'threshold 0.05, leadThreshold 0.5') expect(led).toBeGreaterThan(3)
       if (name === 'bundled') expect(bundledLead).toBeGreaterThanOrEqual(0.5)
+      if (name === 'leadThreshold 1, unsureLeadThreshold 0.5') expect(unsure).toBeGreaterThan(3)
     })
   }
 })

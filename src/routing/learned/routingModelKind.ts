@@ -21,6 +21,13 @@ export const routingModelKind: RuleFileKind<RoutingModelFile, RoutingRuleSet> = 
     if (typeof d.leadThreshold === 'number' && d.leadThreshold < d.threshold) {
       issues.push(ctx.issueAt(['leadThreshold'], 'invalid_value', `leadThreshold（${d.leadThreshold}）不得低于 threshold（${d.threshold}）：模型改由它的股室主办，至少要有它提示复核的把握。`, `leadThreshold (${d.leadThreshold}) may not be below threshold (${d.threshold}): the model leads only where it is at least as sure as when it warns.`))
     }
+    if (typeof d.unsureLeadThreshold === 'number') {
+      if (typeof d.leadThreshold !== 'number') {
+        issues.push(ctx.issueAt(['unsureLeadThreshold'], 'invalid_value', `unsureLeadThreshold（${d.unsureLeadThreshold}）只在模型可以改定主办（leadThreshold 是数字）时起作用；leadThreshold 为 false 或不写时，请把它也改为 false 或删去。`, `unsureLeadThreshold (${d.unsureLeadThreshold}) only applies where the model may lead (leadThreshold a number); with leadThreshold false or absent, set it to false or remove it.`))
+      } else if (d.unsureLeadThreshold > d.leadThreshold) {
+        issues.push(ctx.issueAt(['unsureLeadThreshold'], 'invalid_value', `unsureLeadThreshold（${d.unsureLeadThreshold}）不得高于 leadThreshold（${d.leadThreshold}）：规则把握不大时，模型改定主办所需的把握不应比规则有把握时更高。`, `unsureLeadThreshold (${d.unsureLeadThreshold}) may not be above leadThreshold (${d.leadThreshold}): where the rules are unsure the model should not need more certainty to lead than where they are sure.`))
+      }
+    }
     const decoded = decodeWeights(d, d.classes.length)
     if (!decoded.ok) issues.push(ctx.issueAt([decoded.field], 'invalid_value', `学得的分办模型无法读取：${decoded.zh}请运行 xiaobao train 重新生成，不要手改。`, `the routing model cannot be read: ${decoded.en} Run xiaobao train to write it again; do not edit it by hand.`))
     if (issues.length > 0) return issues

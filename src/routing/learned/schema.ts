@@ -44,6 +44,13 @@ export const routingModelFile = z.strictObject({
       '规则已受理并定了主办股室、模型的首选是另一个股室且概率至少为此值时，改由模型的股室主办（规则的主办股室改为协办），提示 learned_lead，置信度为 low，须人工复核；不得低于 threshold。false 或不写：模型从不改变决定 / when the rules route and the model\'s first choice is another section with at least this probability, that section leads (the rules\' lead assists), warned as learned_lead with low confidence; not below threshold. false or absent: the model never changes a decision',
     ),
   leadThresholdBy: z.string().optional(),
+  unsureLeadThreshold: z
+    .union([z.number().min(0.5).max(1), z.literal(false)])
+    .optional()
+    .describe(
+      '规则自己把握不大（置信度 low：兜底、只靠类别、证据弱又有相近或相反的信号）时，模型的首选是另一个股室且概率至少为此值，即改由模型的股室主办（learned_lead）；不得高于 leadThreshold，leadThreshold 为 false 时不得设。false 或不写：只按 leadThreshold / where the rules\' own decision is low-confidence and the model\'s first choice is another section with at least this probability, that section leads (learned_lead); not above leadThreshold, and not set where leadThreshold is false. false or absent: leadThreshold alone',
+    ),
+  unsureLeadThresholdBy: z.string().optional(),
   note: z.string().optional(),
   scale: z.number().positive().describe('权重的量化单位 / the weights’ unit'),
   bias: z.array(z.number()).describe('每类的偏置 / one bias a class'),

@@ -9,7 +9,8 @@
  *
  * Where the model file has a `leadThreshold`, the rules routed, and the model's first choice is another
  * section with p at least that, the model leads (`learned_lead`, decide.ts): held out, such disagreements
- * were the model's right far more often than the rules' (README, "similar cases differ"). It never changes
+ * were the model's right far more often than the rules' (README, "similar cases differ"). Where the rules'
+ * own decision is low-confidence, the file's `unsureLeadThreshold` (lower) is enough. It never changes
  * a disposition: never rejects, never accepts what the rules rejected. A transfer is never compared: it
  * follows from the respondent's county, not from the words (and transfer-labelled scenarios are not
  * trained on: trainingRows.ts).
@@ -77,8 +78,12 @@ export class SimilarCasesCheck {
    * and p reaches the file's `leadThreshold` — that section as `lead`, with a `learned_lead` warning
    * instead of `similar_cases_differ` (decide.ts then makes it the lead and the rules' lead an assist).
    * `fellBack`: no rule chose the rules' lead (the fallback section), which the messages say.
+   * `unsureLeadAllowed(section)`: whether that section may lead because the rules' own decision is
+   * low-confidence (decide.ts: and the section is neither the fallback nor one the rules already have
+   * assisting); asked only where the model's first choice is another section with p between the file's
+   * `unsureLeadThreshold` and `leadThreshold`.
    */
-  review(disposition: 'route' | 'reject' | 'transfer', lead: SectionRef | null, text: string, respondent: string, lean: boolean, fellBack: boolean): SimilarVerdict | undefined {
+  review(disposition: 'route' | 'reject' | 'transfer', lead: SectionRef | null, text: string, respondent: string, lean: boolean, fellBack: boolean, unsureLeadAllowed?: (section: string) => boolean): SimilarVerdict | undefined {
     const model = this.model
     if (!model.enabled || disposition === 'transfer') return undefined
     const weights = this.weights
@@ -90,18 +95,23 @@ export class SimilarCasesCheck {
     if (!this.classIsAnswer[best]) return undefined
     const answer = model.classes[best]!
     if (disposition === 'reject' ? answer === REJECT : answer === lead?.id) return undefined
-    const p0 = probabilityAtLeast(z, weights.K, best, model.threshold)
     const suggested = answer === REJECT ? undefined : this.section(answer)!
-    if (!(p0 >= model.threshold)) {
+    // The model leads only against a routed decision, only with a section (never a rejection: wrongly
+    // refusing costs the consumer the remedy), and only from the lead threshold — or, where the rules
+    // themselves are unsure, from the unsure lead threshold.
+    const leadThreshold = model.leadThreshold
+    const unsure = typeof leadThreshold === 'number' && typeof model.unsureLeadThreshold === 'number' && model.unsureLeadThreshold < leadThreshold ? model.unsureLeadThreshold : undefined
+    const canLead = disposition === 'route' && suggested !== undefined && typeof leadThreshold === 'number'
+    const p0 = probabilityAtLeast(z, weights.K, best, canLead && unsure !== undefined ? Math.min(unsure, model.threshold) : model.threshold)
+    const leadsSure = canLead && typeof leadThreshold === 'number' && p0 >= leadThreshold
+    const leadsUnsure = !leadsSure && canLead && unsure !== undefined && p0 >= unsure && unsureLeadAllowed !== undefined && unsureLeadAllowed(answer)
+    const leads = leadsSure || leadsUnsure
+    if (!(p0 >= model.threshold) && !leadsUnsure) {
       // Unsure, but leaning elsewhere: held out, such decisions were right far less often when the rules
       // were sure of them (README, "confidence"), so they are never high.
       const p = lean ? 0 : Math.round(probabilityAtLeast(z, weights.K, best, Number.MIN_VALUE) * 100) / 100
       return { leaning: suggested ? { answer, section: { ...suggested }, p } : { answer, p } }
     }
-    // The model leads only against a routed decision, only with a section (never a rejection: wrongly
-    // refusing costs the consumer the remedy), and only from the lead threshold.
-    const leadThreshold = model.leadThreshold
-    const leads = disposition === 'route' && suggested !== undefined && typeof leadThreshold === 'number' && p0 >= leadThreshold
     const code = leads ? 'learned_lead' : 'similar_cases_differ'
     if (lean) return leads ? { warning: { code, message: NO_TEXT, messageEn: NO_TEXT }, lead: { ...suggested } } : { warning: { code, message: NO_TEXT, messageEn: NO_TEXT } }
     // The strongest grams of two or three characters: a single character pushes too, but says little to a reader.
@@ -115,9 +125,11 @@ export class SimilarCasesCheck {
     if (inName.length > 0) keywords.push({ vocabulary: 'learned:respondent', keywords: inName.map((c) => c.gram), at: inName.map((c) => c.at) })
     const p = Math.round(p0 * 100) / 100
     const similar: SimilarCases = suggested ? { answer, section: { ...suggested }, p, threshold: model.threshold, keywords, at: { ...model.at } } : { answer, p, threshold: model.threshold, keywords, at: { ...model.at } }
+    const reached = leadsUnsure ? unsure! : (leadThreshold as number)
     if (leads) {
-      similar.leadThreshold = leadThreshold
+      similar.leadThreshold = reached
       similar.rulesLead = fellBack || lead === null ? null : { ...lead }
+      if (leadsUnsure) similar.rulesUnsure = true
     }
     const shown = p.toFixed(2)
     const zhWords = [...inText.map((c) => `「${c.gram}」（位置 ${c.at}）`), ...inName.map((c) => `被投诉人名称中的「${c.gram}」（位置 ${c.at}）`)].join('、')
@@ -129,8 +141,10 @@ export class SimilarCasesCheck {
     if (leads) {
       const was = fellBack ? `没有命中具体股室的规则，原按一般职责由${lead!.name}兜底主办` : `按规则原应由${lead!.name}主办，现为协办`
       const wasEn = fellBack ? `no specific rule matched, so ${lead!.id} would have led under the general duty` : `by the rules ${lead!.id} would have led; it now assists`
-      message = `本局已办的相似来件多由${suggested!.name}主办（p=${shown}，不低于改由模型定主办的 ${leadThreshold}${why}），本件改由${suggested!.name}主办；${was}。请人工复核。`
-      messageEn = `similar cases this bureau has labelled were mostly led by ${suggested!.id} (p=${shown}, at least the lead threshold ${leadThreshold}${whyEn}), so it leads here; ${wasEn}. A person should review it.`
+      const bar = leadsUnsure ? `规则自己把握不大，不低于此时改由模型定主办的 ${reached}` : `不低于改由模型定主办的 ${reached}`
+      const barEn = leadsUnsure ? `the rules' own decision being low-confidence, at least the unsure lead threshold ${reached}` : `at least the lead threshold ${reached}`
+      message = `本局已办的相似来件多由${suggested!.name}主办（p=${shown}，${bar}${why}），本件改由${suggested!.name}主办；${was}。请人工复核。`
+      messageEn = `similar cases this bureau has labelled were mostly led by ${suggested!.id} (p=${shown}, ${barEn}${whyEn}), so it leads here; ${wasEn}. A person should review it.`
       return { warning: { code, message, messageEn, similar }, lead: { ...suggested! } }
     }
     if (disposition === 'reject') {

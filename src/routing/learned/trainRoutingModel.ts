@@ -26,6 +26,8 @@ export interface TrainOptions extends Partial<FitSettings> {
   enabled?: boolean
   /** The lead threshold written into the file (`false`: the model never leads); `DEFAULT_LEAD_THRESHOLD` when not given. */
   leadThreshold?: number | false
+  /** The unsure lead threshold written into the file (`false`: only leadThreshold); `DEFAULT_UNSURE_LEAD_THRESHOLD` when not given. */
+  unsureLeadThreshold?: number | false
 }
 
 /** The default budget (README, "similar cases"): chosen on the held-out runs and the cost per route. */
@@ -34,14 +36,19 @@ export const DEFAULT_MIN_LEVEL = 2
 
 /**
  * From this p the model leads where the rules routed to another section (similarCases.ts). Chosen on held-out
- * texts, never on the training rows: over eight pairs of new batches (556 tuned texts, the rules from before each
- * pair was tuned, the model trained without it), the model's sure disagreements with a routed lead from p ≥ 0.9
- * were the model's right 10 times and the rules' 0 times (from 0.85: 11 and 3; from 0.75: 17 and 6); then
- * confirmed on the frozen field texts, which neither rules nor model had seen (README, "similar cases differ").
+ * texts, never on the training rows: the rules from before each pair of new batches was tuned (fifteen pairs,
+ * fresh7–fresh36, the tuned part: 901 texts), the model trained without that pair. Stop 24's choice, with
+ * `DEFAULT_UNSURE_LEAD_THRESHOLD`: of the thresholds tried (0.6–0.9 for decisions the rules are sure of, 0.3–0.9
+ * for low-confidence ones), 0.8 and 0.5 gave the most right answers (716 of 901, against 696 with 0.9 alone and
+ * 678 for the rules alone); then checked once on the frozen texts of the same batches, which took no part in the
+ * choice: 324 of 418, against 315 with 0.9 alone and 302 for the rules alone (README, "similar cases differ").
  * Cross-validation cannot set it: the rules are tuned on the training rows, so their disagreements there are few
- * and unlike those on new texts.
+ * and unlike those on new texts. (Stop 19 chose 0.9 the same way on eight pairs.)
  */
-export const DEFAULT_LEAD_THRESHOLD = 0.9
+export const DEFAULT_LEAD_THRESHOLD = 0.8
+
+/** From this p the model leads where the rules' own decision is low-confidence (chosen with DEFAULT_LEAD_THRESHOLD). */
+export const DEFAULT_UNSURE_LEAD_THRESHOLD = 0.5
 
 export interface TrainResult {
   model: RoutingModelFile
@@ -84,6 +91,11 @@ export function trainRoutingModel(ruleSet: RoutingRuleSet, options: TrainOptions
       options.leadThreshold !== undefined
         ? 'fixed by the caller'
         : 'held-out texts (README, "similar cases differ"): from this p, the model\'s sure disagreements with a routed lead were right far more often than the rules',
+    unsureLeadThreshold: options.unsureLeadThreshold ?? (options.leadThreshold === false ? false : DEFAULT_UNSURE_LEAD_THRESHOLD),
+    unsureLeadThresholdBy:
+      options.unsureLeadThreshold !== undefined
+        ? 'fixed by the caller'
+        : 'held-out texts (README, "similar cases differ"): where the rules\' own decision was low-confidence, the model\'s disagreements from this p were right more often than the rules',
     scale: compact.scale,
     bias: compact.bias,
     features: compact.features,

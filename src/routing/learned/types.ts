@@ -42,6 +42,14 @@ export interface RoutingModel extends CompactWeights {
   leadThreshold?: number | false
   /** How the lead threshold was chosen. */
   leadThresholdBy?: string
+  /**
+   * From this probability the model's section leads where the rules' own decision is low-confidence
+   * (assessConfidence.ts, before the model has a say); never above `leadThreshold` (absent or false: only
+   * `leadThreshold` counts).
+   */
+  unsureLeadThreshold?: number | false
+  /** How the unsure lead threshold was chosen. */
+  unsureLeadThresholdBy?: string
   note?: string
   at: SourceLocation
 }
