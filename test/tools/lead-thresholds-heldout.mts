@@ -1,0 +1,94 @@
+// @ts-nocheck — a measurement script, not part of the suite. How stop 24 chose the learned lead's thresholds
+// (`leadThreshold`, `unsureLeadThreshold`: src/routing/learned/trainRoutingModel.ts, README "learned lead").
+//   npx tsx test/tools/lead-thresholds-heldout.mts            (prints figures only; ~2 minutes)
+// Protocol:
+// - intake answers: each pair of field batches fresh7–fresh36 is routed by the rules of the commit that added it (the
+//   rules had not been tuned on it; that commit's model, if any, switched off), and compared with today's labels;
+//   the confidence is the rules' own.
+// - model answers: a model trained as shipped on today's training rows minus the pair's two files (frozen scenarios
+//   are never trained on: trainingRows.ts) scores each text.
+// - thresholds are compared on the tuned (unfrozen) texts only, and the best is chosen there; the frozen texts of the
+//   same pairs are then scored once for the chosen and the old settings (only counts are printed). Transfers are left
+//   out (the model never compares them). Lead = the model's section replaces a routed lead; it never changes acceptance.
+import { execSync } from 'node:child_process'
+import { mkdirSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+const root = join(import.meta.dirname, '..', '..')
+const { createEngine } = await import(root + '/src/engine/createEngine.ts')
+const { loadRuleSet } = await import(root + '/src/node/loadRuleSet.ts')
+const { trainingRows, labelOf } = await import(root + '/src/routing/learned/trainingRows.ts')
+const { gramsOf } = await import(root + '/src/routing/learned/features.ts')
+const { fitSoftmax, DEFAULT_FIT } = await import(root + '/src/routing/learned/fit.ts')
+const { compactModel, decodeWeights } = await import(root + '/src/routing/learned/compact.ts')
+const { scoreText } = await import(root + '/src/routing/learned/score.ts')
+const { normalizeText } = await import(root + '/src/conditions/normalizeText.ts')
+const { variantsOf } = await import(root + '/src/routing/deriveFacts.ts')
+
+const git = (args: string) => execSync(`git -C ${root} ${args}`).toString()
+const today = await loadRuleSet(join(root, 'rules'))
+const byId = new Map(today.scenarios.filter((s) => s.input?.id).map((s) => [s.input.id, s]))
+const pairs = []
+for (let n = 7; n <= 35; n += 2) {
+  const commit = git(`log --diff-filter=A --format=%h -- rules/tests/field/fresh${n}.test.yaml`).trim().split('\n').pop()
+  pairs.push({ commit, files: [`tests/field/fresh${n}.test.yaml`, `tests/field/fresh${n + 1}.test.yaml`] })
+}
+const rows = []
+for (const { commit, files } of pairs) {
+  const dir = `/tmp/xiaobao-intake/${commit}`
+  if (!existsSync(dir)) {
+    mkdirSync(dir, { recursive: true })
+    execSync(`git -C ${root} archive ${commit} rules | tar -x -C ${dir}`)
+  }
+  const model = join(dir, 'rules/learned/routing-model.yaml')
+  if (existsSync(model)) writeFileSync(model, readFileSync(model, 'utf8').replace(/^enabled: true$/m, 'enabled: false'))
+  const old = await loadRuleSet(join(dir, 'rules'))
+  const engine = createEngine({ rules: old })
+  for (const s of old.scenarios) {
+    if (!files.some((f) => s.at.file.endsWith(f))) continue
+    const cur = byId.get(s.input?.id)
+    if (!cur) continue // dropped since
+    const label = labelOf(cur.expect)
+    if (label === undefined) continue // transfers
+    let d
+    try {
+      d = engine.routeComplaintSync(cur.input)
+    } catch {
+      continue
+    }
+    if (d.disposition === 'transfer') continue
+    rows.push({ commit, files, frozen: cur.frozen === true, cur, label, answer: d.disposition === 'route' ? d.lead.id : d.disposition, conf: d.confidence, assist: d.assist.map((a) => a.id) })
+  }
+}
+const { rows: train } = trainingRows(today)
+const variants = variantsOf(today)
+const grams = train.map((r) => gramsOf(r.text, r.respondent))
+for (const { commit, files } of pairs) {
+  const docs = train.flatMap((r, i) => (files.some((f) => r.file === f) ? [] : [{ grams: grams[i], label: r.label }]))
+  const dense = fitSoftmax(docs, DEFAULT_FIT)
+  const dec = decodeWeights(compactModel(dense, { maxFeatures: 2000, minLevel: 2 }), dense.classes.length)
+  for (const r of rows) {
+    if (r.commit !== commit) continue
+    const sc = scoreText(dec.value, variants(normalizeText(r.cur.input.text)), variants(normalizeText(r.cur.input.respondent?.name ?? '')))
+    r.model = dense.classes[sc.top]
+    r.p = sc.p
+  }
+}
+const fallback = today.fallback.section
+const isSection = (a) => a !== 'reject'
+const decide = (r, lead, unsure, guarded) => {
+  if (r.model === r.answer || !isSection(r.answer) || !isSection(r.model)) return r.answer
+  if (r.p >= lead) return r.model
+  if (unsure !== undefined && r.conf === 'low' && r.p >= unsure && !(guarded && (r.model === fallback || r.assist.includes(r.model)))) return r.model
+  return r.answer
+}
+const score = (frozen, lead, unsure, guarded) => rows.filter((r) => r.frozen === frozen).reduce((n, r) => n + (decide(r, lead, unsure, guarded) === r.label ? 1 : 0), 0)
+const tuned = rows.filter((r) => !r.frozen).length
+const frozen = rows.length - tuned
+console.log(`${pairs.length} pairs; tuned ${tuned}, frozen ${frozen} (transfers left out)`)
+console.log(`rules alone: tuned ${score(false, 2)}, model alone: tuned ${rows.filter((r) => !r.frozen && r.model === r.label).length}`)
+const grid = []
+for (const lead of [0.6, 0.7, 0.8, 0.9]) for (const unsure of [undefined, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) if (unsure === undefined || unsure <= lead) grid.push({ lead, unsure, t: score(false, lead, unsure, false), g: score(false, lead, unsure, true) })
+grid.sort((a, b) => b.t - a.t)
+for (const x of grid.slice(0, 12)) console.log(`lead ${x.lead} unsure ${x.unsure ?? '-'}: tuned ${x.t} (guarded: ${x.g})`)
+console.log('checked once on the frozen texts of the same pairs:')
+for (const [lead, unsure, guarded] of [[2, undefined, false], [0.9, undefined, false], [0.8, 0.5, false], [0.8, 0.5, true]]) console.log(`  lead ${lead === 2 ? 'never' : lead} unsure ${unsure ?? '-'}${guarded ? ' (not to the fallback or an assisting section)' : ''}: frozen ${score(true, lead, unsure, guarded)}/${frozen}, tuned ${score(false, lead, unsure, guarded)}/${tuned}`)
