@@ -36,14 +36,15 @@ export const DEFAULT_MIN_LEVEL = 2
 
 /**
  * From this p the model leads where the rules routed to another section (similarCases.ts). Chosen on held-out
- * texts, never on the training rows: the rules from before each pair of new batches was tuned (fifteen pairs,
- * fresh7–fresh36, the tuned part: 901 texts), the model trained without that pair. Stop 24's choice, with
- * `DEFAULT_UNSURE_LEAD_THRESHOLD`: of the thresholds tried (0.6–0.9 for decisions the rules are sure of, 0.3–0.9
- * for low-confidence ones), 0.8 and 0.5 gave the most right answers (716 of 901, against 696 with 0.9 alone and
- * 678 for the rules alone); then checked once on the frozen texts of the same batches, which took no part in the
- * choice: 324 of 418, against 315 with 0.9 alone and 302 for the rules alone (README, "similar cases differ").
- * Cross-validation cannot set it: the rules are tuned on the training rows, so their disagreements there are few
- * and unlike those on new texts. (Stop 19 chose 0.9 the same way on eight pairs.)
+ * texts, never on the training rows (test/tools/lead-thresholds-heldout.mts): the rules from before each pair of new
+ * batches was tuned (fifteen pairs, fresh7–fresh36, the tuned part: 901 texts), the model trained without that pair.
+ * Stop 24's choice, with `DEFAULT_UNSURE_LEAD_THRESHOLD`: of the thresholds tried (0.6–0.9 for decisions the rules
+ * are sure of, 0.3–0.8 for low-confidence ones), 0.8 and 0.5 gave the most right answers (717 of 901, against 696
+ * with 0.9 alone and 678 for the rules alone); checked once on the frozen texts of the same pairs, which took no
+ * part in the choice: 325 of 418, against 316 and 302. The unsure tier never leads with the fallback section or an
+ * assisting one (decide.ts): that costs at intake (705, 318) but keeps the bureau's written readings (README,
+ * "learned lead"). Cross-validation cannot set it: the rules are tuned on the training rows, so their disagreements
+ * there are few and unlike those on new texts. (Stop 19 chose 0.9 the same way on eight pairs.)
  */
 export const DEFAULT_LEAD_THRESHOLD = 0.8
 
