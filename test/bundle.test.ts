@@ -46,11 +46,13 @@ import { routeBundleSize, viteRouteBundleSize } from './tools/routeBundle.js'
  * 35 curated scenarios in s23*.test.yaml), measured by routeBundle.ts on f2a9c92: top 138,464, route 138,044 (Vite 129,683),
  * engine 318,753. The bounds rose by 2.5 KB (top, route), 2 KB (Vite) and 7 KB (engine), leaving about 1.5-2 KB for the next
  * round of word lists: the bundle grows with the rules' data, and each bound is a guard against code bloat, not against that.
+ * Stop 24 (batches 41-43 tuned by three people, 35 curated scenarios in s24*.test.yaml, the unsure lead tier), measured on the
+ * merge: top 139,890, route 139,468 (Vite 131,055), engine 325,288. The bounds rose by 3 KB (top, route, Vite) and 8 KB (engine).
  */
-const TOP_GZIP_BOUND = 140_000
-const ENGINE_GZIP_BOUND = 321_000
-/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21, 125,541 after its second round, 127,907 after stop 22's two rounds, 129,683 after stop 23's four. */
-const VITE_GZIP_BOUND = 131_000
+const TOP_GZIP_BOUND = 143_000
+const ENGINE_GZIP_BOUND = 329_000
+/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21, 125,541 after its second round, 127,907 after stop 22's two rounds, 129,683 after stop 23's four, 131,055 after stop 24's three. */
+const VITE_GZIP_BOUND = 134_000
 
 test('a calendar-only bundle stays small', async () => {
   const bytes = await calendarBundleBytes()

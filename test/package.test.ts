@@ -159,8 +159,8 @@ describe('the packed package', () => {
     console.log(`one routeComplaintSync call, gzip: from xiaobao/route ${route.gzip} (Vite: ${vite.gzipBytes}), from xiaobao ${main.gzip}`)
     expect(route.inputs.filter((p) => /json-rules-engine|\/yaml\/|chinese-days/.test(p))).toEqual([])
     // s20's similar-cases review model (rules/learned/routing-model.yaml) added ~18.4 KB; stop 21 ~2 KB, stop 22 ~3 KB (two tuning rounds; test/bundle.test.ts).
-    expect(route.gzip).toBeLessThan(140_000)
-    expect(vite.gzipBytes).toBeLessThan(131_000)
+    expect(route.gzip).toBeLessThan(143_000)
+    expect(vite.gzipBytes).toBeLessThan(134_000)
     expect(route.gzip).toBeLessThan(main.gzip)
     // dist/ is written in UTF-8 (tsup.config.ts): Chinese as characters, not six-byte \uXXXX escapes.
     const dist = readFileSync(join(app, 'node_modules', 'xiaobao', 'dist', 'route.js'), 'utf8')

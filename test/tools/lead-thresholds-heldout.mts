@@ -75,13 +75,14 @@ for (const { commit, files } of pairs) {
 }
 const fallback = today.fallback.section
 const isSection = (a) => a !== 'reject'
-const decide = (r, lead, unsure, guarded) => {
+const decide = (r, lead, unsure, guarded, guardAll = false) => {
   if (r.model === r.answer || !isSection(r.answer) || !isSection(r.model)) return r.answer
+  if (guardAll && r.assist.includes(r.model)) return r.answer
   if (r.p >= lead) return r.model
   if (unsure !== undefined && r.conf === 'low' && r.p >= unsure && !(guarded && (r.model === fallback || r.assist.includes(r.model)))) return r.model
   return r.answer
 }
-const score = (frozen, lead, unsure, guarded) => rows.filter((r) => r.frozen === frozen).reduce((n, r) => n + (decide(r, lead, unsure, guarded) === r.label ? 1 : 0), 0)
+const score = (frozen, lead, unsure, guarded, guardAll = false) => rows.filter((r) => r.frozen === frozen).reduce((n, r) => n + (decide(r, lead, unsure, guarded, guardAll) === r.label ? 1 : 0), 0)
 const tuned = rows.filter((r) => !r.frozen).length
 const frozen = rows.length - tuned
 console.log(`${pairs.length} pairs; tuned ${tuned}, frozen ${frozen} (transfers left out)`)
@@ -91,4 +92,4 @@ for (const lead of [0.6, 0.7, 0.8, 0.9]) for (const unsure of [undefined, 0.3, 0
 grid.sort((a, b) => b.t - a.t)
 for (const x of grid.slice(0, 12)) console.log(`lead ${x.lead} unsure ${x.unsure ?? '-'}: tuned ${x.t} (guarded: ${x.g})`)
 console.log('checked once on the frozen texts of the same pairs:')
-for (const [lead, unsure, guarded] of [[2, undefined, false], [0.9, undefined, false], [0.8, 0.5, false], [0.8, 0.5, true]]) console.log(`  lead ${lead === 2 ? 'never' : lead} unsure ${unsure ?? '-'}${guarded ? ' (not to the fallback or an assisting section)' : ''}: frozen ${score(true, lead, unsure, guarded)}/${frozen}, tuned ${score(false, lead, unsure, guarded)}/${tuned}`)
+for (const [lead, unsure, guarded, guardAll] of [[2, undefined, false, false], [0.9, undefined, false, false], [0.8, 0.5, false, false], [0.8, 0.5, true, false], [0.8, 0.5, true, true], [0.9, 0.5, true, true]]) console.log(`  lead ${lead === 2 ? 'never' : lead} unsure ${unsure ?? '-'}${guarded ? ' (unsure: not to the fallback or an assisting section)' : ''}${guardAll ? ' (never to an assisting section)' : ''}: frozen ${score(true, lead, unsure, guarded, guardAll)}/${frozen}, tuned ${score(false, lead, unsure, guarded, guardAll)}/${tuned}`)
