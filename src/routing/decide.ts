@@ -21,7 +21,7 @@ import { classifierFor } from './categories/classifierFor.js'
 import { UNCLASSIFIED, type DecisionCategory } from './categories/types.js'
 import { assessConfidenceWith, type JoinedReasons } from './confidence/assessConfidence.js'
 import { DEFAULT_CONFIDENCE } from './confidence/defaults.js'
-import { SimilarCasesCheck, type SimilarLeaning } from './learned/similarCases.js'
+import { SimilarCasesCheck, type SimilarLeaning, type SimilarVerdict } from './learned/similarCases.js'
 
 export { referenceEvaluation, type Evaluation, type Evidence, type Stage } from './evaluation.js'
 export { applies, inForce, sectionRef } from './preparedRules.js'
@@ -325,7 +325,7 @@ class PreparedDecider {
     decision.category = categoryOf(found, facts, this.ruleSet, lead.id)
     if (!lean) decision.ruleSet = { ...this.ruleSet.provenance }
     if (verdict?.warning) warnings.push(verdict.warning)
-    this.assess(decision, lean, found, verdict?.leaning)
+    this.assess(decision, lean, found, verdict?.leaning, verdict?.agrees)
     if (run.explain) decision.notFired = run.notFired
     return decision
   }
@@ -382,8 +382,8 @@ class PreparedDecider {
         ...(deciding.action ? { action: fillAuthority(deciding.action.zh, authority), actionEn: fillAuthority(deciding.action.en, authority) } : {}),
       }
     }
-    const leaning = this.review(decision, facts, lean)
-    this.assess(decision, lean, undefined, leaning)
+    const verdict = this.review(decision, facts, lean)
+    this.assess(decision, lean, undefined, verdict?.leaning, verdict?.agrees)
     if (run.explain) decision.notFired = run.notFired
     return decision
   }
@@ -393,11 +393,11 @@ class PreparedDecider {
    * the answer is made and before confidence is assessed: it adds a warning (and so lowers the confidence),
    * or says where the model leans (no warning; the confidence is then at most medium).
    */
-  private review(decision: RoutingDecision, facts: Facts, lean: boolean): SimilarLeaning | undefined {
+  private review(decision: RoutingDecision, facts: Facts, lean: boolean): SimilarVerdict | undefined {
     if (this.similar === undefined) return undefined
     const verdict = this.similar.review(decision.disposition, decision.lead, String(facts.text ?? ''), String(facts.respondentName ?? ''), lean, false)
     if (verdict?.warning) decision.warnings.push(verdict.warning)
-    return verdict?.leaning
+    return verdict
   }
 
   /**
@@ -435,10 +435,10 @@ class PreparedDecider {
   }
 
   /** Adds how sure the decision is; a low one asks for a person. */
-  private assess(decision: RoutingDecision, lean: boolean, textCategory?: DecisionCategory, leaning?: SimilarLeaning): void {
+  private assess(decision: RoutingDecision, lean: boolean, textCategory?: DecisionCategory, leaning?: SimilarLeaning, agrees?: number): void {
     // The reasons' messages joined, each without its final stop, for the needs_review warning.
     const joined: JoinedReasons | undefined = lean ? undefined : { zh: '', en: '', count: 0 }
-    const { confidence, confidenceReasons } = assessConfidenceWith(decision, this.ruleSet.confidence ?? DEFAULT_CONFIDENCE, textCategory ?? decision.category, !lean, joined, leaning)
+    const { confidence, confidenceReasons } = assessConfidenceWith(decision, this.ruleSet.confidence ?? DEFAULT_CONFIDENCE, textCategory ?? decision.category, !lean, joined, leaning, agrees)
     decision.confidence = confidence
     if (lean) {
       if (confidence === 'low') decision.warnings.push({ code: 'needs_review', message: NO_TEXT, messageEn: NO_TEXT })

@@ -93,3 +93,15 @@ grid.sort((a, b) => b.t - a.t)
 for (const x of grid.slice(0, 12)) console.log(`lead ${x.lead} unsure ${x.unsure ?? '-'}: tuned ${x.t} (guarded: ${x.g})`)
 console.log('checked once on the frozen texts of the same pairs:')
 for (const [lead, unsure, guarded, guardAll] of [[2, undefined, false, false], [0.9, undefined, false, false], [0.8, 0.5, false, false], [0.8, 0.5, true, false], [0.8, 0.5, true, true], [0.9, 0.5, true, true]]) console.log(`  lead ${lead === 2 ? 'never' : lead} unsure ${unsure ?? '-'}${guarded ? ' (unsure: not to the fallback or an assisting section)' : ''}${guardAll ? ' (never to an assisting section)' : ''}: frozen ${score(true, lead, unsure, guarded, guardAll)}/${frozen}, tuned ${score(false, lead, unsure, guarded, guardAll)}/${tuned}`)
+
+// Confidence: a decision the rules call high, where the model agrees (its first choice is the decision's answer) with at
+// least p = a — chosen on the tuned texts, checked once on the frozen ones. (Where the model's first choice differs, a
+// decision is never high already: `similar_cases_lean`.)
+console.log('high decisions at intake (rules high; the model agreeing with p >= a):')
+for (const a of [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
+  const cell = (frozen) => {
+    const hs = rows.filter((r) => r.frozen === frozen && r.conf === 'high' && r.model === r.answer && r.p >= a)
+    return `${hs.filter((r) => r.answer === r.label).length}/${hs.length}`
+  }
+  console.log(`  a ${a}: tuned ${cell(false)}${process.env.FROZEN_HIGH ? `, frozen ${cell(true)}` : ''}`)
+}

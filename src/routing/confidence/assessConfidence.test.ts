@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { createEngine } from '../../engine/createEngine.js'
 import { assessConfidence } from './assessConfidence.js'
+import { parseRuleSet } from '../../capabilities.js'
+import { bundledRuleFiles } from '../../engine/defaultRuleSet.js'
 import { DEFAULT_CONFIDENCE } from './schema.js'
 
 const engine = createEngine()
@@ -36,6 +38,49 @@ describe('confidence', () => {
     expect(capped.confidenceReasons.find((r) => r.code === 'similar_cases_lean')!.message).toMatch(/^本局已办的相似来件多由消费者权益保护股主办（p=0\.46，不足以提示），与本决定不同。?$/)
     const transfer = engine.routeComplaintSync({ kind: 'complaint', receivedOn: '2026-05-06', text: '在邻县商店买的电热毯一用就坏', respondent: { name: '某商店', county: 'YY县' } })
     expect(assessConfidence(transfer, DEFAULT_CONFIDENCE, transfer.category, leaning).confidence).toBe('high')
+  })
+  test('where the learned model agrees but not surely (below similarCasesAgreeAtLeast), a decision is never high; facts-decided ones are not read', () => {
+    const high = [route('饭店的秤不准，缺斤少两，电子秤作弊'), route('超市卖的牛奶过期了，还有面包也过期，酸奶也过期')].find((d) => d.confidence === 'high')!
+    expect(high).toBeDefined()
+    const settings = { ...DEFAULT_CONFIDENCE, similarCasesAgreeAtLeast: 0.6 }
+    const unsure = assessConfidence(high, settings, high.category, undefined, 0.45)
+    expect(unsure.confidence).toBe('medium')
+    const r = unsure.confidenceReasons.find((x) => x.code === 'similar_cases_unsure')!
+    expect(r.message).toMatch(/^本局已办的相似来件也多由.+主办，但把握不大（p=0\.45，不到 0\.6），不算很有把握。$/)
+    expect(r.messageEn).toContain('below 0.6')
+    // Sure enough, no setting, or no model (undefined): unchanged.
+    expect(assessConfidence(high, settings, high.category, undefined, 0.6).confidence).toBe('high')
+    expect(assessConfidence(high, DEFAULT_CONFIDENCE, high.category, undefined, 0.1).confidence).toBe('high')
+    expect(assessConfidence(high, settings, high.category, undefined, undefined).confidence).toBe('high')
+    // A medium or low decision gets no such reason (it would not change the level).
+    const low = route('他答应的事一直没办')
+    expect(assessConfidence(low, settings, low.category, undefined, 0.1).confidenceReasons.map((x) => x.code)).not.toContain('similar_cases_unsure')
+    const transfer = engine.routeComplaintSync({ kind: 'complaint', receivedOn: '2026-05-06', text: '在邻县商店买的电热毯一用就坏', respondent: { name: '某商店', county: 'YY县' } })
+    expect(assessConfidence(transfer, settings, transfer.category, undefined, 0.1).confidence).toBe('high')
+  })
+  test('the shipped rules ask the model to agree surely before a decision is high (similar_cases_unsure, on real scenarios)', () => {
+    const parsed = parseRuleSet(bundledRuleFiles())
+    if (!parsed.ok) throw new Error('bundled rules do not load')
+    expect(parsed.value.confidence!.similarCasesAgreeAtLeast).toBe(0.6)
+    let unsure = 0
+    for (const s of parsed.value.scenarios) {
+      if (s.frozen === true || s.input.text === undefined) continue
+      let d
+      try {
+        d = engine.routeComplaintSync(s.input as never)
+      } catch {
+        continue
+      }
+      const r = d.confidenceReasons!.find((x) => x.code === 'similar_cases_unsure')
+      if (!r) continue
+      unsure++
+      expect(d.confidence).toBe('medium')
+      // Without the model's say the same decision is high: the agreement alone kept it from being high.
+      expect(assessConfidence(d, parsed.value.confidence!, d.category, undefined, undefined).confidence).toBe('high')
+      const p = Number(/p=(\d\.\d\d)/.exec(r.message)![1])
+      expect(p).toBeLessThan(0.61)
+    }
+    expect(unsure).toBeGreaterThan(5)
   })
   test('stronger settings never raise the confidence', () => {
     const order = { low: 0, medium: 1, high: 2 }

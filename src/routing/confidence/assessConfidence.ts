@@ -60,19 +60,22 @@ function reason(code: ConfidenceReasonCode, zh: string, en: string, joined: Join
 /**
  * @param textCategory the category the text alone points to (before routing named the lead's goods);
  *   whether it agrees with the lead is a signal. Defaults to the decision's own category.
+ * @param agrees where the learned model's first choice is the decision's answer, its probability (similarCases.ts
+ *   `agrees`): below the settings' `similarCasesAgreeAtLeast` a decision is never high. Undefined where the model
+ *   has no say (off, absent, or another answer).
  * @param leaning where the learned model leans, below its warning threshold (similarCases.ts): not part of
  *   the decision (only its reason `similar_cases_lean` is), so a caller re-assessing a decision that has
  *   that reason passes it again.
  */
-export function assessConfidence(decision: RoutingDecision, settings: ConfidenceSettings, textCategory: RoutingDecision['category'] = decision.category, leaning?: SimilarLeaning): Confidence {
-  return assessConfidenceWith(decision, settings, textCategory, true, undefined, leaning)
+export function assessConfidence(decision: RoutingDecision, settings: ConfidenceSettings, textCategory: RoutingDecision['category'] = decision.category, leaning?: SimilarLeaning, agrees?: number): Confidence {
+  return assessConfidenceWith(decision, settings, textCategory, true, undefined, leaning, agrees)
 }
 
 /**
  * `assessConfidence`; with `texts: false` the level alone, no reasons (a lean decision for
  * `route --format compact`, decide.ts `LEAN`): the same level, from the same tests.
  */
-export function assessConfidenceWith(decision: RoutingDecision, settings: ConfidenceSettings, textCategory: RoutingDecision['category'], texts: boolean, joined?: JoinedReasons, leaning?: SimilarLeaning): Confidence {
+export function assessConfidenceWith(decision: RoutingDecision, settings: ConfidenceSettings, textCategory: RoutingDecision['category'], texts: boolean, joined?: JoinedReasons, leaning?: SimilarLeaning, agrees?: number): Confidence {
   const reasons: ConfidenceReason[] = []
   const category = textCategory
   let strong = false
@@ -183,6 +186,16 @@ export function assessConfidenceWith(decision: RoutingDecision, settings: Confid
     if (texts) {
       const other = otherAnswer(leaning)
       reasons.push(reason('similar_cases_lean', `本局已办的相似来件多${other.zh}（p=${leaning.p.toFixed(2)}，不足以提示），与本决定不同`, `similar labelled cases lean to being ${other.en} (p=${leaning.p.toFixed(2)}, below the warning threshold), unlike this decision`, joined))
+    }
+  }
+  // The learned model agrees, but not surely (similarCases.ts `agrees`): a decision that would be high is medium.
+  // Chosen on held-out intake answers (test/tools/lead-thresholds-heldout.mts; README, "confidence").
+  const least = settings.similarCasesAgreeAtLeast
+  if (least !== undefined && agrees !== undefined && agrees < least && !byFacts && !weakest && strong && !against && !capped) {
+    capped = true
+    if (texts) {
+      const same = decision.disposition === 'reject' ? { zh: '为不予受理', en: 'not accepted' } : { zh: `由${decision.lead?.name ?? ''}主办`, en: `led by ${decision.lead?.id ?? ''}` }
+      reasons.push(reason('similar_cases_unsure', `本局已办的相似来件也多${same.zh}，但把握不大（p=${agrees.toFixed(2)}，不到 ${least}），不算很有把握`, `similar labelled cases were mostly ${same.en} too, but not surely (p=${agrees.toFixed(2)}, below ${least}), so not high`, joined))
     }
   }
   const confidence: ConfidenceLevel = weakest || (!strong && against) ? 'low' : strong && !against && !capped ? 'high' : 'medium'

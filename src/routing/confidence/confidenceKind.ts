@@ -9,7 +9,7 @@ export const confidenceKind: RuleFileKind<ConfidenceFile, RoutingRuleSet> = {
   role: 'refers',
   max: 1,
   load(d, ruleSet) {
-    ruleSet.confidence = { strongEvidence: d.strongEvidence, closeMargin: d.closeMargin }
+    ruleSet.confidence = { strongEvidence: d.strongEvidence, closeMargin: d.closeMargin, ...(d.similarCasesAgreeAtLeast !== undefined ? { similarCasesAgreeAtLeast: d.similarCasesAgreeAtLeast } : {}) }
     return []
   },
 }

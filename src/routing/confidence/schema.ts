@@ -20,6 +20,12 @@ export const confidenceFile = z.strictObject({
     .min(0)
     .max(100)
     .describe('另一股室的主办规则也命中、优先级只差不到此数时，算“相近”，不能是 high / a runner-up lead this close in priority means the answer is contested'),
+  similarCasesAgreeAtLeast: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('决定要算 high，相似来件模型（rules/learned/）的首选须与决定相同、且把握 p 至少为此值；不写：不要求。模型停用或没有模型时不要求 / a decision is high only where the learned model agrees with it with at least this probability; absent: not required (nor without a model)'),
   note: z.string().optional(),
 })
 

@@ -15,6 +15,7 @@ export type ConfidenceReasonCode =
   | 'similar_cases_differ' // the learned model is sure similar labelled cases got another answer (rules/learned/)
   | 'learned_lead' // the learned model chose the lead section, not the rules (rules/learned/, leadThreshold)
   | 'similar_cases_lean' // the learned model leans to another answer, below its warning threshold: never high
+  | 'similar_cases_unsure' // the learned model agrees, but with p below the confidence file's similarCasesAgreeAtLeast: never high
 
 export interface ConfidenceReason {
   code: ConfidenceReasonCode

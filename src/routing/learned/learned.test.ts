@@ -191,7 +191,13 @@ describe('the review warning with a small hand-made model', () => {
     expect(v.leaning!.p).toBeGreaterThan(0.9)
     expect(v.leaning!.p).toBeLessThanOrEqual(1)
     expect(check({ ...model, threshold: 1 }).review('route', cp, '吐', '', true, false)).toEqual({ leaning: { answer: 'catering-food', section: food, p: 0 } })
-    expect(check({ ...model, threshold: 1 }).review('route', food, '吐', '', false, false)).toBeUndefined() // agrees
+    // Agrees: no warning, no leaning, only how sure the agreement is (assessConfidence's similarCasesAgreeAtLeast).
+    const agreeing = check({ ...model, threshold: 1 }).review('route', food, '吐', '', false, false)!
+    expect(Object.keys(agreeing)).toEqual(['agrees'])
+    expect(agreeing.agrees).toBeGreaterThan(0.9)
+    expect(agreeing.agrees).toBeLessThanOrEqual(1)
+    expect(check({ ...model, threshold: 1 }).review('reject', null, '银', '', false, false)!.agrees).toBeGreaterThan(0.5)
+    expect(check({ ...model, enabled: false }).review('route', food, '吐', '', false, false)).toBeUndefined()
     expect(check({ ...model, threshold: 1 }).check('route', cp, '吐', '', false)).toBeUndefined()
   })
   test('the model never leads against a rejection, never to a rejection, below leadThreshold, or without one', () => {

@@ -34,6 +34,11 @@ export interface SimilarVerdict {
    * decision cannot be `high` (assessConfidence.ts, reason `similar_cases_lean`).
    */
   leaning?: SimilarLeaning
+  /**
+   * The model's first choice is the decision's answer, with this probability (a confidence file's
+   * `similarCasesAgreeAtLeast` may then keep the decision from being high: assessConfidence.ts).
+   */
+  agrees?: number
 }
 
 /** The answer the model leans to, and its probability (0 on a lean decision, which has no texts). */
@@ -72,8 +77,8 @@ export class SimilarCasesCheck {
   }
 
   /**
-   * The model's verdict on a decision: undefined where it is off, agrees, or the decision is a transfer
-   * (or its first choice is no answer of this rule set); `leaning` where its first choice is another answer
+   * The model's verdict on a decision: undefined where it is off or the decision is a transfer (or its first
+   * choice is no answer of this rule set); `agrees` (its p) where its first choice is the decision's answer; `leaning` where its first choice is another answer
    * below the threshold; else a warning, and — where the rules routed, the model's first choice is another section
    * and p reaches the file's `leadThreshold` — that section as `lead`, with a `learned_lead` warning
    * instead of `similar_cases_differ` (decide.ts then makes it the lead and the rules' lead an assist).
@@ -94,7 +99,7 @@ export class SimilarCasesCheck {
     const best = argmax(z, weights.K)
     if (!this.classIsAnswer[best]) return undefined
     const answer = model.classes[best]!
-    if (disposition === 'reject' ? answer === REJECT : answer === lead?.id) return undefined
+    if (disposition === 'reject' ? answer === REJECT : answer === lead?.id) return { agrees: probabilityAtLeast(z, weights.K, best, Number.MIN_VALUE) }
     const suggested = answer === REJECT ? undefined : this.section(answer)!
     // The model leads only against a routed decision, only with a section (never a rejection: wrongly
     // refusing costs the consumer the remedy), and only from the lead threshold — or, where the rules
