@@ -9,7 +9,9 @@ export const confidenceKind: RuleFileKind<ConfidenceFile, RoutingRuleSet> = {
   role: 'refers',
   max: 1,
   load(d, ruleSet) {
-    ruleSet.confidence = { strongEvidence: d.strongEvidence, closeMargin: d.closeMargin, ...(d.similarCasesAgreeAtLeast !== undefined ? { similarCasesAgreeAtLeast: d.similarCasesAgreeAtLeast } : {}) }
+    // Every setting the schema knows, so a new one cannot be dropped here (similarCasesAgreeAtLeast once was).
+    const { kind: _kind, note: _note, ...settings } = d
+    ruleSet.confidence = settings
     return []
   },
 }
