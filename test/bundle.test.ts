@@ -48,11 +48,14 @@ import { routeBundleSize, viteRouteBundleSize } from './tools/routeBundle.js'
  * round of word lists: the bundle grows with the rules' data, and each bound is a guard against code bloat, not against that.
  * Stop 24 (batches 41-43 tuned by three people, 35 curated scenarios in s24*.test.yaml, the unsure lead tier), measured on the
  * merge: top 139,890, route 139,468 (Vite 131,055), engine 325,288. The bounds rose by 3 KB (top, route, Vite) and 8 KB (engine).
+ * Stop 25 (batches 44-47 tuned in two rounds, four new screening rules, 43 curated scenarios in s25*.test.yaml, 14 duplicate
+ * field texts dropped), measured on the second merge: top 141,804, route 141,355 (Vite 132,976), engine 332,793. The bounds
+ * rose by 2 KB (top, route, Vite) and 6 KB (engine; the engine carries the curated and field scenarios).
  */
-const TOP_GZIP_BOUND = 143_000
-const ENGINE_GZIP_BOUND = 329_000
-/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21, 125,541 after its second round, 127,907 after stop 22's two rounds, 129,683 after stop 23's four, 131,055 after stop 24's three. */
-const VITE_GZIP_BOUND = 134_000
+const TOP_GZIP_BOUND = 145_000
+const ENGINE_GZIP_BOUND = 335_000
+/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21, 125,541 after its second round, 127,907 after stop 22's two rounds, 129,683 after stop 23's four, 131,055 after stop 24's three, 132,976 after stop 25's two. */
+const VITE_GZIP_BOUND = 136_000
 
 test('a calendar-only bundle stays small', async () => {
   const bytes = await calendarBundleBytes()
