@@ -10,13 +10,8 @@
 // - thresholds are compared on the tuned (unfrozen) texts only, and the best is chosen there; the frozen texts of the
 //   same pairs are then scored once for the chosen and the old settings (only counts are printed). Transfers are left
 //   out (the model never compares them). Lead = the model's section replaces a routed lead; it never changes acceptance.
-import { execSync } from 'node:child_process'
-import { mkdirSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-const root = join(import.meta.dirname, '..', '..')
-const { createEngine } = await import(root + '/src/engine/createEngine.ts')
-const { loadRuleSet } = await import(root + '/src/node/loadRuleSet.ts')
-const { trainingRows, labelOf } = await import(root + '/src/routing/learned/trainingRows.ts')
+import { intakeAnswers, root } from './heldoutIntake.mts'
+const { trainingRows } = await import(root + '/src/routing/learned/trainingRows.ts')
 const { gramsOf } = await import(root + '/src/routing/learned/features.ts')
 const { fitSoftmax, DEFAULT_FIT } = await import(root + '/src/routing/learned/fit.ts')
 const { compactModel, decodeWeights } = await import(root + '/src/routing/learned/compact.ts')
@@ -24,41 +19,7 @@ const { scoreText } = await import(root + '/src/routing/learned/score.ts')
 const { normalizeText } = await import(root + '/src/conditions/normalizeText.ts')
 const { variantsOf } = await import(root + '/src/routing/deriveFacts.ts')
 
-const git = (args: string) => execSync(`git -C ${root} ${args}`).toString()
-const today = await loadRuleSet(join(root, 'rules'))
-const byId = new Map(today.scenarios.filter((s) => s.input?.id).map((s) => [s.input.id, s]))
-const pairs = []
-for (let n = 7; n <= 35; n += 2) {
-  const commit = git(`log --diff-filter=A --format=%h -- rules/tests/field/fresh${n}.test.yaml`).trim().split('\n').pop()
-  pairs.push({ commit, files: [`tests/field/fresh${n}.test.yaml`, `tests/field/fresh${n + 1}.test.yaml`] })
-}
-const rows = []
-for (const { commit, files } of pairs) {
-  const dir = `/tmp/xiaobao-intake/${commit}`
-  if (!existsSync(dir)) {
-    mkdirSync(dir, { recursive: true })
-    execSync(`git -C ${root} archive ${commit} rules | tar -x -C ${dir}`)
-  }
-  const model = join(dir, 'rules/learned/routing-model.yaml')
-  if (existsSync(model)) writeFileSync(model, readFileSync(model, 'utf8').replace(/^enabled: true$/m, 'enabled: false'))
-  const old = await loadRuleSet(join(dir, 'rules'))
-  const engine = createEngine({ rules: old })
-  for (const s of old.scenarios) {
-    if (!files.some((f) => s.at.file.endsWith(f))) continue
-    const cur = byId.get(s.input?.id)
-    if (!cur) continue // dropped since
-    const label = labelOf(cur.expect)
-    if (label === undefined) continue // transfers
-    let d
-    try {
-      d = engine.routeComplaintSync(cur.input)
-    } catch {
-      continue
-    }
-    if (d.disposition === 'transfer') continue
-    rows.push({ commit, files, frozen: cur.frozen === true, cur, label, answer: d.disposition === 'route' ? d.lead.id : d.disposition, conf: d.confidence, assist: d.assist.map((a) => a.id) })
-  }
-}
+const { today, pairs, rows } = await intakeAnswers()
 const { rows: train } = trainingRows(today)
 const variants = variantsOf(today)
 const grams = train.map((r) => gramsOf(r.text, r.respondent))

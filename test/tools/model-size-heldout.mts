@@ -6,54 +6,18 @@
 // to the fallback or an assisting section) gets right. A variant: maxFeatures/minLevel (compact, as shipped), fit
 // settings, or dense: true with quant { max, levels, min, rank: log|sqrt|df } (float weights, pruned/quantised here).
 // FROZEN=1 also prints the frozen texts of the same pairs (look once, after choosing). ~1 minute a variant.
-import { execSync } from 'node:child_process'
-import { mkdirSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-const root = join(import.meta.dirname, '..', '..')
-const { createEngine } = await import(root + '/src/engine/createEngine.ts')
-const { loadRuleSet } = await import(root + '/src/node/loadRuleSet.ts')
-const { trainingRows, labelOf } = await import(root + '/src/routing/learned/trainingRows.ts')
+import { intakeAnswers, root } from './heldoutIntake.mts'
+const { trainingRows } = await import(root + '/src/routing/learned/trainingRows.ts')
 const { gramsOf } = await import(root + '/src/routing/learned/features.ts')
 const { fitSoftmax, DEFAULT_FIT, softmaxInto } = await import(root + '/src/routing/learned/fit.ts')
 const { compactModel, decodeWeights } = await import(root + '/src/routing/learned/compact.ts')
 const { scoreText } = await import(root + '/src/routing/learned/score.ts')
 const { normalizeText } = await import(root + '/src/conditions/normalizeText.ts')
 const { variantsOf } = await import(root + '/src/routing/deriveFacts.ts')
-const git = (args) => execSync(`git -C ${root} ${args}`).toString()
-const today = await loadRuleSet(join(root, 'rules'))
-const byId = new Map(today.scenarios.filter((s) => s.input?.id).map((s) => [s.input.id, s]))
-const pairs = []
-for (let n = 7; n <= 35; n += 2) {
-  const commit = git(`log --diff-filter=A --format=%h -- rules/tests/field/fresh${n}.test.yaml`).trim().split('\n').pop()
-  pairs.push({ commit, files: [`tests/field/fresh${n}.test.yaml`, `tests/field/fresh${n + 1}.test.yaml`] })
-}
+
+const { today, pairs, rows } = await intakeAnswers()
 const { rows: train } = trainingRows(today)
 const variants = variantsOf(today)
-const rows = []
-const extraTrain = new Map() // commit -> extra features per train row
-const extraOf = (d) => {
-  const out = []
-  if (d?.category) { out.push('C:' + d.category.id); if (d.category.parent) out.push('C:' + d.category.parent.id) }
-  for (const t of d?.trace ?? []) for (const k of t.keywords ?? []) out.push('V:' + k.vocabulary)
-  return [...new Set(out)]
-}
-for (const { commit, files } of pairs) {
-  const dir = `/tmp/xiaobao-intake/${commit}`
-  if (!existsSync(dir)) { mkdirSync(dir, { recursive: true }); execSync(`git -C ${root} archive ${commit} rules | tar -x -C ${dir}`) }
-  const model = join(dir, 'rules/learned/routing-model.yaml')
-  if (existsSync(model)) writeFileSync(model, readFileSync(model, 'utf8').replace(/^enabled: true$/m, 'enabled: false'))
-  const old = await loadRuleSet(join(dir, 'rules'))
-  const engine = createEngine({ rules: old })
-  for (const s of old.scenarios) {
-    if (!files.some((f) => s.at.file.endsWith(f))) continue
-    const cur = byId.get(s.input?.id); if (!cur) continue
-    const label = labelOf(cur.expect); if (label === undefined) continue
-    let d; try { d = engine.routeComplaintSync(cur.input) } catch { continue }
-    if (d.disposition === 'transfer') continue
-    rows.push({ commit, files, frozen: cur.frozen === true, cur, label, answer: d.disposition === 'route' ? d.lead.id : d.disposition, conf: d.confidence, assist: d.assist.map((a) => a.id), extra: extraOf(d) })
-  }
-  if (process.env.EXTRA) extraTrain.set(commit, train.map((r) => { let d; try { d = engine.routeComplaintSync(r.scenario?.input ?? r.input) } catch {} ; return extraOf(d) }))
-}
 const fallback = today.fallback.section
 const decide = (r, m, p, lead = 0.8, unsure = 0.5) => {
   if (m === r.answer || r.answer === 'reject' || m === 'reject') return r.answer
@@ -67,8 +31,7 @@ console.log(`rows ${rows.length} (tuned ${rows.filter((r) => !r.frozen).length})
 for (const v of V) {
   const fit = { ...DEFAULT_FIT, ...(v.fit ?? {}) }
   for (const { commit, files } of pairs) {
-    const ex = extraTrain.get(commit)
-    const docs = train.flatMap((r, i) => (files.some((f) => r.file === f) ? [] : [{ grams: v.extra ? [...gramsTrain[i], ...ex[i]] : gramsTrain[i], label: r.label }]))
+    const docs = train.flatMap((r, i) => (files.some((f) => r.file === f) ? [] : [{ grams: gramsTrain[i], label: r.label }]))
     const dense = fitSoftmax(docs, fit)
     const fidx = new Map(dense.features.map((g, i) => [g, i]))
     if (v.quant) {
@@ -93,13 +56,12 @@ for (const v of V) {
     const K = dense.classes.length, out = new Float64Array(K)
     for (const r of rows) {
       if (r.commit !== commit) continue
-      if (dec && !v.extra) {
+      if (dec) {
         const sc = scoreText(dec, variants(normalizeText(r.cur.input.text)), variants(normalizeText(r.cur.input.respondent?.name ?? '')))
         r.m = dense.classes[sc.top]; r.p = sc.p
       } else {
         const g = gramsOf(variants(normalizeText(r.cur.input.text)), variants(normalizeText(r.cur.input.respondent?.name ?? '')))
-        const all = v.extra ? [...g, ...r.extra] : g
-        const f = [...new Set(all.map((x) => fidx.get(x)).filter((x) => x !== undefined))]
+        const f = [...new Set(g.map((x) => fidx.get(x)).filter((x) => x !== undefined))]
         softmaxInto(out, dense.bias, dense.weights, f, K)
         let top = 0; for (let k = 1; k < K; k++) if (out[k] > out[top]) top = k
         r.m = dense.classes[top]; r.p = out[top]
