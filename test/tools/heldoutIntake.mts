@@ -11,6 +11,17 @@ const { createEngine } = await import(root + '/src/engine/createEngine.ts')
 const { loadRuleSet } = await import(root + '/src/node/loadRuleSet.ts')
 const { labelOf } = await import(root + '/src/routing/learned/trainingRows.ts')
 
+/** What both scripts train and score with (the shipped model's own code). */
+export const learned = {
+  ...(await import(root + '/src/routing/learned/trainingRows.ts')),
+  ...(await import(root + '/src/routing/learned/features.ts')),
+  ...(await import(root + '/src/routing/learned/fit.ts')),
+  ...(await import(root + '/src/routing/learned/compact.ts')),
+  ...(await import(root + '/src/routing/learned/score.ts')),
+  ...(await import(root + '/src/conditions/normalizeText.ts')),
+  variantsOf: (await import(root + '/src/routing/deriveFacts.ts')).variantsOf,
+}
+
 export async function intakeAnswers() {
   const git = (args: string) => execSync(`git -C ${root} ${args}`).toString()
   const today = await loadRuleSet(join(root, 'rules'))

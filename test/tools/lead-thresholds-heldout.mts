@@ -10,14 +10,8 @@
 // - thresholds are compared on the tuned (unfrozen) texts only, and the best is chosen there; the frozen texts of the
 //   same pairs are then scored once for the chosen and the old settings (only counts are printed). Transfers are left
 //   out (the model never compares them). Lead = the model's section replaces a routed lead; it never changes acceptance.
-import { intakeAnswers, root } from './heldoutIntake.mts'
-const { trainingRows } = await import(root + '/src/routing/learned/trainingRows.ts')
-const { gramsOf } = await import(root + '/src/routing/learned/features.ts')
-const { fitSoftmax, DEFAULT_FIT } = await import(root + '/src/routing/learned/fit.ts')
-const { compactModel, decodeWeights } = await import(root + '/src/routing/learned/compact.ts')
-const { scoreText } = await import(root + '/src/routing/learned/score.ts')
-const { normalizeText } = await import(root + '/src/conditions/normalizeText.ts')
-const { variantsOf } = await import(root + '/src/routing/deriveFacts.ts')
+import { intakeAnswers, learned } from './heldoutIntake.mts'
+const { trainingRows, gramsOf, fitSoftmax, DEFAULT_FIT, compactModel, decodeWeights, scoreText, normalizeText, variantsOf } = learned
 
 const { today, pairs, rows } = await intakeAnswers()
 const { rows: train } = trainingRows(today)

@@ -6,14 +6,8 @@
 // to the fallback or an assisting section) gets right. A variant: maxFeatures/minLevel (compact, as shipped), fit
 // settings, or dense: true with quant { max, levels, min, rank: log|sqrt|df } (float weights, pruned/quantised here).
 // FROZEN=1 also prints the frozen texts of the same pairs (look once, after choosing). ~1 minute a variant.
-import { intakeAnswers, root } from './heldoutIntake.mts'
-const { trainingRows } = await import(root + '/src/routing/learned/trainingRows.ts')
-const { gramsOf } = await import(root + '/src/routing/learned/features.ts')
-const { fitSoftmax, DEFAULT_FIT, softmaxInto } = await import(root + '/src/routing/learned/fit.ts')
-const { compactModel, decodeWeights } = await import(root + '/src/routing/learned/compact.ts')
-const { scoreText } = await import(root + '/src/routing/learned/score.ts')
-const { normalizeText } = await import(root + '/src/conditions/normalizeText.ts')
-const { variantsOf } = await import(root + '/src/routing/deriveFacts.ts')
+import { intakeAnswers, learned } from './heldoutIntake.mts'
+const { trainingRows, gramsOf, fitSoftmax, DEFAULT_FIT, softmaxInto, compactModel, decodeWeights, scoreText, normalizeText, variantsOf } = learned
 
 const { today, pairs, rows } = await intakeAnswers()
 const { rows: train } = trainingRows(today)
