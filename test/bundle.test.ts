@@ -51,11 +51,14 @@ import { routeBundleSize, viteRouteBundleSize } from './tools/routeBundle.js'
  * Stop 25 (batches 44-47 tuned in two rounds, four new screening rules, 40 curated scenarios in s25*.test.yaml, 14 duplicate
  * field texts dropped), measured on the second merge: top 141,804, route 141,355 (Vite 132,976), engine 332,793. The bounds
  * rose by 2 KB (top, route, Vite) and 6 KB (engine; the engine carries the curated and field scenarios).
+ * Stop 26 shipped the larger review model (16,000 features kept, 11,215 written: README, "similar cases differ"): the model file
+ * 35 KB → 141 KB (gzip 16.5 → 55 KB). Measured on that commit: top 183,486, route 183,010 (Vite 171,517), engine 374,503. The
+ * bounds rose by 42 KB (top, route), 39 KB (Vite) and 43 KB (engine): a choice of accuracy over bytes, written down in the README.
  */
-const TOP_GZIP_BOUND = 145_000
-const ENGINE_GZIP_BOUND = 335_000
-/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21, 125,541 after its second round, 127,907 after stop 22's two rounds, 129,683 after stop 23's four, 131,055 after stop 24's three, 132,976 after stop 25's two. */
-const VITE_GZIP_BOUND = 136_000
+const TOP_GZIP_BOUND = 187_000
+const ENGINE_GZIP_BOUND = 378_000
+/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21, 125,541 after its second round, 127,907 after stop 22's two rounds, 129,683 after stop 23's four, 131,055 after stop 24's three, 132,976 after stop 25's two, 171,517 with stop 26's larger review model. */
+const VITE_GZIP_BOUND = 175_000
 
 test('a calendar-only bundle stays small', async () => {
   const bytes = await calendarBundleBytes()

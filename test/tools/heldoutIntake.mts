@@ -18,6 +18,7 @@ export const learned = {
   ...(await import(root + '/src/routing/learned/fit.ts')),
   ...(await import(root + '/src/routing/learned/compact.ts')),
   ...(await import(root + '/src/routing/learned/score.ts')),
+  ...(await import(root + '/src/routing/learned/trainRoutingModel.ts')),
   ...(await import(root + '/src/conditions/normalizeText.ts')),
   variantsOf: (await import(root + '/src/routing/deriveFacts.ts')).variantsOf,
 }

@@ -5,13 +5,13 @@
 // - intake answers: each pair of field batches fresh7–fresh36 is routed by the rules of the commit that added it (the
 //   rules had not been tuned on it; that commit's model, if any, switched off), and compared with today's labels;
 //   the confidence is the rules' own.
-// - model answers: a model trained as shipped on today's training rows minus the pair's two files (frozen scenarios
+// - model answers: a model trained as shipped (DEFAULT_MAX_FEATURES, DEFAULT_MIN_LEVEL) on today's training rows minus the pair's two files (frozen scenarios
 //   are never trained on: trainingRows.ts) scores each text.
 // - thresholds are compared on the tuned (unfrozen) texts only, and the best is chosen there; the frozen texts of the
 //   same pairs are then scored once for the chosen and the old settings (only counts are printed). Transfers are left
 //   out (the model never compares them). Lead = the model's section replaces a routed lead; it never changes acceptance.
 import { intakeAnswers, learned } from './heldoutIntake.mts'
-const { trainingRows, gramsOf, fitSoftmax, DEFAULT_FIT, compactModel, decodeWeights, scoreText, normalizeText, variantsOf } = learned
+const { trainingRows, gramsOf, fitSoftmax, DEFAULT_FIT, compactModel, decodeWeights, scoreText, normalizeText, variantsOf, DEFAULT_MAX_FEATURES, DEFAULT_MIN_LEVEL } = learned
 
 const { today, pairs, rows } = await intakeAnswers()
 const { rows: train } = trainingRows(today)
@@ -20,7 +20,7 @@ const grams = train.map((r) => gramsOf(r.text, r.respondent))
 for (const { commit, files } of pairs) {
   const docs = train.flatMap((r, i) => (files.some((f) => r.file === f) ? [] : [{ grams: grams[i], label: r.label }]))
   const dense = fitSoftmax(docs, DEFAULT_FIT)
-  const dec = decodeWeights(compactModel(dense, { maxFeatures: 2000, minLevel: 2 }), dense.classes.length)
+  const dec = decodeWeights(compactModel(dense, { maxFeatures: DEFAULT_MAX_FEATURES, minLevel: DEFAULT_MIN_LEVEL }), dense.classes.length)
   for (const r of rows) {
     if (r.commit !== commit) continue
     const sc = scoreText(dec.value, variants(normalizeText(r.cur.input.text)), variants(normalizeText(r.cur.input.respondent?.name ?? '')))
