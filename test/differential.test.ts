@@ -203,6 +203,13 @@ duties:
   - { item: 1, label: (一), text: 负责处理广告方面的投诉、举报和咨询;, routing: true }
 rules:
   # Every built-in operator, with literal values.
+  - id: ops.together-only
+    role: assist
+    priority: 19
+    cites: [{ seq: 11, item: 1 }]
+    when:
+      all:
+        - { fact: text, operator: containsAny, value: 代言夸大 }
   - id: ops.equal-notequal
     role: assist
     priority: 20
@@ -317,6 +324,9 @@ vocabularies:
     together:
       - { terms: [明星, 夸大], within: clause }
       - { terms: [牌匾, 效果], within: 6 }
+  代言夸大:
+    together:
+      - { terms: [代言, 夸大], within: clause }
 `
 
 const OPERATOR_SCREENING = `kind: screening
@@ -346,6 +356,12 @@ const fixtureReference = createEngine({ rules: fixture, evaluator: 'reference' }
 const fixtureCompiled = createEngine({ rules: fixture })
 
 describe('fixture: every operator, path, { fact } values, not, nested any/all, periods', () => {
+  test('a list of together terms alone fires only on its terms in one clause', () => {
+    const fired = (text: string) => fixtureCompiled.routeComplaintSync({ kind: 'complaint', receivedOn: '2026-03-02', text }).trace.some((t) => t.rule === 'ops.together-only')
+    expect(fired('代言人夸大了功效')).toBe(true)
+    expect(fired('代言。夸大')).toBe(false)
+  })
+
   test('the fixture loads with the rules this suite relies on', () => {
     expect(fixture.routingRules.map((r) => r.id)).toContain('ops.numbers')
     expect(fixture.screeningRules.map((r) => r.id)).toContain('transfer.platform-county-by-path')
@@ -360,6 +376,7 @@ describe('fixture: every operator, path, { fact } values, not, nested any/all, p
     ['full-width keyword in the text', { kind: 'report', receivedOn: '2026-03-02', text: 'ＡＤ投放 xy ＸＹ' }],
     ['terms that count only together, in one clause', { kind: 'complaint', receivedOn: '2026-03-02', text: '明星直播夸大功效', respondent: { online: false } }],
     ['together terms split by a clause mark', { kind: 'complaint', receivedOn: '2026-03-02', text: '明星来了，夸大', respondent: { online: false } }],
+    ['a list of together terms alone, in one clause and split', { kind: 'complaint', receivedOn: '2026-03-02', text: '代言人夸大了，代言。夸大', respondent: { online: false } }],
     ['a keyword only inside its notInside word, a together term in a window', { kind: 'complaint', receivedOn: '2026-03-02', text: '广告牌匾没有效果', respondent: { online: false } }],
     ['keywords under a not', { kind: 'complaint', receivedOn: '2026-03-02', text: '广告宣传', respondent: { online: false } }],
     ['harm known long ago', { kind: 'complaint', receivedOn: '2026-03-02', text: '预付卡广告', harmKnownOn: '2024-01-01' }],

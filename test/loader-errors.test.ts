@@ -112,6 +112,17 @@ ${together}
     expect(await issuesOf('      - { terms: [信用卡，年费, 滞纳金], within: clause }')).toMatchObject([{ code: 'invalid_value', line: 6, col: 19, message: expect.stringContaining('分句标点') }])
     expect(await issuesOf('      - { terms: [信用卡, 年费], within: 4 }')).toMatchObject([{ code: 'invalid_value', line: 6, col: 37, message: expect.stringContaining('within: 4') }])
   })
+  test('a list of together terms alone needs no keywords; a list with neither is an error at its name', async () => {
+    const only = `kind: vocabularies\nvocabularies:\n  蛋糕标签:\n    together:\n      - { terms: [蛋糕, 标签], within: clause }\n`
+    const loaded = parseRuleSet([...(await baseFiles()), { path: 'together.yaml', text: only }])
+    expect(loaded.ok).toBe(true)
+    if (loaded.ok) expect(loaded.value.vocabularies['蛋糕标签']).toMatchObject({ keywords: [], together: [{ label: '蛋糕…标签' }] })
+    const empty = parseRuleSet([...(await baseFiles()), { path: 'together.yaml', text: 'kind: vocabularies\nvocabularies:\n  空表:\n    description: 什么也没有\n' }])
+    expect(empty.ok).toBe(false)
+    if (!empty.ok) expect(empty.issues.map((i) => ({ code: i.code, line: i.line, col: i.col, message: i.message, en: i.messageEn }))).toEqual([
+      { code: 'invalid_value', line: 3, col: 3, message: expect.stringContaining('既没有 keywords 也没有 together'), en: expect.stringContaining('neither keywords nor together') },
+    ])
+  })
   test('the schema refuses one term, an unknown within and a missing within', async () => {
     expect((await issuesOf('      - { terms: [年费], within: clause }'))[0]).toMatchObject({ line: 6, col: 18 })
     expect((await issuesOf('      - { terms: [信用卡, 年费], within: sentence }'))[0]).toMatchObject({ line: 6, col: 37 })

@@ -54,11 +54,14 @@ const vocabulariesKind: RuleFileKind<z.infer<typeof vocabulariesFile>, RuleSetCo
         issues.push(ctx.report(['vocabularies', name], LOADER_MESSAGES, 'duplicate_vocabulary', fields, { preferKey: true }))
         continue
       }
+      if (vocab.keywords === undefined && vocab.together === undefined) {
+        issues.push(ctx.issueAt(['vocabularies', name], 'invalid_value', `关键词表「${name}」既没有 keywords 也没有 together，什么也不会命中；请至少写一个关键词，或一组一起出现才算的词（together）。`, `vocabulary "${name}" has neither keywords nor together, so nothing can ever match it; write at least one keyword or one together entry.`, { preferKey: true }))
+      }
       const together = vocab.together ? togetherTerms(vocab.together, ['vocabularies', name, 'together'], ctx.issueAt, issues) : undefined
       ruleSet.vocabularies[name] = {
         name,
         description: vocab.description,
-        keywords: [...new Set(vocab.keywords.map(normalizeText))],
+        keywords: [...new Set((vocab.keywords ?? []).map(normalizeText))],
         ...(vocab.notInside ? { notInside: [...new Set(vocab.notInside.map(normalizeText))] } : {}),
         ...(together && together.length > 0 ? { together } : {}),
         at: ctx.at(['vocabularies', name]),

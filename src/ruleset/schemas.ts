@@ -82,7 +82,11 @@ export const articlesFile = z.strictObject({
 
 export const vocabulary = z.strictObject({
   description: z.string().optional(),
-  keywords: z.array(z.string().min(1)).min(1),
+  keywords: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
+    .describe('命中任何一个就算的词；只有一起出现才算的词（together）时可以不写 / words any one of which is a hit; may be left out when the list has only together terms'),
   notInside: z
     .array(z.string().min(2))
     .min(1)
