@@ -35,9 +35,18 @@ function keywordsOf(run: RoutedComplaint, ids: readonly string[]): Record<string
   return out
 }
 
-/** The lead rule that decided, and its section, from a routed complaint. */
+/**
+ * The lead rule that decided among the rules, and its section, from a routed complaint. Where the learned
+ * model took the lead (`learned_lead`), the rules' winner is marked outranked (decide.ts `ledByModel`): it is the
+ * one outranked hit of the section the warning names as the rules' lead (that section's other hits are superseded).
+ */
 export function winnerOf(run: RoutedComplaint): { rule: string; section: RoutingRule['section'] } | undefined {
-  const hit = run.decision.trace.find((h) => h.stage === 'routing' && h.effect === 'lead')
+  const { trace, warnings } = run.decision
+  let hit = trace.find((h) => h.stage === 'routing' && h.effect === 'lead')
+  if (hit === undefined) {
+    const rulesLead = warnings.find((w) => w.code === 'learned_lead')?.similar?.rulesLead
+    if (rulesLead) hit = trace.find((h) => h.stage === 'routing' && h.effect === 'outranked' && h.section?.id === rulesLead.id)
+  }
   return hit && hit.section ? { rule: hit.rule, section: hit.section.id } : undefined
 }
 

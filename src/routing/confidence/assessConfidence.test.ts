@@ -80,7 +80,8 @@ describe('confidence', () => {
       const p = Number(/p=(\d\.\d\d)/.exec(r.message)![1])
       expect(p).toBeLessThan(0.61)
     }
-    expect(unsure).toBeGreaterThan(5)
+    // Stop 24's model (2,000 features) gave a dozen; the larger model of stop 26 agrees surely more often (two or three).
+    expect(unsure).toBeGreaterThan(0)
   })
   test('stronger settings never raise the confidence', () => {
     const order = { low: 0, medium: 1, high: 2 }
