@@ -189,7 +189,12 @@ class PreparedDecider {
       const distinct = new Set<string>()
       for (const found of run.evaluation.evidence('routing', rule.index).keywords) for (const word of found.keywords) distinct.add(word)
       let mentions = 0
-      for (const word of distinct) mentions += word.includes(TOGETHER_JOIN) ? togetherMentions(word, text) : occurrences(word, text)
+      const plain: string[] = []
+      for (const word of distinct) {
+        if (word.includes(TOGETHER_JOIN)) mentions += togetherMentions(word, text)
+        else plain.push(word)
+      }
+      mentions += stretches(plain, text)
       if (mentions > most) most = mentions
     }
     return most
@@ -501,6 +506,29 @@ function categoryOf(given: DecisionCategory, facts: Facts, ruleSet: RuleSet, lea
 function occurrences(word: string, text: string): number {
   let n = 0
   for (let at = text.indexOf(word); at >= 0 && word.length > 0; at = text.indexOf(word, at + word.length)) n++
+  return n
+}
+
+/**
+ * How many times the words are mentioned: the stretches of text their occurrences cover, overlapping ones
+ * counted once — 「没有营业执照」 is one mention, not three (营业执照, 执照 and 没有营业执照 are all keywords).
+ */
+function stretches(words: readonly string[], text: string): number {
+  if (words.length === 1) return occurrences(words[0]!, text)
+  const spans: [number, number][] = []
+  for (const word of words) {
+    if (word.length === 0) continue
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) spans.push([at, at + word.length])
+  }
+  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1])
+  let n = 0
+  let end = -1
+  for (const [from, to] of spans) {
+    if (from >= end) {
+      n++
+      end = to
+    } else if (to > end) end = to
+  }
   return n
 }
 
