@@ -54,11 +54,14 @@ import { routeBundleSize, viteRouteBundleSize } from './tools/routeBundle.js'
  * Stop 26 shipped the larger review model (16,000 features kept, 11,215 written: README, "similar cases differ"): the model file
  * 35 KB → 141 KB (gzip 16.5 → 55 KB). Measured on that commit: top 183,486, route 183,010 (Vite 171,517), engine 374,503. The
  * bounds rose by 42 KB (top, route), 39 KB (Vite) and 43 KB (engine): a choice of accuracy over bytes, written down in the README.
+ * Then batches 48-51 and four tuning rounds (eleven new screening rules and lists, 51 curated scenarios in s26*.test.yaml; the
+ * retrained model keeps 11,396 features): top 189,204, route 188,689 (Vite 177,342), engine 389,251. The bounds rose by 5 KB
+ * (top, route, Vite) and 15 KB (engine: it carries the 165 new field texts and the curated scenarios).
  */
-const TOP_GZIP_BOUND = 187_000
-const ENGINE_GZIP_BOUND = 378_000
-/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21, 125,541 after its second round, 127,907 after stop 22's two rounds, 129,683 after stop 23's four, 131,055 after stop 24's three, 132,976 after stop 25's two, 171,517 with stop 26's larger review model. */
-const VITE_GZIP_BOUND = 175_000
+const TOP_GZIP_BOUND = 192_000
+const ENGINE_GZIP_BOUND = 393_000
+/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21, 125,541 after its second round, 127,907 after stop 22's two rounds, 129,683 after stop 23's four, 131,055 after stop 24's three, 132,976 after stop 25's two, 171,517 with stop 26's larger review model, 177,342 at its end. */
+const VITE_GZIP_BOUND = 180_000
 
 test('a calendar-only bundle stays small', async () => {
   const bytes = await calendarBundleBytes()
