@@ -4,7 +4,7 @@
 // commit that added each pair, model switched off; a model trained on today's rows minus the pair). Prints, on the tuned
 // texts, how many the model alone gets right and how many the shipped policy (lead 0.8, unsure 0.5, the unsure tier not
 // to the fallback or an assisting section) gets right. A variant: maxFeatures/minLevel (compact, as shipped), fit
-// settings, or dense: true with quant { max, levels, min, rank: log|sqrt|df } (float weights, pruned/quantised here).
+// settings (seeds: [..] averages fits with those shuffling seeds), or dense: true with quant { max, levels, min, rank: log|sqrt|df } (float weights, pruned/quantised here).
 // FROZEN=1 also prints the frozen texts of the same pairs (look once, after choosing). ~1 minute a variant.
 import { intakeAnswers, learned } from './heldoutIntake.mts'
 const { trainingRows, gramsOf, fitSoftmax, DEFAULT_FIT, softmaxInto, compactModel, decodeWeights, scoreText, normalizeText, variantsOf } = learned
@@ -26,7 +26,17 @@ for (const v of V) {
   const fit = { ...DEFAULT_FIT, ...(v.fit ?? {}) }
   for (const { commit, files } of pairs) {
     const docs = train.flatMap((r, i) => (files.some((f) => r.file === f) ? [] : [{ grams: gramsTrain[i], label: r.label }]))
-    const dense = fitSoftmax(docs, fit)
+    // seeds: [a, b, …] averages the weights of fits that differ only in the shuffling seed (variance, not bias).
+    const dense = fitSoftmax(docs, v.seeds ? { ...fit, seed: v.seeds[0] } : fit)
+    for (const seed of (v.seeds ?? []).slice(1)) {
+      const other = fitSoftmax(docs, { ...fit, seed })
+      for (let i = 0; i < dense.weights.length; i++) dense.weights[i] += other.weights[i]
+      for (let k = 0; k < dense.bias.length; k++) dense.bias[k] += other.bias[k]
+    }
+    if (v.seeds) {
+      for (let i = 0; i < dense.weights.length; i++) dense.weights[i] /= v.seeds.length
+      for (let k = 0; k < dense.bias.length; k++) dense.bias[k] /= v.seeds.length
+    }
     const fidx = new Map(dense.features.map((g, i) => [g, i]))
     if (v.quant) {
       const K0 = dense.classes.length, F0 = dense.features.length, W = dense.weights
