@@ -514,11 +514,12 @@ function occurrences(word: string, text: string): number {
  * counted once — 「没有营业执照」 is one mention, not three (营业执照, 执照 and 没有营业执照 are all keywords).
  */
 function stretches(words: readonly string[], text: string): number {
+  // Each word's occurrences are taken as `occurrences` counts them (non-overlapping), so one word alone is its count.
   if (words.length === 1) return occurrences(words[0]!, text)
   const spans: [number, number][] = []
   for (const word of words) {
     if (word.length === 0) continue
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) spans.push([at, at + word.length])
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) spans.push([at, at + word.length])
   }
   spans.sort((a, b) => a[0] - b[0] || b[1] - a[1])
   let n = 0
