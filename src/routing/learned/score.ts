@@ -6,7 +6,7 @@
  * counts once, as in training (features.ts).
  */
 import { normalize } from './fit.js'
-import { RESPONDENT_ROOT, SLOT, TEXT_ROOT, type DecodedWeights, type Scratch } from './compact.js'
+import { CHILD, FEATURE_SHIFT, INNER, RESPONDENT_ROOT, SLOT, TEXT_ROOT, type DecodedWeights, type Scratch } from './compact.js'
 
 export interface Contribution {
   gram: string
@@ -58,14 +58,15 @@ function walk(model: DecodedWeights, root: number, source: string, s: Scratch, s
         k = table[place]!
       }
       if (k === 0) break
-      const f = table[place + 2]!
+      const packed = table[place + 1]!
+      const f = ((packed >>> FEATURE_SHIFT) & CHILD) - 1
       if (f >= 0 && marks[f] !== stamp) {
         marks[f] = stamp
         for (let w = start[f]!, end = start[f + 1]!; w < end; w++) sums[classOf[w]!] = sums[classOf[w]!]! + level[w]!
         if (found) found.push(f, i)
       }
-      if (table[place + 3] === 0) break
-      node = table[place + 1]!
+      if ((packed & INNER) === 0) break
+      node = packed & CHILD
     }
   }
 }
