@@ -7,9 +7,16 @@
  * - `unsureLeadThreshold`: the same (a number, or false); a file without one gets the trained default.
  * The lead threshold is then never below the warning's, the unsure one never above the lead threshold, and
  * where the model never leads (leadThreshold false) the unsure one is false too (the loader refuses the rest).
+ * A lead threshold raised only because the cross-validated warning threshold rose says so in its
+ * `leadThresholdBy` with the value chosen before (`RAISED`), and the next training goes back to that value when
+ * the warning threshold falls again: otherwise one noisy cross-validation would raise it for good (stop 27:
+ * the threshold went 0.8 → 0.85 → 0.8 over two retrains and the lead threshold stayed at 0.85).
  */
 import type { RoutingModelFile } from './schema.js'
 import type { RoutingModel } from './types.js'
+
+/** A `leadThresholdBy` written when the lead threshold was raised with the warning's; group 1 is the value chosen. */
+const RAISED = /^raised with the warning threshold to [0-9.]+ from ([0-9.]+): /
 
 export interface Kept {
   /** The hand-raised threshold kept, if any. */
@@ -26,15 +33,19 @@ export function keepSettings(model: RoutingModelFile, prior: RoutingModel | unde
       kept.raised = prior.threshold
     }
     if (prior.leadThreshold !== undefined) {
-      model.leadThreshold = prior.leadThreshold
-      model.leadThresholdBy = prior.leadThresholdBy ?? 'kept from the file'
+      const raised = typeof prior.leadThreshold === 'number' ? RAISED.exec(prior.leadThresholdBy ?? '') : null
+      model.leadThreshold = raised ? Number(raised[1]) : prior.leadThreshold
+      model.leadThresholdBy = raised ? prior.leadThresholdBy!.slice(raised[0].length) : (prior.leadThresholdBy ?? 'kept from the file')
     }
     if (prior.unsureLeadThreshold !== undefined) {
       model.unsureLeadThreshold = prior.unsureLeadThreshold
       model.unsureLeadThresholdBy = prior.unsureLeadThresholdBy ?? 'kept from the file'
     }
   }
-  if (typeof model.leadThreshold === 'number' && model.leadThreshold < model.threshold) model.leadThreshold = model.threshold
+  if (typeof model.leadThreshold === 'number' && model.leadThreshold < model.threshold) {
+    model.leadThresholdBy = `raised with the warning threshold to ${model.threshold} from ${model.leadThreshold}: ${model.leadThresholdBy ?? 'kept from the file'}`
+    model.leadThreshold = model.threshold
+  }
   if (typeof model.unsureLeadThreshold === 'number') {
     if (typeof model.leadThreshold !== 'number') model.unsureLeadThreshold = false
     else if (model.unsureLeadThreshold > model.leadThreshold) model.unsureLeadThreshold = model.leadThreshold

@@ -265,6 +265,28 @@ describe('what xiaobao train keeps of the file it replaces', () => {
     keepSettings(low, prior({ threshold: 0.97, thresholdBy: 'by hand', leadThreshold: 0.9 }))
     expect(low).toMatchObject({ threshold: 0.97, leadThreshold: 0.97 })
   })
+  test('a lead threshold raised only with the warning threshold goes back to its chosen value when that falls again', () => {
+    // Cross-validation chose a higher warning threshold once: the lead threshold follows it, saying from what.
+    const up = trained()
+    up.threshold = 0.85
+    keepSettings(up, prior({ leadThreshold: 0.8, leadThresholdBy: 'held-out texts' }))
+    expect(up).toMatchObject({ leadThreshold: 0.85, leadThresholdBy: 'raised with the warning threshold to 0.85 from 0.8: held-out texts' })
+    // The next cross-validation chose 0.8 again: the chosen 0.8 comes back, with its own reason.
+    const down = trained()
+    down.threshold = 0.8
+    keepSettings(down, prior({ threshold: 0.85, thresholdBy: '5-fold cross-validation on the training rows chose 0.85: …', leadThreshold: up.leadThreshold, leadThresholdBy: up.leadThresholdBy }))
+    expect(down).toMatchObject({ threshold: 0.8, leadThreshold: 0.8, leadThresholdBy: 'held-out texts' })
+    // Still above the chosen value: stays raised, the reason not doubled.
+    const still = trained()
+    still.threshold = 0.9
+    keepSettings(still, prior({ leadThreshold: up.leadThreshold, leadThresholdBy: up.leadThresholdBy }))
+    expect(still).toMatchObject({ leadThreshold: 0.9, leadThresholdBy: 'raised with the warning threshold to 0.9 from 0.8: held-out texts' })
+    // A lead threshold set by hand (no such reason) is kept as it is.
+    const hand = trained()
+    hand.threshold = 0.8
+    keepSettings(hand, prior({ leadThreshold: 0.85, leadThresholdBy: 'set by 法规股' }))
+    expect(hand).toMatchObject({ leadThreshold: 0.85, leadThresholdBy: 'set by 法规股' })
+  })
   test('unsureLeadThreshold is kept as the file has it (false included); a file without one gets the default; never above leadThreshold; false where the model never leads', () => {
     const off = trained()
     keepSettings(off, prior({ unsureLeadThreshold: false }))
