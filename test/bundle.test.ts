@@ -57,10 +57,13 @@ import { routeBundleSize, viteRouteBundleSize } from './tools/routeBundle.js'
  * Then batches 48-51 and four tuning rounds (eleven new screening rules and lists, 51 curated scenarios in s26*.test.yaml; the
  * retrained model keeps 11,732 features): top 189,204, route 188,689 (Vite 177,342), engine 389,251. The bounds rose by 5 KB
  * (top, route, Vite) and 15 KB (engine: it carries the 165 new field texts and the curated scenarios).
+ * Stop 27 (batches 52-60: 298 new field texts, seven tuning rounds with 96 curated scenarios in s27*.test.yaml, a model trained on
+ * them; the model's table format changed, not its file): top 189,594, route 189,074 (Vite 177,790), engine 401,768. The top, route
+ * and Vite bounds still hold; the engine bound rose by 13 KB (it carries the field texts and curated scenarios).
  */
 const TOP_GZIP_BOUND = 192_000
-const ENGINE_GZIP_BOUND = 393_000
-/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21, 125,541 after its second round, 127,907 after stop 22's two rounds, 129,683 after stop 23's four, 131,055 after stop 24's three, 132,976 after stop 25's two, 171,517 with stop 26's larger review model, 177,342 at its end. */
+const ENGINE_GZIP_BOUND = 406_000
+/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21, 125,541 after its second round, 127,907 after stop 22's two rounds, 129,683 after stop 23's four, 131,055 after stop 24's three, 132,976 after stop 25's two, 171,517 with stop 26's larger review model, 177,342 at its end, 177,790 at stop 27's end. */
 const VITE_GZIP_BOUND = 180_000
 
 test('a calendar-only bundle stays small', async () => {
