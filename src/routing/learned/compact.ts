@@ -106,7 +106,10 @@ export const SLOT = 2
 export const CHILD = 0x7fff
 export const FEATURE_SHIFT = 15
 export const INNER = 0x40000000
-/** Node numbers must fit in 15 bits for the packed key: at most this many grams' characters. */
+/**
+ * Node numbers must fit in 15 bits (the packed key and the packed child): at most this many grams' characters. A
+ * feature number plus one fits too: every gram ends at its own node, so there are fewer grams than nodes.
+ */
 const MAX_NODES = 0x7fff
 
 /** The slot of `node`'s child by code unit `c` (its place in `table`), or -1. */

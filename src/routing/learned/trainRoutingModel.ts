@@ -32,7 +32,7 @@ export interface TrainOptions extends Partial<FitSettings> {
 
 /**
  * The default budget (README, "similar cases"): chosen on the held-out runs and the cost per route. Stop 26: 16,000
- * features kept (some 11,000-12,000 written once weights below level 2 are dropped: 11,732 at the end of stop 26) against 2,000 — on the held-out intake answers
+ * features kept (fewer written once weights below level 2 are dropped: 11,732 at the end of stop 26, 10,930 at stop 27's) against 2,000 — on the held-out intake answers
  * (test/tools/model-size-heldout.mts, 901 tuned texts) 723 right with the learned lead against 707, for ~3% more time per
  * bench complaint and 42 KB more gzip in the route bundle. Below level 2 stays unwritten: keeping every level (726) costs
  * more time again (more weights to add per text), and dropping below level 3 loses the gain (706).
