@@ -126,8 +126,9 @@ function describeConstraint(node: Record<string, unknown>): string | undefined {
       const properties = Object.keys((node.properties as object | undefined) ?? {})
       const required = (node.required as string[] | undefined) ?? []
       if (!properties.length) return '应为映射 / must be a mapping'
-      const req = required.length ? `；必填：${required.join('、')}` : ''
-      const reqEn = required.length ? `; required: ${required.join(', ')}` : ''
+      const atLeastOne = node.minProperties === 1
+      const req = required.length ? `；必填：${required.join('、')}` : atLeastOne ? '；至少写一项（什么都不写的总是通过）' : ''
+      const reqEn = required.length ? `; required: ${required.join(', ')}` : atLeastOne ? '; at least one (an empty one always passes)' : ''
       return node.additionalProperties === false
         ? `应为映射，键只能是：${properties.join('、')}${req} / must be a mapping with only the keys ${properties.join(', ')}${reqEn}`
         : `应为映射${req} / must be a mapping${reqEn}`

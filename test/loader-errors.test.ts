@@ -130,6 +130,27 @@ ${together}
   })
 })
 
+describe('a route scenario must expect something', () => {
+  const scenarios = (expect: string) => `kind: scenarios
+measure: { minAccuracy: 0 }
+scenarios:
+  - name: 过期牛奶
+    input: { id: E-1, kind: complaint, receivedOn: "2026-12-06", text: 在某某超市买的牛奶过期了 }
+    expect: ${expect}
+`
+  test('an empty expect is an error at its line and column (it would always pass, and always count as right in a measured file)', async () => {
+    const result = parseRuleSet([...(await baseFiles()), { path: 'tests/empty.test.yaml', text: scenarios('{}') }])
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.issues.map((i) => ({ code: i.code, file: i.file, line: i.line, col: i.col, message: i.message, en: i.messageEn }))).toEqual([
+      { code: 'invalid_value', file: 'tests/empty.test.yaml', line: 6, col: 13, message: expect.stringContaining('expect 什么也没写'), en: expect.stringContaining('names nothing') },
+    ])
+  })
+  test('one expectation is enough', async () => {
+    expect(parseRuleSet([...(await baseFiles()), { path: 'tests/one.test.yaml', text: scenarios('{ disposition: reject }') }]).ok).toBe(true)
+    expect(parseRuleSet([...(await baseFiles()), { path: 'tests/one.test.yaml', text: scenarios('{ category: goods.food.dairy }') }]).ok).toBe(true)
+  })
+})
+
 describe('variants: the variant table is checked where it is written', () => {
   const load = async (text: string) => parseRuleSet([...(await baseFiles()), { path: 'variants.yaml', text: 'kind: variants\n' + text }])
   test('characters and words load normalised', async () => {

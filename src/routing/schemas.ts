@@ -131,6 +131,10 @@ export const routeExpectation = z.strictObject({
   category: z.string().optional().describe('期望的商品和服务类别编号（rules/categories.yaml）/ the expected category id'),
   error: z.string().optional().describe('期望的错误代码（坏输入）'),
 })
+  // An expectation that names nothing checks nothing: the scenario would always pass, and in a measured
+  // file (the field corpus) it would count as right whatever the router answered.
+  .refine((e) => Object.keys(e).length > 0, { message: 'empty_expectation' })
+  .meta({ minProperties: 1 })
 
 export const routeScenario = z.strictObject({
   name: z.string().min(1),

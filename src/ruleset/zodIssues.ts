@@ -105,6 +105,16 @@ export function zodToIssues(source: YamlSource, issues: readonly z.core.$ZodIssu
               `"${field}" is ${show(actual)}, not a valid date; write "YYYY-MM-DD" in quotes, e.g. "2026-03-02".`,
             ),
           )
+        } else if (problem.check === 'empty_expectation') {
+          out.push(
+            issueAt(
+              source,
+              path,
+              'invalid_value',
+              `场景的 expect 什么也没写：这样的场景总是通过（实地语料里总算对）。请按规定原文写出应有的结果，如 { disposition: route, lead: food-circulation }、{ disposition: reject }。`,
+              `the scenario's expect names nothing: such a scenario always passes (and always counts as right in a field corpus). Write the answer the regulation gives, e.g. { disposition: route, lead: food-circulation } or { disposition: reject }.`,
+            ),
+          )
         } else if (problem.check === 'rule_id') {
           out.push(
             issueAt(
