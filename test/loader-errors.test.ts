@@ -145,6 +145,18 @@ scenarios:
       { code: 'invalid_value', file: 'tests/empty.test.yaml', line: 6, col: 13, message: expect.stringContaining('expect 什么也没写'), en: expect.stringContaining('names nothing') },
     ])
   })
+  test('the same for meeting, deadline and report scenarios', async () => {
+    const files = {
+      meeting: ['kind: scenarios\ntarget: meeting\nscenarios:\n  - name: 空\n    expect: {}\n', 5],
+      escalations: ['kind: scenarios\ntarget: escalations\nscenarios:\n  - name: 空\n    asOf: "2026-10-20"\n    items: []\n    expect: {}\n', 7],
+      report: ['kind: scenarios\ntarget: report\nscenarios:\n  - name: 空\n    from: "2026-01-01"\n    to: "2026-06-30"\n    records: []\n    expect: {}\n', 8],
+    } as const
+    for (const [kind, [text, line]] of Object.entries(files)) {
+      const result = parseRuleSet([...(await baseFiles()), { path: `tests/${kind}.test.yaml`, text }])
+      expect(result.ok, kind).toBe(false)
+      if (!result.ok) expect(result.issues.map((i) => [i.code, i.line, i.col, i.message.includes('expect 什么也没写')]), kind).toEqual([['invalid_value', line, 13, true]])
+    }
+  })
   test('one expectation is enough', async () => {
     expect(parseRuleSet([...(await baseFiles()), { path: 'tests/one.test.yaml', text: scenarios('{ disposition: reject }') }]).ok).toBe(true)
     expect(parseRuleSet([...(await baseFiles()), { path: 'tests/one.test.yaml', text: scenarios('{ category: goods.food.dairy }') }]).ok).toBe(true)

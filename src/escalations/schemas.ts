@@ -5,7 +5,7 @@
  * `load` (deadlinesKind.ts, escalationKind.ts), with positions.
  */
 import * as z from 'zod'
-import { citationRef, isoDate } from '../ruleset/schemas.js'
+import { citationRef, expectingSomething, isoDate } from '../ruleset/schemas.js'
 import { ITEM_TYPES } from './trackedItems.js'
 
 /** The deadlines the contract reports, in the order the YAML lists them. */
@@ -142,11 +142,11 @@ export const escalationScenario = z.strictObject({
   asOf: isoDate,
   provisional: z.boolean().optional(),
   items: z.array(z.unknown()).describe('事项，格式同 computeEscalations 的输入（运行时校验）'),
-  expect: z.strictObject({
+  expect: expectingSomething(z.strictObject({
     entries: z.array(expectedEntry).optional().describe('全部结果：每件每个期限一条，不多不少'),
     error: z.string().optional().describe('期望的错误代码，如 calendar_coverage'),
     errorIncludes: z.string().optional().describe('错误说明应包含的文字，如 2027'),
-  }),
+  })),
 })
 
 export const escalationScenariosFile = z.strictObject({

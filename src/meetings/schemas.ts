@@ -3,7 +3,7 @@
  * (`kind: scenarios`, `target: meeting`). The JSON Schemas in rules/schemas/ are generated from them.
  */
 import * as z from 'zod'
-import { citationRef, topCondition } from '../ruleset/schemas.js'
+import { citationRef, expectingSomething, topCondition } from '../ruleset/schemas.js'
 import { INDEX_FACTS } from './facts.js'
 
 const bilingual = z.strictObject({
@@ -56,13 +56,13 @@ export const procedureFile = z.strictObject({
   checks: z.array(meetingCheckSpec).min(1),
 })
 
-export const meetingExpectation = z.strictObject({
+export const meetingExpectation = expectingSomething(z.strictObject({
   compliant: z.boolean().optional(),
   findings: z.array(findingCode).optional().describe('发现的代码，顺序无关，须完全一致 / exactly these codes'),
   includes: z.array(findingCode).optional().describe('须包含的代码 / codes that must be among the findings'),
   excludes: z.array(findingCode).optional().describe('不得出现的代码 / codes that must not be among them'),
   error: z.string().optional().describe('期望的错误代码（坏输入），如 invalid_input'),
-})
+}))
 
 export const meetingScenario = z.strictObject({
   name: z.string().min(1),

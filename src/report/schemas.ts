@@ -5,7 +5,7 @@
  * than one field (a pattern against its examples, a setting's basis) live in reportKind.ts.
  */
 import * as z from 'zod'
-import { citationRef, isoDate } from '../ruleset/schemas.js'
+import { citationRef, expectingSomething, isoDate } from '../ruleset/schemas.js'
 
 /** The chapters every report has, in this order. */
 export const REPORT_CHAPTERS = ['overview', 'handling', 'sections', 'hot-spots', 'appendix'] as const
@@ -88,12 +88,12 @@ export const reportScenario = z.strictObject({
   audience: z.enum(AUDIENCES).optional(),
   provisional: z.boolean().optional(),
   records: z.array(z.unknown()).describe('记录，格式同 summarizeRecords 的输入（运行时校验，坏记录进附录）'),
-  expect: z.strictObject({
+  expect: expectingSomething(z.strictObject({
     summary: z.unknown().optional().describe('期望的部分结果：写出的键须相等，列表须等长且逐项相符'),
     contains: z.array(z.string()).optional().describe('JSON 和 Markdown 输出都应包含的文字'),
     notContains: z.array(z.string()).optional().describe('JSON 和 Markdown 输出都不得包含的文字（如电话号码）'),
     error: z.string().optional().describe('期望的错误代码，如 invalid_input'),
-  }),
+  })),
 })
 
 export const reportScenariosFile = z.strictObject({

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod'
 import { topCondition } from '../conditions/schema.js'
-import { bilingual, citationRef, effectivePeriod, sectionId } from '../ruleset/schemas.js'
+import { bilingual, citationRef, effectivePeriod, expectingSomething, sectionId } from '../ruleset/schemas.js'
 
 /** The kinds of matter a rule may apply to: 投诉、举报、咨询. */
 export const COMPLAINT_KINDS = ['complaint', 'report', 'inquiry'] as const
@@ -112,7 +112,7 @@ export const screeningFile = z.strictObject({
   rules: z.array(screeningRule).min(1),
 })
 
-export const routeExpectation = z.strictObject({
+export const routeExpectation = expectingSomething(z.strictObject({
   disposition: z.enum(['route', 'transfer', 'reject']).optional(),
   intake: sectionId.optional(),
   lead: sectionId.nullable().optional(),
@@ -130,11 +130,7 @@ export const routeExpectation = z.strictObject({
     .describe('置信度至少为此（medium：不是 low，不要人工复核）；重新训练相似来件模型可能使 high 与 medium 互换时用它 / the least confidence expected (medium: not low), for readings a retrained model may move between high and medium'),
   category: z.string().optional().describe('期望的商品和服务类别编号（rules/categories.yaml）/ the expected category id'),
   error: z.string().optional().describe('期望的错误代码（坏输入）'),
-})
-  // An expectation that names nothing checks nothing: the scenario would always pass, and in a measured
-  // file (the field corpus) it would count as right whatever the router answered.
-  .refine((e) => Object.keys(e).length > 0, { message: 'empty_expectation' })
-  .meta({ minProperties: 1 })
+}))
 
 export const routeScenario = z.strictObject({
   name: z.string().min(1),

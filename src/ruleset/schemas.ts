@@ -19,6 +19,16 @@ export { isRealDate }
 
 export const sectionId = z.enum(SECTION_IDS).describe('股室编号 / section id')
 
+/**
+ * A scenario's `expect`, which must name at least one thing: an empty one checks nothing, so the scenario
+ * would always pass (and, in a measured field file, always count as right). The loader words the
+ * `empty_expectation` check at the line and column of the `expect:` (zodIssues.ts); editors see
+ * `minProperties: 1` in the generated JSON Schema.
+ */
+export function expectingSomething<T extends z.ZodObject>(expectation: T): T {
+  return expectation.refine((e) => Object.keys(e as object).length > 0, { message: 'empty_expectation' }).meta({ minProperties: 1 }) as T
+}
+
 /** Which document a citation points into. */
 export const docId = z
   .enum(['implementation-measures', 'complaint-measures', 'penalty-procedure'])

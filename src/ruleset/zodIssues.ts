@@ -111,8 +111,8 @@ export function zodToIssues(source: YamlSource, issues: readonly z.core.$ZodIssu
               source,
               path,
               'invalid_value',
-              `场景的 expect 什么也没写：这样的场景总是通过（实地语料里总算对）。请按规定原文写出应有的结果，如 { disposition: route, lead: food-circulation }、{ disposition: reject }。`,
-              `the scenario's expect names nothing: such a scenario always passes (and always counts as right in a field corpus). Write the answer the regulation gives, e.g. { disposition: route, lead: food-circulation } or { disposition: reject }.`,
+              `场景的 expect 什么也没写：这样的场景总是通过（实地语料里总算对）。请按规定原文写出应有的结果：分办如 { disposition: route, lead: food-circulation }，会议如 { compliant: false, includes: [...] }，期限写 entries 或 error，报告写 summary、contains 或 error。`,
+              `the scenario's expect names nothing: such a scenario always passes (and always counts as right in a field corpus). Write the answer the regulation gives: for routing e.g. { disposition: route, lead: food-circulation }, for a meeting { compliant: false, includes: [...] }, for deadlines entries or error, for the report summary, contains or error.`,
             ),
           )
         } else if (problem.check === 'rule_id') {
