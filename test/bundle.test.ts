@@ -64,11 +64,14 @@ import { routeBundleSize, viteRouteBundleSize } from './tools/routeBundle.js'
  * rule, a model retrained on them): top 191,500, route 190,994 (Vite 179,506), engine 405,998 — each within a few hundred
  * bytes of its bound (the engine's within 2). The bounds rose by 4 KB (top, route, Vite) and 6 KB (engine), so that the next
  * tuning round's word lists do not fail the build; the growth is the rules' data, not code.
+ * Then batches 65-68 (130 field texts) and three more rounds (six new screening rules, a new category, new lists and rules, 27
+ * curated scenarios in s28c-e): top 194,650, route 194,132 (Vite 182,217), engine 413,287. The bounds rose again by 2 KB (top,
+ * route, Vite) and 8 KB (engine).
  */
-const TOP_GZIP_BOUND = 196_000
-const ENGINE_GZIP_BOUND = 412_000
-/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21, 125,541 after its second round, 127,907 after stop 22's two rounds, 129,683 after stop 23's four, 131,055 after stop 24's three, 132,976 after stop 25's two, 171,517 with stop 26's larger review model, 177,342 at its end, 177,790 at stop 27's end, 179,478 at stop 28's. */
-const VITE_GZIP_BOUND = 184_000
+const TOP_GZIP_BOUND = 198_000
+const ENGINE_GZIP_BOUND = 420_000
+/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21, 125,541 after its second round, 127,907 after stop 22's two rounds, 129,683 after stop 23's four, 131,055 after stop 24's three, 132,976 after stop 25's two, 171,517 with stop 26's larger review model, 177,342 at its end, 177,790 at stop 27's end, 179,478 in stop 28, 182,217 at its end. */
+const VITE_GZIP_BOUND = 186_000
 
 test('a calendar-only bundle stays small', async () => {
   const bytes = await calendarBundleBytes()

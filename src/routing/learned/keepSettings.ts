@@ -5,17 +5,20 @@
  * - `leadThreshold`: kept as the file has it (a number, or false: the model never leads); a file without one
  *   gets the trained default.
  * - `unsureLeadThreshold`: the same (a number, or false); a file without one gets the trained default.
- * The lead threshold is then never below the warning's, the unsure one never above the lead threshold, and
- * where the model never leads (leadThreshold false) the unsure one is false too (the loader refuses the rest).
- * A lead threshold raised only because the cross-validated warning threshold rose says so in its
- * `leadThresholdBy` with the value chosen before (`RAISED`), and the next training goes back to that value when
- * the warning threshold falls again: otherwise one noisy cross-validation would raise it for good (stop 27:
- * the threshold went 0.8 → 0.85 → 0.8 over two retrains and the lead threshold stayed at 0.85).
+ * The unsure one is then never above the lead threshold, and where the model never leads (leadThreshold false)
+ * the unsure one is false too (the loader refuses the rest).
+ * The lead threshold is not tied to the warning's: they answer different questions (the warning's, chosen by
+ * cross-validation: from what p the model's answer is right 90% of the time; the lead's, chosen on held-out
+ * texts: from what p the model's disagreements with the rules' lead are right more often than the rules), and
+ * the cross-validated one moves between 0.8 and 0.85 from one retrain to the next (stops 27 and 28) — raising
+ * the lead threshold with it changed dozens of answers each time. Files written by stops 27 and 28 may carry a
+ * lead threshold raised with the warning's (`RAISED` in `leadThresholdBy`, with the value chosen before): it is
+ * put back to that value.
  */
 import type { RoutingModelFile } from './schema.js'
 import type { RoutingModel } from './types.js'
 
-/** A `leadThresholdBy` written when the lead threshold was raised with the warning's; group 1 is the value chosen. */
+/** A `leadThresholdBy` written (stops 27-28) when the lead threshold was raised with the warning's; group 1 is the value chosen. */
 const RAISED = /^raised with the warning threshold to [0-9.]+ from ([0-9.]+): /
 
 export interface Kept {
@@ -41,10 +44,6 @@ export function keepSettings(model: RoutingModelFile, prior: RoutingModel | unde
       model.unsureLeadThreshold = prior.unsureLeadThreshold
       model.unsureLeadThresholdBy = prior.unsureLeadThresholdBy ?? 'kept from the file'
     }
-  }
-  if (typeof model.leadThreshold === 'number' && model.leadThreshold < model.threshold) {
-    model.leadThresholdBy = `raised with the warning threshold to ${model.threshold} from ${model.leadThreshold}: ${model.leadThresholdBy ?? 'kept from the file'}`
-    model.leadThreshold = model.threshold
   }
   if (typeof model.unsureLeadThreshold === 'number') {
     if (typeof model.leadThreshold !== 'number') model.unsureLeadThreshold = false

@@ -18,9 +18,6 @@ export const routingModelKind: RuleFileKind<RoutingModelFile, RoutingRuleSet> = 
         issues.push(ctx.issueAt(['classes', i], 'unknown_section', `模型的类别 "${c}" 没有股室文件；请运行 xiaobao train 重新训练。`, `model class "${c}" has no section file; run xiaobao train.`))
       }
     })
-    if (typeof d.leadThreshold === 'number' && d.leadThreshold < d.threshold) {
-      issues.push(ctx.issueAt(['leadThreshold'], 'invalid_value', `leadThreshold（${d.leadThreshold}）不得低于 threshold（${d.threshold}）：模型改由它的股室主办，至少要有它提示复核的把握。`, `leadThreshold (${d.leadThreshold}) may not be below threshold (${d.threshold}): the model leads only where it is at least as sure as when it warns.`))
-    }
     if (typeof d.unsureLeadThreshold === 'number') {
       if (typeof d.leadThreshold !== 'number') {
         issues.push(ctx.issueAt(['unsureLeadThreshold'], 'invalid_value', `unsureLeadThreshold（${d.unsureLeadThreshold}）只在模型可以改定主办（leadThreshold 是数字）时起作用；leadThreshold 为 false 或不写时，请把它也改为 false 或删去。`, `unsureLeadThreshold (${d.unsureLeadThreshold}) only applies where the model may lead (leadThreshold a number); with leadThreshold false or absent, set it to false or remove it.`))

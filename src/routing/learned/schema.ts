@@ -41,7 +41,7 @@ export const routingModelFile = z.strictObject({
     .union([z.number().min(0.5).max(1), z.literal(false)])
     .optional()
     .describe(
-      '规则已受理并定了主办股室、模型的首选是另一个股室且概率至少为此值时，改由模型的股室主办（规则的主办股室改为协办），提示 learned_lead，置信度为 low，须人工复核；不得低于 threshold。false 或不写：模型从不改变决定 / when the rules route and the model\'s first choice is another section with at least this probability, that section leads (the rules\' lead assists), warned as learned_lead with low confidence; not below threshold. false or absent: the model never changes a decision',
+      '规则已受理并定了主办股室、模型的首选是另一个股室且概率至少为此值时，改由模型的股室主办（规则的主办股室改为协办），提示 learned_lead，置信度为 low，须人工复核；与 threshold 各自确定（按留出的来件，模型与规则的主办不同时谁对得多），可以低于它。false 或不写：模型从不改变决定 / when the rules route and the model\'s first choice is another section with at least this probability, that section leads (the rules\' lead assists), warned as learned_lead with low confidence; chosen on held-out texts apart from threshold, and may be below it. false or absent: the model never changes a decision',
     ),
   leadThresholdBy: z.string().optional(),
   unsureLeadThreshold: z

@@ -107,11 +107,14 @@ export class SimilarCasesCheck {
     const leadThreshold = model.leadThreshold
     const unsure = typeof leadThreshold === 'number' && typeof model.unsureLeadThreshold === 'number' && model.unsureLeadThreshold < leadThreshold ? model.unsureLeadThreshold : undefined
     const canLead = disposition === 'route' && suggested !== undefined && typeof leadThreshold === 'number'
-    const p0 = probabilityAtLeast(z, weights.K, best, canLead && unsure !== undefined ? Math.min(unsure, model.threshold) : model.threshold)
+    // The lead threshold is its own (chosen on held-out texts against the rules), not tied to the warning's
+    // (chosen by cross-validation for the model's own accuracy): it may be below it, as the unsure one is.
+    const bound = canLead ? Math.min(model.threshold, leadThreshold as number, unsure ?? Infinity) : model.threshold
+    const p0 = probabilityAtLeast(z, weights.K, best, bound)
     const leadsSure = canLead && typeof leadThreshold === 'number' && p0 >= leadThreshold
     const leadsUnsure = !leadsSure && canLead && unsure !== undefined && p0 >= unsure && unsureLeadAllowed !== undefined && unsureLeadAllowed(answer)
     const leads = leadsSure || leadsUnsure
-    if (!(p0 >= model.threshold) && !leadsUnsure) {
+    if (!(p0 >= model.threshold) && !leads) {
       // Unsure, but leaning elsewhere: held out, such decisions were right far less often when the rules
       // were sure of them (README, "confidence"), so they are never high.
       const p = lean ? 0 : Math.round(probabilityAtLeast(z, weights.K, best, Number.MIN_VALUE) * 100) / 100
