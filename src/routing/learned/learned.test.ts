@@ -328,7 +328,6 @@ describe('what xiaobao train keeps of the file it replaces', () => {
     expect(r.ok).toBe(true)
     if (r.ok) expect(r.value.routingModel).toMatchObject({ threshold: 0.8, leadThreshold: 0.7 })
   })
-
 })
 
 describe('at routing time (the bundled model)', () => {
