@@ -58,7 +58,7 @@ describe('route --format compact: every line under 700 bytes', () => {
 })
 
 describe('route --format compact is complete', () => {
-  test("the basis is the citations of the deciding rules named in fired (or of the fallback duty, or of a learned lead's duty)", () => {
+  test("the basis is the citations of the deciding rules named in fired (or of the fallback duty, a learned lead's duty, or the rule a learned rejection borrows)", () => {
     const rules = new Map([...ruleSet.intakeRules, ...ruleSet.screeningRules, ...ruleSet.routingRules].map((r) => [r.id, r]))
     const key = (c: { doc?: string; seq: number; item?: number }) => `${c.doc ?? 'implementation-measures'}:${c.seq}:${c.item ?? ''}`
     let checked = 0
@@ -70,6 +70,8 @@ describe('route --format compact is complete', () => {
       if (compact.warnings?.includes('no_specific_section')) for (const c of ruleSet.fallback.cites) cited.add(key(c))
       // A lead the learned model chose (learned_lead): its section's duty article (the items marked routing).
       if (compact.warnings?.includes('learned_lead')) for (const a of Object.values(ruleSet.articles)) if (a.section === decision.lead!.id) for (const i of a.items) cited.add(key({ doc: a.doc, seq: a.seq, item: i.item }))
+      // A rejection the learned model made (learned_reject): the citations of the screening rule the model file names for the kind.
+      if (compact.warnings?.includes('learned_reject')) for (const c of rules.get(ruleSet.routingModel!.learnedReject!.rules[(input as { kind: 'complaint' | 'report' | 'inquiry' }).kind]!)!.cites) cited.add(key(c))
       for (const c of decision.basis) expect(cited.has(key(c)), `${key(c)} in ${JSON.stringify(compact)}`).toBe(true)
       checked++
     }

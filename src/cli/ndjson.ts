@@ -38,7 +38,8 @@ export type RouteFormat = 'full' | 'compact'
  * level; the rules that fired, in trace order (`fired`: each rule's section, effect, citations and
  * reasons follow from the rule set, and so does `basis` — the citations of the rules that decided, or
  * of the fallback duty under `no_specific_section`, and the lead's duty article under `learned_lead`,
- * where the learned model chose the lead and the rules' lead rule only assists); the warning codes. No text of an article, a
+ * where the learned model chose the lead and the rules' lead rule only assists, and under `learned_reject` the citations of the
+ * screening rule the model file's `learnedReject.rules` names for the kind); the warning codes. No text of an article, a
  * reason or a message. With `--explain`, each fired rule's conditions (`conditions`, keyed by rule id)
  * and the rules not fired are added (such lines are long by nature).
  */

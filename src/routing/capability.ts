@@ -8,6 +8,7 @@ import { routeScenarioTarget, ROUTING_KINDS } from './ruleFileKinds.js'
 import { routeScenarioRunner } from './routeScenarios.js'
 import type { RoutingSlice } from './ruleSet.js'
 import { staleModel } from './learned/staleModel.js'
+import { learnedRejectRules } from './learned/learnedRejectRules.js'
 
 export const routingCapability: Capability<RoutingSlice> = {
   name: 'routing',
@@ -33,6 +34,8 @@ export const routingCapability: Capability<RoutingSlice> = {
       'routingModel.hyper',
       'routingModel.thresholdBy',
       'routingModel.note',
+      'routingModel.learnedReject.by',
+      'routingModel.learnedReject.at',
     ],
   },
   initial: () => ({ routingRules: [], intakeRules: [], screeningRules: [], scenarios: [] }),
@@ -44,6 +47,7 @@ export const routingCapability: Capability<RoutingSlice> = {
       }
     }
     warnings.push(...staleModel(ruleSet))
+    warnings.push(...learnedRejectRules(ruleSet))
     return warnings
   },
 }

@@ -82,11 +82,20 @@ class PreparedDecider {
   private readonly ranks: Int32Array
   /** The learned review warning (src/routing/learned/), when the rule set has a model. */
   private readonly similar: SimilarCasesCheck | undefined
+  /** The screening rule whose texts a learned rejection uses, per kind (the model file's `learnedReject.rules`). */
+  private readonly rejectAs: Partial<Record<string, RuleMeta>> = {}
 
   constructor(private readonly ruleSet: RuleSet) {
     this.prepared = new PreparedRules(ruleSet)
     const sections = ruleSet.sections as Record<string, unknown>
     this.similar = ruleSet.routingModel ? new SimilarCasesCheck(ruleSet.routingModel, (id) => (sections[id] !== undefined ? this.prepared.section(id as SectionId) : undefined)) : undefined
+    const rejectRules = ruleSet.routingModel?.enabled ? ruleSet.routingModel.learnedReject?.rules : undefined
+    if (rejectRules) {
+      for (const [kind, id] of Object.entries(rejectRules)) {
+        const meta = this.prepared.meta.screening.find((rule) => rule.id === id)
+        if (meta && (this.prepared.rules.screening[meta.index] as ScreeningRule).outcome === 'reject') this.rejectAs[kind] = meta
+      }
+    }
     this.ranks = new Int32Array(Math.max(ruleSet.intakeRules.length, ruleSet.screeningRules.length, ruleSet.routingRules.length))
   }
 
@@ -308,15 +317,21 @@ class PreparedDecider {
     // section the rules already have assisting (they saw its duty and ranked it second). The decision is
     // assessed as it stands, before the model has a say; only asked where that decides whether the model leads.
     const rulesLead = lead
-    const unsureLeadAllowed = (to: string): boolean => {
-      if (to === ruleSet.fallback.section || assistIds.includes(to as SectionId)) return false
+    const rulesUnsure = (): boolean => {
       const assist: SectionRef[] = []
       for (const id of assistIds) assist.push(this.prepared.section(id))
       const provisional: RoutingDecision = { disposition: 'route', intake, lead: rulesLead, assist, basis: [], trace, warnings }
       provisional.category = categoryOf(found, facts, this.ruleSet, rulesLead.id)
       return assessConfidenceWith(provisional, this.ruleSet.confidence ?? DEFAULT_CONFIDENCE, found, false).confidence === 'low'
     }
-    const verdict = this.similar?.review('route', lead, String(facts.text ?? ''), String(facts.respondentName ?? ''), lean, winner === undefined, unsureLeadAllowed)
+    const unsureLeadAllowed = (to: string): boolean => !(to === ruleSet.fallback.section || assistIds.includes(to as SectionId)) && rulesUnsure()
+    // The model may make it a rejection only where the rules are unsure of their own decision, no
+    // out-of-scope rule gave way to a duty of this bureau (then the rules saw both, and chose the duty:
+    // issue 10 item 4), and the model file names a rejecting rule for this kind of matter.
+    const rejectAs = this.rejectAs[complaint.kind]
+    const rejectAllowed = (): boolean => yielded.length === 0 && rejectAs !== undefined && metaApplies(rejectAs, run.kind, run.on) && rulesUnsure()
+    const verdict = this.similar?.review('route', lead, String(facts.text ?? ''), String(facts.respondentName ?? ''), lean, winner === undefined, unsureLeadAllowed, rejectAllowed)
+    if (verdict?.reject && verdict.warning) return this.rejectedByModel(complaint, found, run, rejectAs!, intake, warnings, trace, basis, leadBasisAt, verdict.warning)
     if (verdict?.lead) lead = this.ledByModel(verdict.lead, lead, winner, assistIds, basis, leadBasisAt, warnings, trace)
     if (assistIds.length > 1) this.prepared.sortBySectionSeq(assistIds)
     const assist: SectionRef[] = []
@@ -356,17 +371,8 @@ class PreparedDecider {
     // Routing rules that fired are still shown, to explain what the case is about.
     for (const rule of routingHits) trace.push(this.hit('routing', rule, 'superseded', true, run))
     basis.push(screeningHits[0]!.cites)
-    const disposition = deciding.outcome
-    const lead = null
-    const assist: SectionRef[] = []
     const lean = run.lean
-    const cites = lean ? [] : this.prepared.citations(basis)
-    const decision: RoutingDecision =
-      complaint.id !== undefined
-        ? { id: complaint.id, disposition, intake, lead, assist, basis: cites, trace, warnings }
-        : { disposition, intake, lead, assist, basis: cites, trace, warnings }
-    decision.category = found
-    if (!lean) decision.ruleSet = { ...this.ruleSet.provenance }
+    const decision = this.notRouted(complaint, deciding.outcome, intake, found, basis, trace, warnings, lean)
     if (deciding.outcome === 'transfer') {
       const to = String(resolvePath(facts[deciding.transferTo!.fact], deciding.transferTo!.path) ?? '')
       if (lean) decision.transfer = { to, reason: NO_TEXT, reasonEn: NO_TEXT }
@@ -378,14 +384,7 @@ class PreparedDecider {
       }
     } else {
       // A rule may leave the authority to the category (「不属本局的类别」 names who is competent).
-      const authority = deciding.competentAuthority ?? decision.category.outOfScope
-      if (lean) decision.rejection = authority ? { reason: NO_TEXT, reasonEn: NO_TEXT, competentAuthority: authority } : { reason: NO_TEXT, reasonEn: NO_TEXT }
-      else decision.rejection = {
-        reason: fillAuthority(deciding.reason.zh, authority),
-        reasonEn: fillAuthority(deciding.reason.en, authority),
-        ...(authority ? { competentAuthority: authority } : {}),
-        ...(deciding.action ? { action: fillAuthority(deciding.action.zh, authority), actionEn: fillAuthority(deciding.action.en, authority) } : {}),
-      }
+      decision.rejection = rejectionOf(deciding, deciding.competentAuthority ?? found.outOfScope, lean)
     }
     const verdict = this.review(decision, facts, lean)
     this.assess(decision, lean, undefined, verdict?.leaning, verdict?.agrees)
@@ -403,6 +402,42 @@ class PreparedDecider {
     const verdict = this.similar.review(decision.disposition, decision.lead, String(facts.text ?? ''), String(facts.respondentName ?? ''), lean, false)
     if (verdict?.warning) decision.warnings.push(verdict.warning)
     return verdict
+  }
+
+  /** A decision with no lead (not accepted, or another county's): the citations of `basis`, the category as found. */
+  private notRouted(complaint: Complaint, disposition: 'reject' | 'transfer', intake: SectionRef, found: DecisionCategory, basis: ResolvedCite[][], trace: RuleHit[], warnings: RoutingWarning[], lean: boolean): RoutingDecision {
+    const lead = null
+    const assist: SectionRef[] = []
+    const cites = lean ? [] : this.prepared.citations(basis)
+    const decision: RoutingDecision =
+      complaint.id !== undefined
+        ? { id: complaint.id, disposition, intake, lead, assist, basis: cites, trace, warnings }
+        : { disposition, intake, lead, assist, basis: cites, trace, warnings }
+    decision.category = found
+    if (!lean) decision.ruleSet = { ...this.ruleSet.provenance }
+    return decision
+  }
+
+  /**
+   * The learned model makes a routed decision a rejection (`learned_reject`): the rules' routing hits stay in
+   * the trace as superseded (they explain what the matter is about), their citations and the routing
+   * warnings go, and the rejection says what the named screening rule says (its reason, action and
+   * citations), with the category's competent authority or the model file's.
+   */
+  private rejectedByModel(complaint: Complaint, found: DecisionCategory, run: Run, rule: RuleMeta, intake: SectionRef, warnings: RoutingWarning[], trace: RuleHit[], basis: ResolvedCite[][], leadBasisAt: number, warning: RoutingWarning): RoutingDecision {
+    for (const hit of trace) if (hit.stage === 'routing') hit.effect = 'superseded'
+    basis.length = leadBasisAt
+    basis.push(rule.cites)
+    for (let i = warnings.length - 1; i >= 0; i--) if (warnings[i]!.code === 'no_specific_section' || warnings[i]!.code === 'lead_tie') warnings.splice(i, 1)
+    warning.rules = [rule.id]
+    warnings.push(warning)
+    const lean = run.lean
+    const decision = this.notRouted(complaint, 'reject', intake, found, basis, trace, warnings, lean)
+    const deciding = this.prepared.rules.screening[rule.index] as ScreeningRule
+    decision.rejection = rejectionOf(deciding, deciding.competentAuthority ?? found.outOfScope ?? this.ruleSet.routingModel!.learnedReject!.authority, lean)
+    this.assess(decision, lean)
+    if (run.explain) decision.notFired = run.notFired
+    return decision
   }
 
   /**
@@ -488,6 +523,17 @@ function copyCitations(own: readonly Citation[]): Citation[] {
 /** A rejection's text with the competent authority put in (a function, not a closure made per decision). */
 function fillAuthority(text: string, authority: string | undefined): string {
   return authority ? text.replaceAll('{authority}', authority) : text
+}
+
+/** A rejection's texts from the rule that gives them, with the competent authority put in (a lean decision: none). */
+function rejectionOf(rule: ScreeningRule, authority: string | undefined, lean: boolean): NonNullable<RoutingDecision['rejection']> {
+  if (lean) return authority ? { reason: NO_TEXT, reasonEn: NO_TEXT, competentAuthority: authority } : { reason: NO_TEXT, reasonEn: NO_TEXT }
+  return {
+    reason: fillAuthority(rule.reason.zh, authority),
+    reasonEn: fillAuthority(rule.reason.en, authority),
+    ...(authority ? { competentAuthority: authority } : {}),
+    ...(rule.action ? { action: fillAuthority(rule.action.zh, authority), actionEn: fillAuthority(rule.action.en, authority) } : {}),
+  }
 }
 
 /** The category `deriveFacts` classified, as a fresh object for the decision. */

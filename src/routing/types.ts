@@ -23,6 +23,7 @@ export type WarningCode =
   | 'time_bar_provisional' // the three-year bar's last day fell in a year without a notice (provisional calendar) or without data
   | 'similar_cases_differ' // the learned model (rules/learned/) is sure similar labelled cases got another answer; the answer is unchanged
   | 'learned_lead' // the learned model is sure enough (the model file's leadThreshold) that similar cases were led by another section: that section leads, the rules' lead assists
+  | 'learned_reject' // the rules routed with low confidence and the learned model is sure enough (learnedReject.threshold) that similar cases were not accepted: not accepted, for review
 
 export interface RoutingWarning {
   code: WarningCode
@@ -30,7 +31,7 @@ export interface RoutingWarning {
   messageEn: string
   /** Rule ids concerned. */
   rules?: string[]
-  /** `similar_cases_differ` and `learned_lead`: what the learned model says, and why (absent on every other warning). */
+  /** `similar_cases_differ`, `learned_lead` and `learned_reject`: what the learned model says, and why (absent on every other warning). */
   similar?: SimilarCases
 }
 
@@ -50,9 +51,12 @@ export interface SimilarCases {
   threshold: number
   /** `learned_lead`: the model file's threshold that p reached: leadThreshold, or unsureLeadThreshold (`rulesUnsure`). */
   leadThreshold?: number
+  /** `learned_reject`: the model file's `learnedReject.threshold` that p reached. */
+  rejectThreshold?: number
   /**
    * `learned_lead`: the lead the rules gave (it now assists), or null where no rule matched and the
-   * fallback section would have led.
+   * fallback section would have led. `learned_reject`: the lead the rules gave (the matter is now not
+   * accepted), or null where it was the fallback.
    */
   rulesLead?: SectionRef | null
   /**

@@ -23,14 +23,25 @@ export const learned = {
   variantsOf: (await import(root + '/src/routing/deriveFacts.ts')).variantsOf,
 }
 
-export async function intakeAnswers() {
+/**
+ * `through`: instead of the fifteen pairs fresh7–fresh36, every batch fresh7–fresh<through>, grouped by the commit that
+ * added it (learned-reject-heldout.mts).
+ */
+export async function intakeAnswers(options: { through?: number } = {}) {
   const git = (args: string) => execSync(`git -C ${root} ${args}`).toString()
   const today = await loadRuleSet(join(root, 'rules'))
   const byId = new Map(today.scenarios.filter((s) => s.input?.id).map((s) => [s.input.id, s]))
   const pairs = []
-  for (let n = 7; n <= 35; n += 2) {
-    const commit = git(`log --diff-filter=A --format=%h -- rules/tests/field/fresh${n}.test.yaml`).trim().split('\n').pop()
-    pairs.push({ commit, files: [`tests/field/fresh${n}.test.yaml`, `tests/field/fresh${n + 1}.test.yaml`] })
+  const addedBy = (n: number) => git(`log --diff-filter=A --format=%h -- rules/tests/field/fresh${n}.test.yaml`).trim().split('\n').pop()
+  if (options.through === undefined) {
+    for (let n = 7; n <= 35; n += 2) pairs.push({ commit: addedBy(n), files: [`tests/field/fresh${n}.test.yaml`, `tests/field/fresh${n + 1}.test.yaml`] })
+  } else {
+    const byCommit = new Map()
+    for (let n = 7; n <= options.through; n++) {
+      const commit = addedBy(n)
+      if (!byCommit.has(commit)) pairs.push(byCommit.set(commit, { commit, files: [] }).get(commit))
+      byCommit.get(commit).files.push(`tests/field/fresh${n}.test.yaml`)
+    }
   }
   const rows = []
   for (const { commit, files } of pairs) {
@@ -56,8 +67,28 @@ export async function intakeAnswers() {
         continue
       }
       if (d.disposition === 'transfer') continue
-      rows.push({ commit, files, frozen: cur.frozen === true, cur, label, answer: d.disposition === 'route' ? d.lead.id : d.disposition, conf: d.confidence, assist: d.assist.map((a) => a.id) })
+      rows.push({ commit, files, frozen: cur.frozen === true, cur, label, answer: d.disposition === 'route' ? d.lead.id : d.disposition, conf: d.confidence, assist: d.assist.map((a) => a.id), warnings: d.warnings.map((w) => w.code) })
     }
   }
   return { today, pairs, rows }
+}
+
+/**
+ * For each group: a model trained as shipped on today's training rows minus the group's files (frozen scenarios are never
+ * trained on: trainingRows.ts), and each of the group's rows scored by it — `scored(row, scores, classes)`.
+ */
+export function scoreHeldOut(today, pairs, rows, scored) {
+  const { trainingRows, gramsOf, fitSoftmax, DEFAULT_FIT, compactModel, decodeWeights, scoreText, normalizeText, variantsOf, DEFAULT_MAX_FEATURES, DEFAULT_MIN_LEVEL } = learned
+  const { rows: train } = trainingRows(today)
+  const variants = variantsOf(today)
+  const grams = train.map((r) => gramsOf(r.text, r.respondent))
+  for (const { commit, files } of pairs) {
+    const docs = train.flatMap((r, i) => (files.some((f) => r.file === f) ? [] : [{ grams: grams[i], label: r.label }]))
+    const dense = fitSoftmax(docs, DEFAULT_FIT)
+    const dec = decodeWeights(compactModel(dense, { maxFeatures: DEFAULT_MAX_FEATURES, minLevel: DEFAULT_MIN_LEVEL }), dense.classes.length)
+    for (const r of rows) {
+      if (r.commit !== commit) continue
+      scored(r, scoreText(dec.value, variants(normalizeText(r.cur.input.text)), variants(normalizeText(r.cur.input.respondent?.name ?? ''))), dense.classes)
+    }
+  }
 }

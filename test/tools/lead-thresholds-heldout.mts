@@ -10,24 +10,13 @@
 // - thresholds are compared on the tuned (unfrozen) texts only, and the best is chosen there; the frozen texts of the
 //   same pairs are then scored once for the chosen and the old settings (only counts are printed). Transfers are left
 //   out (the model never compares them). Lead = the model's section replaces a routed lead; it never changes acceptance.
-import { intakeAnswers, learned } from './heldoutIntake.mts'
-const { trainingRows, gramsOf, fitSoftmax, DEFAULT_FIT, compactModel, decodeWeights, scoreText, normalizeText, variantsOf, DEFAULT_MAX_FEATURES, DEFAULT_MIN_LEVEL } = learned
+import { intakeAnswers, scoreHeldOut } from './heldoutIntake.mts'
 
 const { today, pairs, rows } = await intakeAnswers()
-const { rows: train } = trainingRows(today)
-const variants = variantsOf(today)
-const grams = train.map((r) => gramsOf(r.text, r.respondent))
-for (const { commit, files } of pairs) {
-  const docs = train.flatMap((r, i) => (files.some((f) => r.file === f) ? [] : [{ grams: grams[i], label: r.label }]))
-  const dense = fitSoftmax(docs, DEFAULT_FIT)
-  const dec = decodeWeights(compactModel(dense, { maxFeatures: DEFAULT_MAX_FEATURES, minLevel: DEFAULT_MIN_LEVEL }), dense.classes.length)
-  for (const r of rows) {
-    if (r.commit !== commit) continue
-    const sc = scoreText(dec.value, variants(normalizeText(r.cur.input.text)), variants(normalizeText(r.cur.input.respondent?.name ?? '')))
-    r.model = dense.classes[sc.top]
-    r.p = sc.p
-  }
-}
+scoreHeldOut(today, pairs, rows, (r, sc, classes) => {
+  r.model = classes[sc.top]
+  r.p = sc.p
+})
 const fallback = today.fallback.section
 const isSection = (a) => a !== 'reject'
 const decide = (r, lead, unsure, guarded, guardAll = false) => {

@@ -1,7 +1,8 @@
 /**
  * `xiaobao train [rules-dir]`: trains the learned review model on the folder's route scenarios (frozen ones
  * dropped first) and writes rules-dir/learned/routing-model.yaml. An existing file's `enabled: false` is
- * kept, and so is its threshold when legal staff raised it above the cross-validated one, and its leadThreshold.
+ * kept, and so is its threshold when legal staff raised it above the cross-validated one, its leadThreshold,
+ * unsureLeadThreshold and learnedReject.
  * Last, it lists the labelled answers the new model changes against the old one (trainChanges.ts).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
@@ -19,11 +20,14 @@ import { formatRetrainChanges, retrainChanges } from './trainChanges.js'
 export const trainHelp = `xiaobao train [rules-dir]
   用规则目录里已标注的测试场景（冻结的 frozen: true 不用）训练“相似来件的复核提示”，写出 rules-dir/learned/routing-model.yaml。
   改了测试场景后运行；xiaobao lint 会提示模型过期。相似来件多有不同结果时提示 similar_cases_differ；规则已受理而模型很有把握
-  （leadThreshold）是另一个股室时，改由该股室主办（learned_lead）。两者都要人工复核；受理与否从不改变。
+  （leadThreshold）是另一个股室时，改由该股室主办（learned_lead）；文件写了 learnedReject 时，规则把握不大而模型很有把握是不予受理的，
+  改为不予受理（learned_reject）。都要人工复核；不写 learnedReject，受理与否从不改变。
   Train the learned review model on the folder's labelled scenarios (frozen ones never used) and write
   rules-dir/learned/routing-model.yaml. Run it after changing scenarios; xiaobao lint warns when it is stale.
   It warns (similar_cases_differ) where similar labelled cases mostly got another answer; where the rules route and it is
-  sure (leadThreshold) of another section, that section leads (learned_lead). Both ask for review; acceptance never changes.
+  sure (leadThreshold) of another section, that section leads (learned_lead); with learnedReject in the file, where the rules
+  are unsure and it is sure of reject, the matter is not accepted (learned_reject). All ask for review; without
+  learnedReject, acceptance never changes.
   最后列出与原来的模型相比答案改变的测试场景（冻结的只计数）。/ Last, it lists the scenarios whose answer the new model changes
   (frozen ones only counted).`
 

@@ -92,7 +92,10 @@ export function assessConfidenceWith(decision: RoutingDecision, settings: Confid
       break
     }
     const n = deciding ? words(deciding) : 0
-    if (deciding && usesFact(deciding, 'respondentName')) {
+    if (!deciding && warned(decision, 'learned_reject')) {
+      // No screening rule fired: the learned model made it a rejection (its reason follows below).
+      weakest = true
+    } else if (deciding && usesFact(deciding, 'respondentName')) {
       strong = true
       if (texts) reasons.push(reason('respondent_named', '被投诉（举报）人的名称决定了结果', "the respondent's name decided it", joined))
     } else if (deciding && usesFact(deciding, 'categoryOutOfScope')) {
@@ -166,6 +169,16 @@ export function assessConfidenceWith(decision: RoutingDecision, settings: Confid
       const s = w.similar
       const was = s?.rulesLead ? { zh: `按规则应由${s.rulesLead.name}主办`, en: `the rules would have had ${s.rulesLead.id} lead` } : { zh: '没有命中具体股室的规则', en: 'no specific rule matched' }
       reasons.push(reason('learned_lead', `主办股室由学得的模型按相似来件定出${s ? `（p=${s.p.toFixed(2)}）` : ''}，${was.zh}`, `the lead was chosen by the learned model from similar cases${s ? ` (p=${s.p.toFixed(2)})` : ''}; ${was.en}`, joined))
+    }
+    break
+  }
+  for (const w of decision.warnings) if (w.code === 'learned_reject') {
+    // The learned model made it a rejection (learnedReject): no rule stands behind it, so always low.
+    weakest = true
+    if (texts) {
+      const s = w.similar
+      const was = s?.rulesLead ? { zh: `按规则原由${s.rulesLead.name}主办、把握不大`, en: `the rules would have had ${s.rulesLead.id} lead, with low confidence` } : { zh: '没有命中具体股室的规则', en: 'no specific rule matched' }
+      reasons.push(reason('learned_reject', `不予受理是学得的模型按相似来件定出的${s ? `（p=${s.p.toFixed(2)}）` : ''}，${was.zh}`, `not accepted because of the learned model's similar cases${s ? ` (p=${s.p.toFixed(2)})` : ''}; ${was.en}`, joined))
     }
     break
   }

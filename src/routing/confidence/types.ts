@@ -14,6 +14,7 @@ export type ConfidenceReasonCode =
   | 'possibly_out_of_scope' // an out-of-scope rule gave way to this bureau's duty
   | 'similar_cases_differ' // the learned model is sure similar labelled cases got another answer (rules/learned/)
   | 'learned_lead' // the learned model chose the lead section, not the rules (rules/learned/, leadThreshold)
+  | 'learned_reject' // the learned model made a routed decision the rules were unsure of a rejection (rules/learned/, learnedReject)
   | 'similar_cases_lean' // the learned model leans to another answer, below its warning threshold: never high
   | 'similar_cases_unsure' // the learned model agrees, but with p below the confidence file's similarCasesAgreeAtLeast: never high
 

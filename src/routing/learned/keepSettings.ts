@@ -5,6 +5,7 @@
  * - `leadThreshold`: kept as the file has it (a number, or false: the model never leads); a file without one
  *   gets the trained default.
  * - `unsureLeadThreshold`: the same (a number, or false); a file without one gets the trained default.
+ * - `learnedReject`: kept as the file has it; training never writes one (a bureau chooses it: README).
  * The unsure one is then never above the lead threshold, and where the model never leads (leadThreshold false)
  * the unsure one is false too (the loader refuses the rest).
  * The lead threshold is not tied to the warning's: they answer different questions (the warning's, chosen by
@@ -39,6 +40,11 @@ export function keepSettings(model: RoutingModelFile, prior: RoutingModel | unde
       const raised = typeof prior.leadThreshold === 'number' ? RAISED.exec(prior.leadThresholdBy ?? '') : null
       model.leadThreshold = raised ? Number(raised[1]) : prior.leadThreshold
       model.leadThresholdBy = raised ? prior.leadThresholdBy!.slice(raised[0].length) : (prior.leadThresholdBy ?? 'kept from the file')
+    }
+    if (prior.learnedReject !== undefined) {
+      // Chosen by hand (on held-out texts, README "similar cases"): kept as written, never trained.
+      const { at: _at, ...written } = prior.learnedReject
+      model.learnedReject = { ...written, rules: { ...written.rules } }
     }
     if (prior.unsureLeadThreshold !== undefined) {
       model.unsureLeadThreshold = prior.unsureLeadThreshold

@@ -367,7 +367,7 @@ function answerOf(d: RoutingDecision): unknown {
   return { ...rest, warnings: warnings.filter((w) => w.code !== 'similar_cases_differ' && w.code !== 'needs_review') }
 }
 
-describe('differential: over every bundled scenario, a model changes warnings, confidence and its reasons — and the lead only with learned_lead', () => {
+describe('differential: over every bundled scenario, a model changes warnings, confidence and its reasons — the lead only with learned_lead, acceptance only with learned_reject', () => {
   const modelText = bundledRuleFiles().find((f) => f.path === MODEL_PATH)!.text
   const withoutModel = loaded(base)
   // The scenarios' inputs, and the same cut to their first 24 characters: a shorter text gives the rules less
@@ -391,6 +391,7 @@ describe('differential: over every bundled scenario, a model changes warnings, c
     ['threshold 0.05', modelText.replace(/^threshold: .*$/m, 'threshold: 0.05')],
     ['threshold 0.05, leadThreshold 0.5', modelText.replace(/^threshold: .*$/m, 'threshold: 0.05').replace(/^leadThreshold: .*$/m, 'leadThreshold: 0.5')],
     ['leadThreshold 1, unsureLeadThreshold 0.5', modelText.replace(/^leadThreshold: .*$/m, 'leadThreshold: 1').replace(/^unsureLeadThreshold: .*$/m, 'unsureLeadThreshold: 0.5')],
+    ['learnedReject from 0.5', modelText.replace(/^ {2}threshold: .*$/m, '  threshold: 0.5')],
   ] as const
   for (const [name, text] of variants) {
     test(`${name} model`, () => {
@@ -400,6 +401,7 @@ describe('differential: over every bundled scenario, a model changes warnings, c
       let warned = 0
       let led = 0
       let unsure = 0
+      let rejections = 0
       inputs.forEach((input, i) => {
         let d: RoutingDecision | undefined
         try {
@@ -444,6 +446,24 @@ describe('differential: over every bundled scenario, a model changes warnings, c
           } else expect(s.leadThreshold).toBe(r.value.routingModel!.leadThreshold)
           return
         }
+        const rejected = d.warnings.find((w) => w.code === 'learned_reject')
+        if (rejected) {
+          // The learned rejection (learnedReject): only of a routed decision the rules were unsure of, where no
+          // out-of-scope rule gave way; not accepted, with the named rule's citations, low and reviewed.
+          rejections++
+          const s = rejected.similar!
+          expect(s.p).toBeGreaterThanOrEqual(s.rejectThreshold!)
+          expect(was.disposition).toBe('route')
+          expect(was.confidence).toBe('low')
+          expect(was.warnings.map((w) => w.code)).not.toContain('possibly_out_of_scope')
+          expect(d).toMatchObject({ disposition: 'reject', lead: null, assist: [], confidence: 'low' })
+          expect(d.rejection!.competentAuthority).toBeTruthy()
+          const rule = r.value.screeningRules.find((x) => x.id === rejected.rules![0])!
+          expect(rule.outcome).toBe('reject')
+          for (const c of rule.cites) expect(d.basis.some((b) => b.doc === (c.doc ?? 'implementation-measures') && b.seq === c.seq && b.item === c.item)).toBe(true)
+          expect(d.confidenceReasons!.map((c) => c.code)).toContain('learned_reject')
+          return
+        }
         expect(answerOf({ ...d, ruleSet: undefined })).toEqual(answerOf({ ...was, ruleSet: undefined }))
         if (d.warnings.some((w) => w.code === 'similar_cases_differ')) {
           warned++
@@ -456,6 +476,7 @@ describe('differential: over every bundled scenario, a model changes warnings, c
       if (name === 'threshold 0.05, leadThreshold 0.5') expect(led).toBeGreaterThan(3)
       if (name === 'bundled') expect(bundledLead).toBeGreaterThanOrEqual(0.5)
       if (name === 'leadThreshold 1, unsureLeadThreshold 0.5') expect(unsure).toBeGreaterThan(3)
+      if (name === 'learnedReject from 0.5') expect(rejections).toBeGreaterThan(3)
     })
   }
 })

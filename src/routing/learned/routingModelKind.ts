@@ -4,6 +4,9 @@ import type { RuleFileKind } from '../../ruleset/capability.js'
 import type { RoutingRuleSet } from '../ruleSet.js'
 import { decodeWeights } from './compact.js'
 import { routingModelFile, type RoutingModelFile } from './schema.js'
+import type { LearnedReject } from './types.js'
+
+const KINDS = ['complaint', 'report', 'inquiry'] as const
 
 export const routingModelKind: RuleFileKind<RoutingModelFile, RoutingRuleSet> = {
   kind: 'routing-model',
@@ -28,8 +31,15 @@ export const routingModelKind: RuleFileKind<RoutingModelFile, RoutingRuleSet> = 
     const decoded = decodeWeights(d, d.classes.length)
     if (!decoded.ok) issues.push(ctx.issueAt([decoded.field], 'invalid_value', `学得的分办模型无法读取：${decoded.zh}请运行 xiaobao train 重新生成，不要手改。`, `the routing model cannot be read: ${decoded.en} Run xiaobao train to write it again; do not edit it by hand.`))
     if (issues.length > 0) return issues
-    const { kind: _kind, ...model } = d
+    const { kind: _kind, learnedReject, ...model } = d
     ruleSet.routingModel = { ...model, at: ctx.at(['kind']) }
+    if (learnedReject) {
+      // Where each named screening rule is written in this file: the whole-set check (learnedRejectRules.ts)
+      // runs once every file is loaded, and reports a name that is no rejecting screening rule there.
+      const at: NonNullable<LearnedReject['at']> = {}
+      for (const kind of KINDS) if (learnedReject.rules[kind] !== undefined) at[kind] = ctx.at(['learnedReject', 'rules', kind])
+      ruleSet.routingModel.learnedReject = { ...learnedReject, rules: { ...learnedReject.rules }, at }
+    }
     return issues
   },
 }

@@ -51,6 +51,24 @@ export const routingModelFile = z.strictObject({
       '规则自己把握不大（置信度 low：兜底、只靠类别、证据弱又有相近或相反的信号）时，模型的首选是另一个股室且概率至少为此值，即改由模型的股室主办（learned_lead）；不得高于 leadThreshold，leadThreshold 为 false 时不得设。false 或不写：只按 leadThreshold / where the rules\' own decision is low-confidence and the model\'s first choice is another section with at least this probability, that section leads (learned_lead); not above leadThreshold, and not set where leadThreshold is false. false or absent: leadThreshold alone',
     ),
   unsureLeadThresholdBy: z.string().optional(),
+  learnedReject: z
+    .strictObject({
+      threshold: z.number().min(0.5).max(1).describe('模型的首选是不予受理、概率至少为此值 / the least probability of reject'),
+      by: z.string().optional().describe('怎样选定的 / how it was chosen'),
+      rules: z
+        .strictObject({
+          complaint: z.string().min(1).optional(),
+          report: z.string().min(1).optional(),
+          inquiry: z.string().min(1).optional(),
+        })
+        .refine((r) => Object.keys(r).length > 0, { message: 'name at least one kind' })
+        .describe('每类来件借用哪条不予受理的筛查规则（rules/screening.yaml 的 id）的理由、告知和引用的条文；没写的那类来件模型从不改为不予受理 / per kind of matter, the screening rule (outcome: reject) whose reason, action and citations a learned rejection uses; a kind without one is never rejected by the model'),
+      authority: z.string().min(1).describe('类别没有写明有权机关（outOfScope）时，理由和告知里的 {authority} / the {authority} where the category names none'),
+    })
+    .optional()
+    .describe(
+      '规则已受理、但自己把握不大（置信度 low），没有不属本局的规则让位于本局职责（possibly_out_of_scope），模型的首选是不予受理且概率至少为 threshold 时，改为不予受理（learned_reject），置信度为 low，须人工复核。不写：模型从不改为不予受理 / where the rules route with low confidence, no out-of-scope rule gave way to a duty (possibly_out_of_scope), and the model\'s first choice is reject with at least `threshold`, the matter is not accepted (learned_reject, low confidence, review). Absent: the model never rejects',
+    ),
   note: z.string().optional(),
   scale: z.number().positive().describe('权重的量化单位 / the weights’ unit'),
   bias: z.array(z.number()).describe('每类的偏置 / one bias a class'),

@@ -10,8 +10,13 @@
  * Where the model file has a `leadThreshold`, the rules routed, and the model's first choice is another
  * section with p at least that, the model leads (`learned_lead`, decide.ts): held out, such disagreements
  * were the model's right far more often than the rules' (README, "similar cases differ"). Where the rules'
- * own decision is low-confidence, the file's `unsureLeadThreshold` (lower) is enough. It never changes
- * a disposition: never rejects, never accepts what the rules rejected. A transfer is never compared: it
+ * own decision is low-confidence, the file's `unsureLeadThreshold` (lower) is enough.
+ *
+ * Where the file has `learnedReject`, the rules routed with low confidence, no out-of-scope rule gave way to a
+ * duty, and the model's first choice is `reject` with p at least its threshold, the matter is not accepted
+ * (`learned_reject`, decide.ts `rejectedByModel`): held out (27 groups of new batches, rules from before each),
+ * such answers were right 10 times in 11 on the tuned texts (README, "learned rejection"). Otherwise it never
+ * changes a disposition, and it never accepts what the rules rejected. A transfer is never compared: it
  * follows from the respondent's county, not from the words (and transfer-labelled scenarios are not
  * trained on: trainingRows.ts).
  */
@@ -29,6 +34,8 @@ export interface SimilarVerdict {
   warning?: RoutingWarning
   /** The section that leads instead of the rules' lead (`learned_lead`). */
   lead?: SectionRef
+  /** The model makes the routed decision a rejection (`learned_reject`: the model file's `learnedReject`). */
+  reject?: true
   /**
    * The model's first choice is another answer, but below the warning's threshold: no warning, but the
    * decision cannot be `high` (assessConfidence.ts, reason `similar_cases_lean`).
@@ -88,7 +95,16 @@ export class SimilarCasesCheck {
    * assisting); asked only where the model's first choice is another section with p between the file's
    * `unsureLeadThreshold` and `leadThreshold`.
    */
-  review(disposition: 'route' | 'reject' | 'transfer', lead: SectionRef | null, text: string, respondent: string, lean: boolean, fellBack: boolean, unsureLeadAllowed?: (section: string) => boolean): SimilarVerdict | undefined {
+  review(
+    disposition: 'route' | 'reject' | 'transfer',
+    lead: SectionRef | null,
+    text: string,
+    respondent: string,
+    lean: boolean,
+    fellBack: boolean,
+    unsureLeadAllowed?: (section: string) => boolean,
+    rejectAllowed?: () => boolean,
+  ): SimilarVerdict | undefined {
     const model = this.model
     if (!model.enabled || disposition === 'transfer') return undefined
     const weights = this.weights
@@ -109,19 +125,24 @@ export class SimilarCasesCheck {
     const canLead = disposition === 'route' && suggested !== undefined && typeof leadThreshold === 'number'
     // The lead threshold is its own (chosen on held-out texts against the rules), not tied to the warning's
     // (chosen by cross-validation for the model's own accuracy): it may be below it, as the unsure one is.
-    const bound = canLead ? Math.min(model.threshold, leadThreshold as number, unsure ?? Infinity) : model.threshold
+    // The model rejects only a routed decision the rules themselves are unsure of, where no out-of-scope
+    // rule gave way to a duty, from the file's `learnedReject.threshold` (`rejectAllowed`: decide.ts).
+    const learnedReject = model.learnedReject
+    const canReject = disposition === 'route' && answer === REJECT && learnedReject !== undefined
+    const bound = canLead ? Math.min(model.threshold, leadThreshold as number, unsure ?? Infinity) : canReject ? Math.min(model.threshold, learnedReject.threshold) : model.threshold
     const p0 = probabilityAtLeast(z, weights.K, best, bound)
     const leadsSure = canLead && typeof leadThreshold === 'number' && p0 >= leadThreshold
     const leadsUnsure = !leadsSure && canLead && unsure !== undefined && p0 >= unsure && unsureLeadAllowed !== undefined && unsureLeadAllowed(answer)
     const leads = leadsSure || leadsUnsure
-    if (!(p0 >= model.threshold) && !leads) {
+    const rejects = canReject && p0 >= learnedReject.threshold && rejectAllowed !== undefined && rejectAllowed()
+    if (!(p0 >= model.threshold) && !leads && !rejects) {
       // Unsure, but leaning elsewhere: held out, such decisions were right far less often when the rules
       // were sure of them (README, "confidence"), so they are never high.
       const p = lean ? 0 : Math.round(probabilityAtLeast(z, weights.K, best, Number.MIN_VALUE) * 100) / 100
       return { leaning: suggested ? { answer, section: { ...suggested }, p } : { answer, p } }
     }
-    const code = leads ? 'learned_lead' : 'similar_cases_differ'
-    if (lean) return leads ? { warning: { code, message: NO_TEXT, messageEn: NO_TEXT }, lead: { ...suggested } } : { warning: { code, message: NO_TEXT, messageEn: NO_TEXT } }
+    const code = leads ? 'learned_lead' : rejects ? 'learned_reject' : 'similar_cases_differ'
+    if (lean) return leads ? { warning: { code, message: NO_TEXT, messageEn: NO_TEXT }, lead: { ...suggested! } } : rejects ? { warning: { code, message: NO_TEXT, messageEn: NO_TEXT }, reject: true } : { warning: { code, message: NO_TEXT, messageEn: NO_TEXT } }
     // The strongest grams of two or three characters: a single character pushes too, but says little to a reader.
     const all = contributions(weights, text, respondent, best, Infinity)
     const longer = all.filter((c) => c.gram.length > 1)
@@ -134,6 +155,10 @@ export class SimilarCasesCheck {
     const p = Math.round(p0 * 100) / 100
     const similar: SimilarCases = suggested ? { answer, section: { ...suggested }, p, threshold: model.threshold, keywords, at: { ...model.at } } : { answer, p, threshold: model.threshold, keywords, at: { ...model.at } }
     const reached = leadsUnsure ? unsure! : (leadThreshold as number)
+    if (rejects) {
+      similar.rejectThreshold = learnedReject.threshold
+      similar.rulesLead = fellBack || lead === null ? null : { ...lead }
+    }
     if (leads) {
       similar.leadThreshold = reached
       similar.rulesLead = fellBack || lead === null ? null : { ...lead }
@@ -154,6 +179,13 @@ export class SimilarCasesCheck {
       message = `本局已办的相似来件多由${suggested!.name}主办（p=${shown}，${bar}${why}），本件改由${suggested!.name}主办；${was}。请人工复核。`
       messageEn = `similar cases this bureau has labelled were mostly led by ${suggested!.id} (p=${shown}, ${barEn}${whyEn}), so it leads here; ${wasEn}. A person should review it.`
       return { warning: { code, message, messageEn, similar }, lead: { ...suggested! } }
+    }
+    if (rejects) {
+      const was = fellBack ? `没有命中具体股室的规则，原按一般职责由${lead!.name}兜底主办` : `按规则原由${lead!.name}主办`
+      const wasEn = fellBack ? `no specific rule matched, so ${lead!.id} would have led under the general duty` : `by the rules ${lead!.id} would have led`
+      message = `本局已办的相似来件多为不予受理（p=${shown}，不低于改为不予受理的 ${learnedReject.threshold}${why}），而规则自己把握不大，本件改为不予受理；${was}。请人工复核：如确属本局职责，应予受理。`
+      messageEn = `similar cases this bureau has labelled were mostly not accepted (p=${shown}, at least the learned rejection threshold ${learnedReject.threshold}${whyEn}) and the rules' own decision is low-confidence, so the matter is not accepted; ${wasEn}. A person should review it: if it is this bureau's matter after all, accept it.`
+      return { warning: { code, message, messageEn, similar }, reject: true }
     }
     if (disposition === 'reject') {
       message = `本决定不予受理，而本局已办的相似来件多由${suggested!.name}主办（p=${shown}${why}），请人工复核。`

@@ -50,6 +50,23 @@ export interface RoutingModel extends CompactWeights {
   unsureLeadThreshold?: number | false
   /** How the unsure lead threshold was chosen. */
   unsureLeadThresholdBy?: string
+  /**
+   * Where the rules route with low confidence (and no out-of-scope rule gave way), the model's `reject` from
+   * this probability makes the decision a rejection, with the reason, action and citations of the screening
+   * rule named for the complaint's kind (absent: the model never rejects).
+   */
+  learnedReject?: LearnedReject
   note?: string
   at: SourceLocation
+}
+
+export interface LearnedReject {
+  threshold: number
+  by?: string
+  /** Per kind of matter, the screening rule (`outcome: reject`) whose texts and citations a learned rejection uses. */
+  rules: { complaint?: string; report?: string; inquiry?: string }
+  /** `{authority}` where the category names none. */
+  authority: string
+  /** Where each of `rules` is written (the loader's, for the check that the rule exists). */
+  at?: { complaint?: SourceLocation; report?: SourceLocation; inquiry?: SourceLocation }
 }
