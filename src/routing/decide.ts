@@ -328,8 +328,9 @@ class PreparedDecider {
     // The model may make it a rejection only where the rules are unsure of their own decision, no
     // out-of-scope rule gave way to a duty of this bureau (then the rules saw both, and chose the duty:
     // issue 10 item 4), and the model file names a rejecting rule for this kind of matter.
+    // (Then the question left is the rules' own confidence: `rulesUnsure` itself, no further closure.)
     const rejectAs = this.rejectAs[complaint.kind]
-    const rejectAllowed = (): boolean => yielded.length === 0 && rejectAs !== undefined && metaApplies(rejectAs, run.kind, run.on) && rulesUnsure()
+    const rejectAllowed = yielded.length === 0 && rejectAs !== undefined && metaApplies(rejectAs, run.kind, run.on) ? rulesUnsure : undefined
     const verdict = this.similar?.review('route', lead, String(facts.text ?? ''), String(facts.respondentName ?? ''), lean, winner === undefined, unsureLeadAllowed, rejectAllowed)
     if (verdict?.reject && verdict.warning) return this.rejectedByModel(complaint, found, run, rejectAs!, intake, warnings, trace, basis, leadBasisAt, verdict.warning)
     if (verdict?.lead) lead = this.ledByModel(verdict.lead, lead, winner, assistIds, basis, leadBasisAt, warnings, trace)

@@ -155,15 +155,11 @@ export class SimilarCasesCheck {
     const p = Math.round(p0 * 100) / 100
     const similar: SimilarCases = suggested ? { answer, section: { ...suggested }, p, threshold: model.threshold, keywords, at: { ...model.at } } : { answer, p, threshold: model.threshold, keywords, at: { ...model.at } }
     const reached = leadsUnsure ? unsure! : (leadThreshold as number)
-    if (rejects) {
-      similar.rejectThreshold = learnedReject.threshold
-      similar.rulesLead = fellBack || lead === null ? null : { ...lead }
-    }
-    if (leads) {
-      similar.leadThreshold = reached
-      similar.rulesLead = fellBack || lead === null ? null : { ...lead }
-      if (leadsUnsure) similar.rulesUnsure = true
-    }
+    // (In this order: the fields keep their place in the JSON.)
+    if (leads) similar.leadThreshold = reached
+    if (rejects) similar.rejectThreshold = learnedReject.threshold
+    if (leads || rejects) similar.rulesLead = fellBack || lead === null ? null : { ...lead }
+    if (leadsUnsure) similar.rulesUnsure = true
     const shown = p.toFixed(2)
     const zhWords = [...inText.map((c) => `「${c.gram}」（位置 ${c.at}）`), ...inName.map((c) => `被投诉人名称中的「${c.gram}」（位置 ${c.at}）`)].join('、')
     const enWords = [...inText.map((c) => `"${c.gram}" (offset ${c.at})`), ...inName.map((c) => `"${c.gram}" in the respondent's name (offset ${c.at})`)].join('; ')
