@@ -179,3 +179,36 @@ describe('variants: the variant table is checked where it is written', () => {
     if (!wide.ok) expect(wide.issues[0]).toMatchObject({ code: 'invalid_value', line: 2, col: 15, message: expect.stringContaining('一个字换一个字') })
   })
 })
+
+describe('a word listed twice in one vocabulary is a warning at the second, naming the first', () => {
+  const text = [
+    'kind: vocabularies',
+    'vocabularies:',
+    '  重复词表:',
+    '    keywords: [会员卡, ＯＫ绷, 储值卡, ok绷]',
+    '    notInside: [会员卡号, 会员卡号]',
+    '    together:',
+    '      - { terms: [信用卡, 年费], within: clause }',
+    '      - { terms: [年费, 信用卡], within: clause }',
+    '      - { terms: [信用卡, 年费], within: 12 }',
+    '',
+  ].join('\n')
+  test('keywords (full-width and case folded), notInside and together (term order ignored, the window not)', async () => {
+    const result = parseRuleSet([...(await baseFiles()), { path: 'dup.yaml', text }])
+    expect(result.ok).toBe(true)
+    const dups = result.warnings.filter((w) => w.code === 'duplicate_keyword')
+    expect(dups.map((w) => [w.file, w.line, w.col, w.severity])).toEqual([
+      ['dup.yaml', 4, 31, 'warning'],
+      ['dup.yaml', 5, 23, 'warning'],
+      ['dup.yaml', 8, 9, 'warning'],
+    ])
+    expect(dups[0]!.message).toMatch(/^第4行第31列：关键词表「重复词表」的 keywords 里「ok绷」写了两遍，dup\.yaml:4:21 已有/)
+    expect(dups[2]!.messageEn).toContain('dup.yaml:7:9')
+    if (result.ok) expect(result.value.vocabularies['重复词表']!.keywords).toEqual(['会员卡', 'ok绷', '储值卡'])
+  })
+  test('the shipped rules list no word twice', async () => {
+    const { safeLoadRuleSet } = await import('../src/node/index.js')
+    const { warnings } = await safeLoadRuleSet('rules')
+    expect(warnings.filter((w) => w.code === 'duplicate_keyword').map((w) => `${w.file}:${w.line}:${w.col}`)).toEqual([])
+  })
+})

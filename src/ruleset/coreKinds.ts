@@ -58,6 +58,9 @@ const vocabulariesKind: RuleFileKind<z.infer<typeof vocabulariesFile>, RuleSetCo
         issues.push(ctx.issueAt(['vocabularies', name], 'invalid_value', `关键词表「${name}」既没有 keywords 也没有 together，什么也不会命中；请至少写一个关键词，或一组一起出现才算的词（together）。`, `vocabulary "${name}" has neither keywords nor together, so nothing can ever match it; write at least one keyword or one together entry.`, { preferKey: true }))
       }
       const together = vocab.together ? togetherTerms(vocab.together, ['vocabularies', name, 'together'], ctx.issueAt, issues) : undefined
+      issues.push(...listedTwice(name, 'keywords', (vocab.keywords ?? []).map(normalizeText), ctx))
+      issues.push(...listedTwice(name, 'notInside', (vocab.notInside ?? []).map(normalizeText), ctx))
+      issues.push(...listedTwice(name, 'together', (vocab.together ?? []).map((t) => `${[...new Set(t.terms.map(normalizeText))].sort().join('…')}（${t.within}）`), ctx))
       ruleSet.vocabularies[name] = {
         name,
         description: vocab.description,
@@ -70,6 +73,22 @@ const vocabulariesKind: RuleFileKind<z.infer<typeof vocabulariesFile>, RuleSetCo
     return issues
   },
   load: () => [],
+}
+
+/**
+ * A word a vocabulary lists twice in one list (as normalised, so 「ＯＫ」 and 「ok」 are one): a warning at
+ * the second, naming the first. The loader keeps one (it matches once either way); the warning is for
+ * the lawyer who added it again thinking it was missing, or meant a different word.
+ */
+function listedTwice(name: string, list: 'keywords' | 'notInside' | 'together', words: readonly string[], ctx: KindContext): Issue[] {
+  const first = new Map<string, number>()
+  const issues: Issue[] = []
+  words.forEach((word, i) => {
+    const earlier = first.get(word)
+    if (earlier === undefined) first.set(word, i)
+    else issues.push(ctx.report(['vocabularies', name, list, i], LOADER_MESSAGES, 'duplicate_keyword', { name, keyword: word, list, earlier: ctx.at(['vocabularies', name, list, earlier]) }, { severity: 'warning' }))
+  })
+  return issues
 }
 
 /**

@@ -18,6 +18,8 @@ export interface LoaderIssueFields {
   duplicate_article: { seq: number; printed: string; earlier: Earlier }
   duplicate_vocabulary: { name: string; earlier: Earlier }
   duplicate_file: { kind: string; max: number; earlier: Earlier }
+  /** A word listed twice in one vocabulary's `keywords`, `notInside` or `together` (after full-width/case normalising): a warning. */
+  duplicate_keyword: { name: string; keyword: string; list: 'keywords' | 'notInside' | 'together'; earlier: Earlier }
   /** `given` is the `kind:` value as written (JSON), `known` every kind the capabilities declare. */
   unknown_file_kind: { given: string; known: string[] }
   /** `sizeMb` the file's size to one decimal, `limitMb` the limit. */
@@ -56,6 +58,7 @@ export const LOADER_MESSAGES = defineMessages<LoaderCatalogFields>(
     duplicate_article: ['seq', 'printed', 'earlier'],
     duplicate_vocabulary: ['name', 'earlier'],
     duplicate_file: ['kind', 'max', 'earlier'],
+    duplicate_keyword: ['name', 'keyword', 'list', 'earlier'],
     unknown_file_kind: ['given', 'known'],
     file_too_large: ['sizeMb', 'limitMb'],
     forbidden_key: ['key'],
@@ -67,6 +70,7 @@ export const LOADER_MESSAGES = defineMessages<LoaderCatalogFields>(
       duplicate_article: '{printed}（seq {seq}）重复定义，已在 {earlier} 定义。',
       duplicate_vocabulary: '关键词表 "{name}" 重复定义，已在 {earlier} 定义。关键词表只定义一次，按名称引用。',
       duplicate_file: 'kind: {kind} 的文件只能有 {max} 个，已有 {earlier}。',
+      duplicate_keyword: '关键词表「{name}」的 {list} 里「{keyword}」写了两遍，{earlier} 已有（全角半角、大小写视为同一个词）。删去这一处；只算一次，不会加重。',
       yaml_syntax: '不是合法的 YAML。',
       yaml_alias_limit: 'YAML 别名过多。',
       file_too_large: '文件有 {sizeMb} MB，超过规则文件上限 {limitMb} MB，拒绝读取。请拆分文件或检查是否放错了文件。',
@@ -82,6 +86,7 @@ export const LOADER_MESSAGES = defineMessages<LoaderCatalogFields>(
       duplicate_article: 'article seq {seq} ({printed}) is defined twice; first at {earlier}.',
       duplicate_vocabulary: 'vocabulary "{name}" is defined twice; first at {earlier}. Define it once and refer to it by name.',
       duplicate_file: 'there can be at most {max} file(s) of kind {kind}; {earlier} is another.',
+      duplicate_keyword: 'vocabulary "{name}" lists "{keyword}" twice in {list}; it is already at {earlier} (full-width/half-width and case count as the same word). Delete this one: it counts once and adds no weight.',
       yaml_syntax: 'not valid YAML.',
       yaml_alias_limit: 'too many YAML aliases.',
       file_too_large: 'the file is {sizeMb} MB, over the {limitMb} MB limit for a rule file; refused. Split it or check it is the right file.',
