@@ -12,6 +12,7 @@ import type { RoutingDecision } from '../types.js'
 import type { SectionRef } from '../../sections.js'
 import type { RoutingRuleSet } from '../ruleSet.js'
 import type { RoutingModel } from './types.js'
+import { withLearnedReject } from './learnedRejectBlock.testing.js'
 
 const MODEL_PATH = 'learned/routing-model.yaml'
 const base = bundledRuleFiles().filter((f) => f.path !== MODEL_PATH)
@@ -391,7 +392,7 @@ describe('differential: over every bundled scenario, a model changes warnings, c
     ['threshold 0.05', modelText.replace(/^threshold: .*$/m, 'threshold: 0.05')],
     ['threshold 0.05, leadThreshold 0.5', modelText.replace(/^threshold: .*$/m, 'threshold: 0.05').replace(/^leadThreshold: .*$/m, 'leadThreshold: 0.5')],
     ['leadThreshold 1, unsureLeadThreshold 0.5', modelText.replace(/^leadThreshold: .*$/m, 'leadThreshold: 1').replace(/^unsureLeadThreshold: .*$/m, 'unsureLeadThreshold: 0.5')],
-    ['learnedReject from 0.5', modelText.replace(/^ {2}threshold: .*$/m, '  threshold: 0.5')],
+    ['learnedReject from 0.5', withLearnedReject(modelText).replace(/^ {2}threshold: .*$/m, '  threshold: 0.5')],
   ] as const
   for (const [name, text] of variants) {
     test(`${name} model`, () => {

@@ -11,12 +11,15 @@ import { keepSettings } from './keepSettings.js'
 import { renderRoutingModel } from './renderModel.js'
 import { SimilarCasesCheck } from './similarCases.js'
 import { trainRoutingModel } from './trainRoutingModel.js'
+import { withLearnedReject } from './learnedRejectBlock.testing.js'
 import type { SectionRef } from '../../sections.js'
 import type { RoutingRuleSet } from '../ruleSet.js'
 import type { RoutingModel } from './types.js'
 
 const MODEL_PATH = 'learned/routing-model.yaml'
-const modelText = bundledRuleFiles().find((f) => f.path === MODEL_PATH)!.text
+const bundledModelText = bundledRuleFiles().find((f) => f.path === MODEL_PATH)!.text
+// The bundled model writes no learnedReject since stop 31; these tests use it with the block stop 29 shipped.
+const modelText = withLearnedReject(bundledModelText)
 const base = bundledRuleFiles().filter((f) => f.path !== MODEL_PATH)
 const withModel = (text: string) => parseRuleSet([...base, { path: MODEL_PATH, text }])
 const line = (text: string, start: string) => text.split('\n').findIndex((l) => l.startsWith(start)) + 1
@@ -62,7 +65,13 @@ describe('the review with a small hand-made model', () => {
 })
 
 describe('kind: routing-model: learnedReject is data, checked with its position', () => {
-  test('the bundled model has one, naming rejecting screening rules for each kind', () => {
+  test('the bundled model has none (stop 31: held-out precision below 90%), so it never changes whether a matter is accepted', () => {
+    const r = withModel(bundledModelText)
+    expect(r.ok).toBe(true)
+    expect(bundledModelText).not.toMatch(/^learnedReject:/m)
+    expect(r.ok ? (r.value as unknown as RoutingRuleSet).routingModel!.learnedReject : 'not loaded').toBeUndefined()
+  })
+  test('a model file that writes one loads it, naming rejecting screening rules for each kind', () => {
     const r = withModel(modelText)
     expect(r.ok).toBe(true)
     const rs = r.ok ? (r.value as unknown as RoutingRuleSet) : undefined
@@ -116,8 +125,10 @@ describe('kind: routing-model: learnedReject is data, checked with its position'
   })
 })
 
-describe('at routing time (the bundled model)', () => {
-  const engine = createEngine()
+describe('at routing time (the bundled model with the learnedReject block)', () => {
+  const withReject = withModel(modelText)
+  if (!withReject.ok) throw new Error('model with learnedReject does not load')
+  const engine = createEngine({ rules: withReject.value })
   // A field text (fresh29, FLD-AG-034, tuned part): a pet clinic's treatment — the rules route it by its category with
   // low confidence; similar labelled cases were not accepted.
   const input = {
@@ -162,7 +173,7 @@ describe('at routing time (the bundled model)', () => {
   test('routeComplaintSync, routeComplaint, the reference path, explain and a lean (compact) decision agree', async () => {
     const sync = engine.routeComplaintSync(input)
     expect(await engine.routeComplaint(input)).toEqual(sync)
-    expect(await createEngine({ evaluator: 'reference' }).routeComplaint(input)).toEqual(sync)
+    expect(await createEngine({ rules: withReject.value, evaluator: 'reference' }).routeComplaint(input)).toEqual(sync)
     const explained = engine.routeComplaintSync(input, { explain: true })
     expect(explained.disposition).toBe('reject')
     expect(explained.warnings).toEqual(sync.warnings)
