@@ -120,3 +120,17 @@ describe('AvoidIndex and AvoidDifference count what a pass over the words counts
     for (const skip of [0, 1]) expect(buildText(require, [], new AvoidIndex(avoid), skip)).toBe(buildText(require, [], avoid, skip))
   })
 })
+
+describe('a vocabulary with only together entries (no keywords) can still hold', () => {
+  const lookup = Object.assign((name: string) => ({ 一起: [] as string[], 排除: ['烟花'], 别的: ['水泥'] })[name], {
+    together: (name: string) => (name === '一起' ? [{ terms: ['烟花', '加油站'], within: 20 as const, label: '烟花…加油站' }] : undefined),
+  })
+  const termOf = (when: ConditionNode) => termsOf(when, lookup as never).terms[0]!
+  test('not "every keyword excluded" when its together entry is usable', () => {
+    expect(contradiction(termOf({ all: [{ fact: 'text', operator: 'containsAny', value: '一起' }] }))).toBeUndefined()
+    expect(contradiction(termOf({ all: [{ fact: 'text', operator: 'containsAny', value: '一起' }, { fact: 'text', operator: 'notContainsAny', value: '别的' }] }))).toBeUndefined()
+  })
+  test('excluded when every together entry holds a forbidden word', () => {
+    expect(contradiction(termOf({ all: [{ fact: 'text', operator: 'containsAny', value: '一起' }, { fact: 'text', operator: 'notContainsAny', value: '排除' }] }))).toMatch(/每个词都被排除了/)
+  })
+})

@@ -13,6 +13,8 @@ export interface KeywordGroup {
   /** Vocabulary name, or the inline list joined with 、. */
   label: string
   keywords: readonly string[]
+  /** The vocabulary's `together` entries (terms that count only together), each as its terms. */
+  together?: readonly (readonly string[])[]
 }
 
 export interface FactLiteral {
@@ -34,7 +36,10 @@ export interface Term {
 const TERM_LIMIT = 256
 
 function group(value: unknown, vocab: VocabularyLookup): KeywordGroup | undefined {
-  if (typeof value === 'string') return { label: value, keywords: vocab(value) ?? [] }
+  if (typeof value === 'string') {
+    const together = vocab.together?.(value)
+    return { label: value, keywords: vocab(value) ?? [], ...(together && together.length > 0 ? { together: together.map((t) => t.terms) } : {}) }
+  }
   if (Array.isArray(value) && value.every((k) => typeof k === 'string')) return { label: (value as string[]).join('、'), keywords: value as string[] }
   return undefined
 }
@@ -101,7 +106,9 @@ export function usableKeywords(group: KeywordGroup, forbidden: readonly string[]
 export function contradiction(term: Term, appliesTo?: readonly string[]): string | undefined {
   const forbidden = forbiddenKeywords(term)
   for (const g of term.require) {
-    if (usableKeywords(g, forbidden).length === 0) return `关键词表「${g.label}」的每个词都被排除了 / every keyword of "${g.label}" is excluded`
+    // A `together` entry can match where no single keyword does; it is excluded only when one of its terms holds a forbidden word.
+    const usableTogether = (g.together ?? []).some((terms) => !terms.some((t) => forbidden.some((f) => t.includes(f))))
+    if (usableKeywords(g, forbidden).length === 0 && !usableTogether) return `关键词表「${g.label}」的每个词都被排除了 / every keyword of "${g.label}" is excluded`
   }
   const byFact = new Map<string, FactLiteral[]>()
   for (const literal of term.facts) {
