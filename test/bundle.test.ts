@@ -76,11 +76,14 @@ import { routeBundleSize, viteRouteBundleSize } from './tools/routeBundle.js'
  * rules, three routing rules, new lists and a category, 124 curated scenarios in s30*.test.yaml, 24 traditional characters in
  * variants.yaml; a model retrained on them): top 206,382, route 205,924 (Vite 192,363), engine 452,014. The bounds rose by 6 KB
  * (top, route), 4 KB (Vite) and 20 KB (engine); the growth is the rules' data.
+ * Stop 31 (no code change on the route path; 282 field texts, three rounds of nine tuners with six new screening and three
+ * routing rules, new lists, 88 curated scenarios in s31*.test.yaml; a model retrained on them, without learnedReject): top
+ * 207,202, Vite 193,301, engine 462,526. The bounds rose by 4 KB (top, route, Vite) and 10 KB (engine): the rules' data.
  */
-const TOP_GZIP_BOUND = 210_000
-const ENGINE_GZIP_BOUND = 460_000
-/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21, 125,541 after its second round, 127,907 after stop 22's two rounds, 129,683 after stop 23's four, 131,055 after stop 24's three, 132,976 after stop 25's two, 171,517 with stop 26's larger review model, 177,342 at its end, 177,790 at stop 27's end, 179,478 in stop 28, 182,217 at its end, 186,608 at stop 29's end, 192,363 at stop 30's end. */
-const VITE_GZIP_BOUND = 196_000
+const TOP_GZIP_BOUND = 214_000
+const ENGINE_GZIP_BOUND = 470_000
+/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21, 125,541 after its second round, 127,907 after stop 22's two rounds, 129,683 after stop 23's four, 131,055 after stop 24's three, 132,976 after stop 25's two, 171,517 with stop 26's larger review model, 177,342 at its end, 177,790 at stop 27's end, 179,478 in stop 28, 182,217 at its end, 186,608 at stop 29's end, 192,363 at stop 30's end, 193,301 at stop 31's end. */
+const VITE_GZIP_BOUND = 200_000
 
 test('a calendar-only bundle stays small', async () => {
   const bytes = await calendarBundleBytes()
