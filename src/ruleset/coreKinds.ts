@@ -58,14 +58,16 @@ const vocabulariesKind: RuleFileKind<z.infer<typeof vocabulariesFile>, RuleSetCo
         issues.push(ctx.issueAt(['vocabularies', name], 'invalid_value', `关键词表「${name}」既没有 keywords 也没有 together，什么也不会命中；请至少写一个关键词，或一组一起出现才算的词（together）。`, `vocabulary "${name}" has neither keywords nor together, so nothing can ever match it; write at least one keyword or one together entry.`, { preferKey: true }))
       }
       const together = vocab.together ? togetherTerms(vocab.together, ['vocabularies', name, 'together'], ctx.issueAt, issues) : undefined
-      issues.push(...listedTwice(name, 'keywords', (vocab.keywords ?? []).map(normalizeText), ctx))
-      issues.push(...listedTwice(name, 'notInside', (vocab.notInside ?? []).map(normalizeText), ctx))
+      const keywords = (vocab.keywords ?? []).map(normalizeText)
+      const notInside = vocab.notInside?.map(normalizeText)
+      issues.push(...listedTwice(name, 'keywords', keywords, ctx))
+      issues.push(...listedTwice(name, 'notInside', notInside ?? [], ctx))
       issues.push(...listedTwice(name, 'together', (vocab.together ?? []).map((t) => `${[...new Set(t.terms.map(normalizeText))].sort().join('…')}（${t.within}）`), ctx))
       ruleSet.vocabularies[name] = {
         name,
         description: vocab.description,
-        keywords: [...new Set((vocab.keywords ?? []).map(normalizeText))],
-        ...(vocab.notInside ? { notInside: [...new Set(vocab.notInside.map(normalizeText))] } : {}),
+        keywords: [...new Set(keywords)],
+        ...(notInside ? { notInside: [...new Set(notInside)] } : {}),
         ...(together && together.length > 0 ? { together } : {}),
         at: ctx.at(['vocabularies', name]),
       }
