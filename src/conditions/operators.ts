@@ -199,6 +199,11 @@ export interface OperatorSpec {
   checkValue?: ValueCheck
   /** Whether `factValue` and `value` satisfy the operator. */
   test(factValue: unknown, value: unknown, vocab: VocabularyLookup): boolean
+  /**
+   * A text operator's result from the evidence `matchKeywords` found (the same answer as `test`; a test pins
+   * it), so an explaining evaluation scans the text once, not twice.
+   */
+  fromEvidence?(factValue: unknown, evidence: KeywordEvidence): boolean
   /** One line for the editor and the trace: 事实 … 值. */
   explain: { zh: string; en: string }
 }
@@ -268,6 +273,7 @@ export const OPERATORS: { readonly [K in OperatorName]: OperatorSpec } = {
     text: true,
     checkValue: keywordValue('containsAny'),
     test: (a, b, vocab) => hasKeyword(a, b, vocab),
+    fromEvidence: (_a, evidence) => evidence.keywords.length > 0,
     explain: { zh: '（文字）含有关键词表中的任一词', en: '(the text) contains any keyword of' },
   },
   notContainsAny: {
@@ -275,6 +281,7 @@ export const OPERATORS: { readonly [K in OperatorName]: OperatorSpec } = {
     text: true,
     checkValue: keywordValue('notContainsAny'),
     test: (a, b, vocab) => typeof a === 'string' && !hasKeyword(a, b, vocab),
+    fromEvidence: (a, evidence) => typeof a === 'string' && evidence.keywords.length === 0,
     explain: { zh: '（文字）不含关键词表中的任何词', en: '(the text) contains no keyword of' },
   },
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import fc from 'fast-check'
 import { CLAUSE_MARKS, findTogether, hasKeyword, keywordEvidence, matchKeywords, togetherLabel, vocabularyLookup, type TogetherTerm } from './operators.js'
-import { explainCondition } from './evaluate.js'
+import { applyOperator, explainCondition } from './evaluate.js'
 import { createConditionEvaluator } from './referenceEngine.js'
 
 const term = (terms: string[], within: number | 'clause'): TogetherTerm => ({ terms, within, label: togetherLabel(terms) })
@@ -109,5 +109,22 @@ describe('together: terms that count only together', () => {
     const text = '信用卡被收取年费，水表坏了'
     const all = ['水表', '电表', '贷款']
     expect(keywordEvidence(text, 'v', all, undefined, [cardFee])).toEqual(keywordEvidence(text, 'v', ['水表'], undefined, [cardFee]))
+  })
+})
+
+describe('an explaining evaluation reads a text operator from its evidence', () => {
+  test('fromEvidence gives the same answer as the operator itself, with guards and together terms', () => {
+    const piece = fc.constantFrom('甲', '乙', '丙', '甲乙', '乙丙', '丙甲乙', '，', '。', 'x')
+    const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''))
+    const words = fc.array(fc.constantFrom('甲', '乙', '甲乙', '乙丙', '丙甲'), { maxLength: 3 })
+    fc.assert(
+      fc.property(fc.oneof(text, fc.constant(undefined), fc.constant(7)), words, words, fc.boolean(), fc.constantFrom('containsAny', 'notContainsAny'), (t, keywords, guards, withTogether, operator) => {
+        const vocab = vocabularyLookup({ v: { keywords, notInside: guards.length > 0 ? guards : undefined, together: withTogether ? [term(['甲', '丙'], 'clause')] : undefined } })
+        for (const value of ['v', keywords]) {
+          const trace = explainCondition({ fact: 'text', operator, value }, t === undefined ? {} : { text: t }, vocab)
+          expect(trace.result).toBe(applyOperator(operator, t, value, vocab))
+        }
+      }),
+    )
   })
 })
