@@ -1,6 +1,9 @@
 /**
  * Small CLI helpers: output streams that tests can capture, exit codes, file errors, colours.
  */
+import { constants } from 'node:fs'
+import { access, stat } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { createEngine, type Engine } from '../engine/createEngine.js'
 import { loadRuleSet } from '../node/loadRuleSet.js'
 import { formatIssue } from '../problems/issue.js'
@@ -66,6 +69,23 @@ export function fileError(error: unknown, file: string | undefined, mode: 'read'
   if (code === 'EISDIR') return xiaobaoError('unreadable_file', `${path} 是一个目录，不是文件。`, `${path} is a folder, not a file.`)
   if (code === 'ELOOP' || code === 'ENAMETOOLONG') return xiaobaoError('unreadable_file', `无法读取 ${path}：路径无效（${code}）。`, `cannot read ${path}: invalid path (${code}).`)
   return xiaobaoError('unreadable_file', `无法读取 ${path}：没有读取权限。`, `cannot read ${path}: permission denied.`)
+}
+
+/**
+ * Checks before a long job that an output file can be written: its folder exists and is writable, and the path is not
+ * a folder (or a file that cannot be written). Throws the `unwritable_file` that writing would throw at the end, so
+ * `xiaobao analyze --html no/such/dir/x.html` says so at once instead of after the whole analysis.
+ */
+export async function checkWritable(path: string): Promise<void> {
+  const fail = (error: unknown) => {
+    throw fileError(error, path, 'write') ?? error
+  }
+  const existing = await stat(path).catch((error: unknown) => ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT' ? undefined : fail(error)))
+  if (existing?.isDirectory()) fail(Object.assign(new Error('EISDIR'), { code: 'EISDIR', path }))
+  if (existing) return void (await access(path, constants.W_OK).catch(fail))
+  const folder = await stat(dirname(path)).catch(fail)
+  if (folder && !folder.isDirectory()) fail(Object.assign(new Error('ENOTDIR'), { code: 'ENOTDIR', path }))
+  await access(dirname(path), constants.W_OK).catch(fail)
 }
 
 export function printError(io: CliIo, error: unknown): number {

@@ -13,7 +13,7 @@ import { loadRuleSet } from '../../node/loadRuleSet.js'
 import { packageRoot } from '../../node/packageRoot.js'
 import { xiaobaoError } from '../../problems/XiaobaoError.js'
 import { isRealDate } from '../../ruleset/schemas.js'
-import { colorsFor, colourReport, fileError, write, type CliIo } from '../io.js'
+import { checkWritable, colorsFor, colourReport, fileError, write, type CliIo } from '../io.js'
 import { readText } from '../ndjson.js'
 
 export const analyzeHelp = `xiaobao analyze [rules-dir] [--json] [--format text|markdown] [--html out.html] [--as-of YYYY-MM-DD] [--words FILE] [--verbose]
@@ -79,6 +79,8 @@ export async function analyzeCommand(dir: string, io: CliIo, options: AnalyzeCom
   if (options.asOf !== undefined && !isRealDate(options.asOf)) {
     throw xiaobaoError('invalid_input', `--as-of 应为存在的日期 YYYY-MM-DD，不是 "${options.asOf}"。`, `--as-of must be a real date YYYY-MM-DD, not "${options.asOf}".`)
   }
+  // An output that cannot be written is said before the analysis, not after it.
+  if (options.html) await checkWritable(options.html)
   const ruleSet = await loadRuleSet(dir)
   let commonWords: string[] | undefined
   const wordsPath = options.words ?? installedWordList(io.cwd)

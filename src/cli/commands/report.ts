@@ -11,7 +11,7 @@ import { readLines, readText } from '../ndjson.js'
 import { renderReportHtml } from '../../report/renderReportHtml.js'
 import { renderReportMarkdown } from '../../report/renderReportMarkdown.js'
 import type { SummarizeOptions } from '../../report/types.js'
-import { fileError, write, type CliIo } from '../io.js'
+import { checkWritable, fileError, write, type CliIo } from '../io.js'
 
 export const reportHelp = `xiaobao report records.ndjson|- --from YYYY-MM-DD --to YYYY-MM-DD [--compare-with A..B]
        [--html out.html | --markdown | --json] [--audience internal|public] [--provisional] [--strict] [--rules DIR]
@@ -77,6 +77,8 @@ export async function reportCommand(engine: Engine, file: string | undefined, io
   const onProgress = tty
     ? (read: number) => io.stderr.write(`\r已读 ${read.toLocaleString('en-US')} 条 / records read${total ? `  ${Math.min(100, Math.floor((bytes / total) * 100))}%` : ''}   `)
     : undefined
+  // An output that cannot be written is said before the records are read, not after.
+  if (options.html !== undefined) await checkWritable(options.html)
 
   let records: AsyncIterable<unknown> | Iterable<unknown>
   if (file !== '-' && (await isJsonArray(file))) {
