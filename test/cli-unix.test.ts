@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { PassThrough, Readable, Writable } from 'node:stream'
 import { describe, expect, test } from 'vitest'
 import { main, nearest } from '../src/cli/main.js'
-import { fileError } from '../src/cli/io.js'
+import { checkWritable, fileError } from '../src/cli/io.js'
 import { loadRuleSet } from '../src/node/loadRuleSet.js'
 import { workload } from './bench/workload.js'
 import { FIXTURES, RULES_DIR } from './fixtures.js'
@@ -142,6 +142,17 @@ describe('file errors are typed, exit 2, never an internal error', () => {
     expect(fileError(eacces, '/x', 'read')).toMatchObject({ code: 'unreadable_file', issues: [{ messageEn: 'cannot read /x: permission denied.' }] })
     expect(fileError(eacces, '/x', 'write')).toMatchObject({ code: 'unwritable_file', issues: [{ message: '无法写入 /x：没有写入权限。' }] })
     expect(fileError(new Error('other'), '/x', 'read')).toBeUndefined()
+  })
+
+  test('an output is checked before the long job: a folder, a missing folder, a path under a file; a new or existing file passes', async () => {
+    const file = join(tmp, 'exists.html')
+    writeFileSync(file, 'old')
+    await expect(checkWritable(tmp)).rejects.toMatchObject({ code: 'unwritable_file', issues: [{ messageEn: `cannot write ${tmp}: it is a folder.` }] })
+    await expect(checkWritable(join(tmp, 'no/such/x.html'))).rejects.toMatchObject({ code: 'unwritable_file', issues: [{ messageEn: expect.stringContaining('its folder does not exist') }] })
+    await expect(checkWritable(join(file, 'x.html'))).rejects.toMatchObject({ code: 'unwritable_file' })
+    await expect(checkWritable(join(tmp, 'new.html'))).resolves.toBeUndefined()
+    await expect(checkWritable(file)).resolves.toBeUndefined()
+    expect(readFileSync(file, 'utf8')).toBe('old') // checking writes nothing
   })
 })
 
