@@ -106,10 +106,13 @@ function allowedBy(forbidden: readonly string[]): (k: string) => boolean {
   if (forbidden.length === 0) return () => true
   if (forbidden.length < 16) return (k) => !forbidden.some((f) => k.includes(f))
   const set = new Set(forbidden)
-  return (k) => {
-    for (let i = 0; i < k.length; i++) for (let j = i + 1; j <= k.length; j++) if (set.has(k.slice(i, j))) return false
-    return true
-  }
+  return (k) => !containsOneOf(k, set)
+}
+
+/** Whether some substring of a (short) keyword is in `set`: a few look-ups instead of a pass over a long list. */
+function containsOneOf(k: string, set: ReadonlySet<string>): boolean {
+  for (let i = 0; i < k.length; i++) for (let j = i + 1; j <= k.length; j++) if (set.has(k.slice(i, j))) return true
+  return false
 }
 
 /** The keywords of a group that a text obeying the term's prohibitions may use. */
@@ -253,10 +256,6 @@ export function buildText(require: readonly KeywordGroup[], forbidden: readonly 
   // Each group's keywords as a set: whether a keyword contains one of them is a look-up of its substrings
   // (keywords are short; groups run to thousands of words).
   const sets = new Map(groups.map((g) => [g, new Set(g.keywords)]))
-  const containsOneOf = (k: string, set: ReadonlySet<string>) => {
-    for (const s of substrings(k)) if (set.has(s)) return true
-    return false
-  }
   let skipped = 0
   for (const g of groups) {
     if (g.keywords.some(has)) continue

@@ -118,18 +118,12 @@ function explainNode(node: ConditionNode, facts: Facts, vocab: VocabularyLookup,
   const factValue = resolvePath(factOf(facts, node.fact), node.path)
   const value = valueOf(node.value, facts)
   const spec = operatorOf(node.operator)
-  if (spec?.text) {
-    // The text itself is in the input; the evidence is the keywords (found once, and the result read from them).
-    const matched = matchKeywords(factValue, value, vocab)
-    const result = spec.fromEvidence ? spec.fromEvidence(factValue, matched) : spec.test(factValue, value, vocab)
-    const trace: ConditionTrace = { kind: 'leaf', result, fact: node.fact, operator: node.operator, value: node.value }
-    if (node.path) trace.path = node.path
-    trace.matched = matched
-    return trace
-  }
-  const result = applyOperator(node.operator, factValue, value, vocab)
-  const trace: ConditionTrace = { kind: 'leaf', result, fact: node.fact, operator: node.operator, value: node.value, factValue: shorten(factValue) }
+  // A text operator's evidence is the keywords, found once and its result read from them; the text itself is in the input.
+  const matched = spec?.text ? matchKeywords(factValue, value, vocab) : undefined
+  const result = matched && spec?.fromEvidence ? spec.fromEvidence(factValue, matched) : applyOperator(node.operator, factValue, value, vocab)
+  const trace: ConditionTrace = { kind: 'leaf', result, fact: node.fact, operator: node.operator, value: node.value, ...(matched ? {} : { factValue: shorten(factValue) }) }
   if (node.path) trace.path = node.path
+  if (matched) trace.matched = matched
   return trace
 }
 
