@@ -52,6 +52,24 @@ describe('rule folders', () => {
     }
   })
 
+  it('a screening hint is checked like a condition: a misspelt fact is unknown_fact at its line', async () => {
+    const dir = await copyOfRules()
+    const file = join(dir, 'screening.yaml')
+    const text = await readFile(file, 'utf8')
+    const patched = text.replace('{ fact: yearsSinceTextDate, operator: greaterThan, value: 3 }', '{ fact: yearsSinceTextDates, operator: greaterThan, value: 3 }')
+    expect(patched).not.toBe(text)
+    await writeFile(file, patched)
+    const result = await safeLoadRuleSet(dir)
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      const issue = result.issues.find((i) => i.code === 'unknown_fact')
+      expect(issue?.messageEn).toContain('yearsSinceTextDates')
+      expect(issue?.file).toBe('screening.yaml')
+      const line = text.split('\n').findIndex((l) => l.includes('fact: yearsSinceTextDate,')) + 1
+      expect(issue?.line).toBe(line)
+    }
+  })
+
   it('symlinks: a linked file inside the folder is read; one leading outside is reported; a loop is reported', async () => {
     const dir = await copyOfRules()
     await mkdir(join(dir, 'linked'))

@@ -22,6 +22,7 @@ import { UNCLASSIFIED, type DecisionCategory } from './categories/types.js'
 import { assessConfidenceWith, type JoinedReasons } from './confidence/assessConfidence.js'
 import { DEFAULT_CONFIDENCE } from './confidence/defaults.js'
 import { SimilarCasesCheck, type SimilarLeaning, type SimilarVerdict } from './learned/similarCases.js'
+import { ScreeningHints } from './screeningHints.js'
 
 export { referenceEvaluation, type Evaluation, type Evidence, type Stage } from './evaluation.js'
 export { applies, inForce, sectionRef } from './preparedRules.js'
@@ -84,9 +85,12 @@ class PreparedDecider {
   private readonly similar: SimilarCasesCheck | undefined
   /** The screening rule whose texts a learned rejection uses, per kind (the model file's `learnedReject.rules`). */
   private readonly rejectAs: Partial<Record<string, RuleMeta>> = {}
+  /** The screening rules' hints: questions for the clerk where a rule's fact was not given (`screening_hint`). */
+  private readonly hints: ScreeningHints
 
   constructor(private readonly ruleSet: RuleSet) {
     this.prepared = new PreparedRules(ruleSet)
+    this.hints = new ScreeningHints(ruleSet, this.prepared.meta.screening)
     const sections = ruleSet.sections as Record<string, unknown>
     this.similar = ruleSet.routingModel ? new SimilarCasesCheck(ruleSet.routingModel, (id) => (sections[id] !== undefined ? this.prepared.section(id as SectionId) : undefined)) : undefined
     const rejectRules = ruleSet.routingModel?.enabled ? ruleSet.routingModel.learnedReject?.rules : undefined
@@ -346,6 +350,7 @@ class PreparedDecider {
     decision.category = categoryOf(found, facts, this.ruleSet, lead.id)
     if (!lean) decision.ruleSet = { ...this.ruleSet.provenance }
     if (verdict?.warning) warnings.push(verdict.warning)
+    this.hints.check(facts, run.kind, run.on, evaluation, warnings)
     this.assess(decision, lean, found, verdict?.leaning, verdict?.agrees)
     if (run.explain) decision.notFired = run.notFired
     return decision

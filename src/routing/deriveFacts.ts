@@ -10,6 +10,7 @@ import type { CalendarSlice } from '../calendar/calendarFileKinds.js'
 type RuleSet = RoutingRuleSet & Partial<CalendarSlice>
 import type { Complaint } from './complaintInput.js'
 import { normalizeText } from './normalizeText.js'
+import { yearsSinceTextDate as textDateYears } from './textDates.js'
 import type { RoutingWarning } from './types.js'
 import { classifierFor } from './categories/classifierFor.js'
 import type { DecisionCategory } from './categories/types.js'
@@ -143,6 +144,8 @@ export function deriveFacts(complaint: Complaint, ruleSet: RuleSet): { facts: Re
     complaint.forLivingConsumption ?? true,
     complaint.handledElsewhere ?? false,
     complaint.harmKnownOn ? yearsCounted(complaint.harmKnownOn, complaint.receivedOn, ruleSet, warnings) : 0,
+    complaint.harmKnownOn !== undefined,
+    textDateYears(text, complaint.receivedOn),
     respondentName,
     category.id,
     category.sections?.[0] ?? null,
@@ -194,6 +197,8 @@ const Facts = function (
   forLivingConsumption: unknown,
   handledElsewhere: unknown,
   yearsSinceHarmKnown: unknown,
+  harmKnownOnGiven: unknown,
+  yearsSinceTextDate: unknown,
   respondentName: unknown,
   category: unknown,
   categoryLead: unknown,
@@ -222,6 +227,8 @@ const Facts = function (
   this.forLivingConsumption = forLivingConsumption
   this.handledElsewhere = handledElsewhere
   this.yearsSinceHarmKnown = yearsSinceHarmKnown
+  this.harmKnownOnGiven = harmKnownOnGiven
+  this.yearsSinceTextDate = yearsSinceTextDate
   this.respondentName = respondentName
   this.category = category
   this.categoryLead = categoryLead

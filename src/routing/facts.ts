@@ -26,6 +26,8 @@ export const ROUTING_FACTS = {
   forLivingConsumption: '是否为生活消费需要（缺省 true）',
   handledElsewhere: '是否已由法院、仲裁、其他机关或消协受理或处理（缺省 false）',
   yearsSinceHarmKnown: '自知道权益受侵害之日起到收到之日的年数（可带小数；未给 harmKnownOn 时为 0）。按法律计算期间的方法：开始的当日不计入，期间最后一日（周年对应日）是法定休假日的，以其次日后的第一个工作日为最后一日——这期间内为整数，故 greaterThan N 即“超过 N 年”',
+  harmKnownOnGiven: '是否给了知道权益受侵害之日（harmKnownOn）',
+  yearsSinceTextDate: '文字里写到的最早日期（如「2004年」「2022年5月」「2023.3.15」，按其可能的最晚一日计）到收到之日的约略年数；文字里没有日期为 0。只作提示用（screening 规则的 hint），不据以决定',
   respondentName: '被投诉（举报）人名称（已规范化；没有则为空串），如「某某银行某支行」「某某大药房」',
   category: '商品和服务类别编号（rules/categories.yaml，按文字和被投诉人名称判断；判断不出为 unclassified）',
   categoryLead: '该类别通常的主办股室（类别的 sections 第一个；类别不属本局或未分类为 null）',

@@ -67,6 +67,7 @@ export function compareRoute(scenario: ScenarioRecord, decision: RoutingDecision
   if (e.category !== undefined && e.category !== decision.category?.id) failures.push(failure('category', e.category, decision.category?.id, `category: 期望 ${e.category}，实际 ${decision.category?.id ?? '（无）'}`))
   const codes = decision.warnings.map((w) => w.code as string)
   for (const code of e.warnings ?? []) if (!codes.includes(code)) failures.push(failure('warnings', code, codes, `缺少提示 / missing warning ${code}（实际 [${codes.join(', ')}]）`))
+  for (const code of e.notWarnings ?? []) if (codes.includes(code)) failures.push(failure('notWarnings', code, codes, `不应有提示 / unexpected warning ${code}（实际 [${codes.join(', ')}]）`))
   return failures
 }
 

@@ -110,6 +110,7 @@ const screeningKind: RuleFileKind<z.infer<typeof screeningFile>, RoutingRuleSet>
       if (screening.transferTo && !FACTS.includes(screening.transferTo.fact)) {
         issues.push(ctx.issueAt([...path, 'transferTo', 'fact'], 'unknown_fact', `未知的事实 "${screening.transferTo.fact}"。`, `unknown fact "${screening.transferTo.fact}".`))
       }
+      if (screening.hint) issues.push(...ctx.checkCondition(screening.hint.when, [...path, 'hint', 'when'], FACTS))
       ruleSet.screeningRules.push({ ...screening, at: ctx.at([...path, 'id']) })
     })
     return issues

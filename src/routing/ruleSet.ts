@@ -20,8 +20,10 @@ export interface IntakeRule extends Omit<IntakeRuleSpec, 'when'> {
   at: SourceLocation
 }
 
-export interface ScreeningRule extends Omit<ScreeningRuleSpec, 'when'> {
+export interface ScreeningRule extends Omit<ScreeningRuleSpec, 'when' | 'hint'> {
   when: ConditionNode
+  /** When the fact the rule rests on was not given but the text suggests it applies: a question for the clerk, no decision. */
+  hint?: { when: ConditionNode; ask: ScreeningRuleSpec['reason'] }
   at: SourceLocation
 }
 

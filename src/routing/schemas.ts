@@ -100,6 +100,15 @@ export const screeningRule = z.strictObject({
     ])
     .optional()
     .describe('true：这条规则的依据只是文字里的词，可能是顺带提到的；本局某股室的具体职责（非 general 的主办规则）同时命中时，不予受理让位于分办，并提示 possibly_out_of_scope / yields to a matching duty of this bureau, with a warning'),
+  hint: z
+    .strictObject({
+      when: topCondition,
+      ask: bilingual.describe('向承办人提的问题：要核实什么、核实后怎样 / what the clerk is asked to confirm, and what follows'),
+    })
+    .optional()
+    .describe(
+      '规则依据的事实没有给出、文字却显示可能适用时（如没给 harmKnownOn，文字写着「2004年买的」）：不作决定，分办照常，只提示 screening_hint 请承办人核实。只在规则本身未命中、适用于这类来件、在生效期间内时检查 / when the fact the rule rests on was not given but the text suggests it applies: decides nothing, routes as usual, and warns screening_hint',
+    ),
   transferTo: z
     .strictObject({ fact: z.string().min(1), path: z.string().optional() })
     .optional()
@@ -123,6 +132,7 @@ export const routeExpectation = expectingSomething(z.strictObject({
   notCites: z.array(citationRef).optional().describe('依据中不得出现的条款（不写 item 即该条任何一项）/ articles the basis must not cite'),
   action: z.string().optional().describe('结果的 action（transfer.action 或 rejection.action）须包含的文字 / text the decision’s action must contain'),
   warnings: z.array(z.string()).optional().describe('须出现的提示代码'),
+  notWarnings: z.array(z.string()).optional().describe('不得出现的提示代码 / warning codes the decision must not carry'),
   confidence: z.enum(['high', 'medium', 'low']).optional().describe('期望的置信度 / the expected confidence'),
   confidenceAtLeast: z
     .enum(['medium', 'high'])

@@ -23,6 +23,7 @@ export type WarningCode =
   | 'time_bar_provisional' // the three-year bar's last day fell in a year without a notice (provisional calendar) or without data
   | 'similar_cases_differ' // the learned model (rules/learned/) is sure similar labelled cases got another answer; the answer is unchanged
   | 'learned_lead' // the learned model is sure enough (the model file's leadThreshold) that similar cases were led by another section: that section leads, the rules' lead assists
+  | 'screening_hint' // a screening rule did not fire for want of a fact (e.g. harmKnownOn), but its `hint` condition holds on the text: the clerk is asked to confirm; the decision is unchanged
   | 'learned_reject' // the rules routed with low confidence and the learned model is sure enough (learnedReject.threshold) that similar cases were not accepted: not accepted, for review
 
 export interface RoutingWarning {

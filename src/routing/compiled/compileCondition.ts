@@ -7,7 +7,7 @@
  */
 import type { ConditionNode } from '../../ruleset/schemas.js'
 import { applyOperator, isFactReference, matchKeywords, resolveJrePath, shorten, type ConditionTrace, type Evidence, type Facts, type KeywordEvidence, type VocabularyLookup } from '../../conditions/evaluate.js'
-import { keywordEvidence, operatorOf, type TogetherTerm } from '../../conditions/operators.js'
+import { keywordEvidence, operatorOf, pushKeywordEvidence, type TogetherTerm } from '../../conditions/operators.js'
 import type { RoutingFactName } from '../facts.js'
 import { createKeywordTester } from './keywordTester.js'
 
@@ -92,6 +92,8 @@ const ACCESSORS: Record<RoutingFactName, (facts: Facts) => unknown> = {
   forLivingConsumption: (f) => f.forLivingConsumption,
   handledElsewhere: (f) => f.handledElsewhere,
   yearsSinceHarmKnown: (f) => f.yearsSinceHarmKnown,
+  harmKnownOnGiven: (f) => f.harmKnownOnGiven,
+  yearsSinceTextDate: (f) => f.yearsSinceTextDate,
   respondentName: (f) => f.respondentName,
   category: (f) => f.category,
   categoryLead: (f) => f.categoryLead,
@@ -310,6 +312,15 @@ function compileLeaf(node: Leaf, ctx: CompileContext): CompiledCondition {
     }
     matched = () => ({ keywords: [] })
   }
+  if (isText && fact !== 'text') {
+    // Words found in another fact (the respondent's name): the evidence says where, as the explaining path does.
+    const inName = matched
+    matched = (facts, offsets) => {
+      const evidence = inName(facts, offsets)
+      evidence.fact = fact
+      return evidence
+    }
+  }
 
   return {
     ...scanned,
@@ -317,7 +328,7 @@ function compileLeaf(node: Leaf, ctx: CompileContext): CompiledCondition {
     collect(facts, positive, out, offsets) {
       if (!test(facts)) return
       if (operator === 'containsAny') {
-        if (positive) out.keywords.push(matched(facts, offsets))
+        if (positive) pushKeywordEvidence(out.keywords, matched(facts, offsets))
       } else if (operator !== 'notContainsAny') {
         const value = node.value
         const actual = shorten(factValue(facts))

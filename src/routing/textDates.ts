@@ -1,0 +1,76 @@
+/**
+ * The dates a complaint's own words give (「2004年买的」「2022年5月」「2023.3.15」「二〇一九年」), for the
+ * facts `yearsSinceTextDate` and `harmKnownOnGiven`: a screening rule's `hint` may ask the clerk to confirm
+ * the date the complainant knew of the harm when the text points far back (《暂行办法》第十五条第(四)项),
+ * without deciding anything itself. This is reading of dates, not of meanings: which dates matter and how
+ * many years is too many are the rule file's.
+ *
+ * The text is the normalised one (half-width digits). Two-digit years (「19年买的」) are not read: they are as
+ * often a count of years as a year. Each date is read at its latest possible day (a year alone as its 31
+ * December, a month as its last day), so the years counted from it are never more than the text says.
+ */
+import { dayNumberOf, daysInMonth } from '../dates/index.js'
+
+const CHINESE_DIGITS: Readonly<Record<string, string>> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' }
+
+// A four-digit year (not part of a longer number, such as an order number), then optionally a month and a day,
+// written with 年/月/日(号) or with - . / between the parts.
+const WRITTEN = /(?<![0-9])((?:19|20)[0-9]{2})\s*年(?:\s*([0-9]{1,2})\s*月(?:\s*([0-9]{1,2})\s*[日号])?)?/g
+const NUMERIC = /(?<![0-9.])((?:19|20)[0-9]{2})[-./]([0-9]{1,2})(?:[-./]([0-9]{1,2}))?(?![0-9]|\s*[元块])/g
+const CHINESE_YEAR = /([一二][〇零一二三四五六七八九]{3})年/g
+
+const pad = (n: number): string => String(n).padStart(2, '0')
+
+/**
+ * The latest day a written year/month/day can mean. A part that is no date (month 13, 2月30日) is dropped
+ * with what follows it, so the reading only gets later, never earlier.
+ */
+function latestReading(year: number, month: number | undefined, day: number | undefined): string {
+  if (month === undefined || month < 1 || month > 12) return `${year}-12-31`
+  const last = daysInMonth(year, month)
+  if (day === undefined || day < 1 || day > last) return `${year}-${pad(month)}-${pad(last)}`
+  return `${year}-${pad(month)}-${pad(day)}`
+}
+
+/**
+ * The earliest date the text gives, read at its latest possible day (ISO), among those on or before
+ * `receivedOn` and not before 1950; undefined when the text gives none.
+ */
+export function earliestTextDate(text: string, receivedOn: string): string | undefined {
+  let earliest: string | undefined
+  const consider = (iso: string): void => {
+    if (iso > receivedOn || iso < '1950-01-01') return
+    if (earliest === undefined || iso < earliest) earliest = iso
+  }
+  const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s))
+  for (const m of text.matchAll(WRITTEN)) consider(latestReading(Number(m[1]), num(m[2]), num(m[3])))
+  for (const m of text.matchAll(NUMERIC)) consider(latestReading(Number(m[1]), num(m[2]), num(m[3])))
+  for (const m of text.matchAll(CHINESE_YEAR)) {
+    let digits = ''
+    for (const c of m[1]!) digits += CHINESE_DIGITS[c]
+    consider(latestReading(Number(digits), undefined, undefined))
+  }
+  return earliest
+}
+
+/**
+ * Years from `fromIso` to `toIso` (both ISO dates, `fromIso` not later): whole years by the calendar
+ * (the anniversary reached), plus the days since the last anniversary over 366 — an approximation for a
+ * hint, never more than the true count; `greaterThan 3` holds once the third anniversary has passed.
+ */
+export function yearsBetween(fromIso: string, toIso: string): number {
+  const [fy, fm, fd] = fromIso.split('-').map(Number) as [number, number, number]
+  const [ty, tm, td] = toIso.split('-').map(Number) as [number, number, number]
+  let whole = ty - fy
+  // The anniversary in a year without that day (29 February) is the month's last day (《民法典》第二百零二条).
+  if (tm < fm || (tm === fm && td < Math.min(fd, daysInMonth(ty, fm)))) whole--
+  if (whole < 0) return 0
+  const anniversary = dayNumberOf(fy + whole, fm, Math.min(fd, daysInMonth(fy + whole, fm)))
+  return whole + (dayNumberOf(ty, tm, td) - anniversary) / 366
+}
+
+/** The fact `yearsSinceTextDate`: years from the text's earliest date to `receivedOn`, 0 when it gives none. */
+export function yearsSinceTextDate(text: string, receivedOn: string): number {
+  const earliest = earliestTextDate(text, receivedOn)
+  return earliest === undefined ? 0 : yearsBetween(earliest, receivedOn)
+}
