@@ -5,7 +5,7 @@
  * evidence: the fact's value and the keywords that matched. An optional tracer sees every node.
  */
 import type { ConditionNode } from './schema.js'
-import { matchKeywords, operatorOf, type KeywordEvidence, type VocabularyLookup } from './operators.js'
+import { matchKeywords, operatorOf, pushKeywordEvidence, type KeywordEvidence, type VocabularyLookup } from './operators.js'
 
 export { matchKeywords }
 export type { KeywordEvidence, VocabularyLookup }
@@ -120,6 +120,7 @@ function explainNode(node: ConditionNode, facts: Facts, vocab: VocabularyLookup,
   const spec = operatorOf(node.operator)
   // A text operator's evidence is the keywords, found once and its result read from them; the text itself is in the input.
   const matched = spec?.text ? matchKeywords(factValue, value, vocab) : undefined
+  if (matched && node.fact !== 'text') matched.fact = node.fact
   const result = matched && spec?.fromEvidence ? spec.fromEvidence(factValue, matched) : applyOperator(node.operator, factValue, value, vocab)
   const trace: ConditionTrace = { kind: 'leaf', result, fact: node.fact, operator: node.operator, value: node.value, ...(matched ? {} : { factValue: shorten(factValue) }) }
   if (node.path) trace.path = node.path
@@ -134,7 +135,7 @@ export function evidenceOf(trace: ConditionTrace): Evidence {
   const walk = (t: ConditionTrace, positive: boolean) => {
     if (t.kind === 'leaf') {
       if (!t.result) return
-      if (t.operator === 'containsAny' && positive && t.matched) keywords.push(t.matched)
+      if (t.operator === 'containsAny' && positive && t.matched) pushKeywordEvidence(keywords, t.matched)
       else if (t.operator !== 'containsAny' && t.operator !== 'notContainsAny')
         facts.push({ fact: t.fact!, ...(t.path ? { path: t.path } : {}), operator: t.operator!, value: t.value, actual: t.factValue })
       return
@@ -160,13 +161,16 @@ export function describeKeywords(evidence: readonly KeywordEvidence[]): { zh: st
   for (let v = 0; v < evidence.length; v++) {
     const e = evidence[v]!
     const { keywords, at, together, suppressed } = e
+    // Words found in another fact than the text (the respondent's name) say so: their offsets are in it.
+    const inZh = e.fact === undefined ? '' : e.fact === 'respondentName' ? '被投诉人名称，' : e.fact + '，'
+    const inEn = e.fact === undefined ? '' : e.fact === 'respondentName' ? "respondent's name, " : e.fact + ', '
     for (let i = 0; i < keywords.length; i++) {
       const keyword = keywords[i]!
       const term = together === undefined ? undefined : together.find((t) => t.term === keyword)
       const where = term ? term.at.join('、') : at === undefined ? '' : String(at[i])
       if (evidence.length > 1) {
         // Two conditions may find the same word: say it once.
-        const key = '\u0000' + keyword + '@' + where + '\u0000'
+        const key = '\u0000' + inEn + keyword + '@' + where + '\u0000'
         if (said.includes(key)) continue
         said += key
       }
@@ -174,8 +178,8 @@ export function describeKeywords(evidence: readonly KeywordEvidence[]): { zh: st
         zh += (zh ? '、' : '') + '「' + keyword + '」（位置 ' + where + (term.within === 'clause' ? '，同一分句）' : '，' + term.within + ' 字内）')
         en += (en ? '; ' : '') + '"' + keyword + '" (offset ' + term.at.join(', ') + (term.within === 'clause' ? ', one clause)' : ', within ' + term.within + ')')
       } else {
-        zh += (zh ? '、' : '') + '「' + keyword + '」（位置 ' + where + '）'
-        en += (en ? '; ' : '') + '"' + keyword + '" (offset ' + where + ')'
+        zh += (zh ? '、' : '') + '「' + keyword + '」（' + inZh + '位置 ' + where + '）'
+        en += (en ? '; ' : '') + '"' + keyword + '" (' + inEn + 'offset ' + where + ')'
       }
     }
     if (suppressed === undefined) continue

@@ -146,6 +146,35 @@ export interface KeywordEvidence {
   at?: number[]
   together?: { term: string; terms: string[]; within: number | 'clause'; at: number[] }[]
   suppressed?: { keyword: string; at: number; by: string; byAt: number }[]
+  /** The fact the words were found in, when it is not `text` (e.g. `respondentName`): the offsets are in that fact's value. */
+  fact?: string
+}
+
+function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
+  if (a === b) return true
+  if (a === undefined || b === undefined || a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+/**
+ * Adds a text condition's evidence to a rule's list unless the list already has the same (two leaves of
+ * one rule naming the same vocabulary find the same words at the same places: the trace says it once).
+ */
+export function pushKeywordEvidence(list: KeywordEvidence[], evidence: KeywordEvidence): void {
+  for (let i = 0; i < list.length; i++) {
+    const o = list[i]!
+    if (
+      o.vocabulary === evidence.vocabulary &&
+      o.fact === evidence.fact &&
+      sameList(o.keywords, evidence.keywords) &&
+      sameList(o.at, evidence.at) &&
+      (o.together === evidence.together || JSON.stringify(o.together) === JSON.stringify(evidence.together)) &&
+      (o.suppressed === evidence.suppressed || JSON.stringify(o.suppressed) === JSON.stringify(evidence.suppressed))
+    )
+      return
+  }
+  list.push(evidence)
 }
 
 /**

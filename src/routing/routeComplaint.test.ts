@@ -135,3 +135,29 @@ describe('every decision owns its data', () => {
     expect(JSON.stringify(shipped.routeComplaintSync(input))).toBe(pristine)
   })
 })
+
+describe('keyword evidence in the trace (stop 34)', () => {
+  const bundled = createEngine()
+  const input = { id: 'K-1', kind: 'complaint', channel: '12315-platform', receivedOn: '2025-05-01', text: '在超市买的酸奶过期了，超市不给退', respondent: { name: '某某超市', county: 'XX县' } } as const
+
+  test('each rule names the same words at the same places once, on both evaluators', async () => {
+    for (const evaluator of ['compiled', 'reference'] as const) {
+      const engine = createEngine({ evaluator })
+      const decision = await engine.routeComplaint(input)
+      for (const hit of decision.trace) {
+        const seen = hit.keywords.map((k) => JSON.stringify(k))
+        expect(new Set(seen).size, `${evaluator} ${hit.rule}`).toBe(seen.length)
+      }
+    }
+  })
+
+  test('words found in the respondent’s name say so (their offsets are in the name), and the reason says it in words', () => {
+    const decision = bundled.routeComplaintSync(input)
+    const all = decision.trace.flatMap((hit) => hit.keywords)
+    const inName = all.filter((k) => k.fact === 'respondentName')
+    expect(inName.length).toBeGreaterThan(0)
+    for (const k of inName) for (let i = 0; i < k.keywords.length; i++) expect('某某超市'.indexOf(k.keywords[i]!)).toBe(k.at![i])
+    for (const k of all.filter((x) => x.fact === undefined)) for (let i = 0; i < k.keywords.length; i++) expect(input.text.indexOf(k.keywords[i]!)).toBe(k.at![i])
+    expect(decision.confidenceReasons?.map((r) => r.message).join('')).toContain('被投诉人名称，位置')
+  })
+})
