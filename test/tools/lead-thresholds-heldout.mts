@@ -58,3 +58,33 @@ for (const a of [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
   }
   console.log(`  a ${a}: tuned ${cell(false)}${process.env.FROZEN_HIGH ? `, frozen ${cell(true)}` : ''}`)
 }
+
+// PER_SECTION=1 (stop 34): the shipped overrides (0.8, unsure 0.5, guarded) on the tuned held-out texts, by the section
+// the rules had given the lead (the one the model takes it from): how often the model was right, the rules right,
+// neither — to see whether some section's rule leads should be overridden only from a higher p. Frozen: counts only,
+// once, for a setting chosen on the tuned texts.
+if (process.env.PER_SECTION) {
+  const by = new Map()
+  for (const r of rows.filter((x) => !x.frozen)) {
+    const d = decide(r, 0.8, 0.5, true)
+    if (d === r.answer) continue
+    const k = r.answer
+    const t = by.get(k) ?? { n: 0, model: 0, rules: 0, neither: 0, ps: [] }
+    t.n++
+    if (d === r.label) t.model++
+    else if (r.answer === r.label) t.rules++
+    else t.neither++
+    t.ps.push({ p: Math.round(r.p * 100) / 100, right: d === r.label ? 'model' : r.answer === r.label ? 'rules' : 'neither' })
+    by.set(k, t)
+  }
+  console.log('overrides by the rules’ lead section (tuned, held out): n, model right, rules right, neither')
+  for (const [k, t] of [...by].sort((a, b) => b[1].n - a[1].n)) console.log(`  ${k}: ${t.n}, model ${t.model}, rules ${t.rules}, neither ${t.neither}  ${t.ps.sort((a, b) => a.p - b.p).map((x) => x.p + (x.right === 'model' ? '+' : x.right === 'rules' ? '-' : '0')).join(' ')}`)
+  if (process.env.PROTECT) {
+    // PROTECT="section:p,section:p": the rules' leads of these sections are overridden only from p (tuned, then frozen once).
+    const protect = new Map(process.env.PROTECT.split(',').map((s) => { const [k, v] = s.split(':'); return [k, Number(v)] }))
+    const decideP = (r) => (protect.has(r.answer) && r.p < protect.get(r.answer) ? r.answer : decide(r, 0.8, 0.5, true))
+    const sc = (frozen, f) => rows.filter((r) => r.frozen === frozen).reduce((n, r) => n + (f(r) === r.label ? 1 : 0), 0)
+    console.log(`shipped: tuned ${sc(false, (r) => decide(r, 0.8, 0.5, true))}/${tuned}; protected ${process.env.PROTECT}: tuned ${sc(false, decideP)}/${tuned}`)
+    if (process.env.FROZEN_ONCE) console.log(`  frozen once: shipped ${sc(true, (r) => decide(r, 0.8, 0.5, true))}/${frozen}, protected ${sc(true, decideP)}/${frozen}`)
+  }
+}
