@@ -95,6 +95,25 @@ export function shorten(v: unknown) {
   return typeof v === 'string' && v.length > 200 ? v.slice(0, 200) + '…' : v
 }
 
+/**
+ * Whether `node` holds for `facts`: the ground-floor semantics of `explainCondition` without its trace
+ * (short-circuiting, nothing allocated), for the few conditions evaluated on every complaint outside the
+ * compiled rules (a screening rule's `hint`). The fast-check property in together.test.ts pins it to
+ * `explainCondition(...).result`.
+ */
+export function conditionHolds(node: ConditionNode, facts: Facts, vocab: VocabularyLookup): boolean {
+  if ('all' in node) {
+    for (const c of node.all) if (!conditionHolds(c, facts, vocab)) return false
+    return true
+  }
+  if ('any' in node) {
+    for (const c of node.any) if (conditionHolds(c, facts, vocab)) return true
+    return false
+  }
+  if ('not' in node) return !conditionHolds(node.not, facts, vocab)
+  return applyOperator(node.operator, resolvePath(factOf(facts, node.fact), node.path), valueOf(node.value, facts), vocab)
+}
+
 /** Evaluates every condition of `node` against `facts` and returns the full trace. */
 export function explainCondition(node: ConditionNode, facts: Facts, vocab: VocabularyLookup, tracer?: ConditionTracer): ConditionTrace {
   const trace = explainNode(node, facts, vocab, tracer)

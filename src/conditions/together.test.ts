@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import fc from 'fast-check'
 import { CLAUSE_MARKS, findTogether, hasKeyword, keywordEvidence, matchKeywords, togetherLabel, vocabularyLookup, type TogetherTerm } from './operators.js'
-import { applyOperator, explainCondition } from './evaluate.js'
+import { applyOperator, conditionHolds, explainCondition } from './evaluate.js'
+import type { ConditionNode } from './schema.js'
 import { createConditionEvaluator } from './referenceEngine.js'
 
 const term = (terms: string[], within: number | 'clause'): TogetherTerm => ({ terms, within, label: togetherLabel(terms) })
@@ -125,6 +126,27 @@ describe('an explaining evaluation reads a text operator from its evidence', () 
           expect(trace.result).toBe(applyOperator(operator, t, value, vocab))
         }
       }),
+    )
+  })
+})
+
+describe('conditionHolds: the explaining evaluation without its trace', () => {
+  test('the same answer as explainCondition(...).result on nested all/any/not over text and number facts', () => {
+    const vocab = vocabularyLookup({ v: { keywords: ['甲', '乙丙'], notInside: ['甲乙'] } })
+    const leaf = fc.oneof(
+      fc.record({ fact: fc.constant('text'), operator: fc.constantFrom('containsAny', 'notContainsAny'), value: fc.constantFrom<unknown>('v', ['丙'], ['x', '甲']) }),
+      fc.record({ fact: fc.constantFrom('years', 'missing'), operator: fc.constantFrom('greaterThan', 'lessThanInclusive', 'equal', 'notEqual'), value: fc.constantFrom<unknown>(3, 0, 'x', { fact: 'limit' }) }),
+      fc.record({ fact: fc.constant('given'), operator: fc.constantFrom('equal', 'notEqual'), value: fc.boolean() }),
+    )
+    const { node } = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, fc.record({ all: fc.array(tie('node'), { maxLength: 3 }) }), fc.record({ any: fc.array(tie('node'), { maxLength: 3 }) }), fc.record({ not: tie('node') })),
+    }))
+    const facts = fc.record({ text: fc.constantFrom('甲', '甲乙', '乙丙', '丙', ''), years: fc.constantFrom(0, 3, 3.5, 20), given: fc.boolean(), limit: fc.constantFrom(0, 3) })
+    fc.assert(
+      fc.property(node, facts, (n, f) => {
+        expect(conditionHolds(n as ConditionNode, f, vocab)).toBe(explainCondition(n as ConditionNode, f, vocab).result)
+      }),
+      { numRuns: 1000 },
     )
   })
 })

@@ -5,10 +5,11 @@
  * hint decides nothing: wrongly refusing costs the consumer the remedy, and a date in a text is often not
  * the day the harm became known (《暂行办法》第十五条第(四)项 counts from that day).
  *
- * Checked with the ground-floor evaluator (a hint is a handful of fact comparisons, and only for the rules
- * that have one), for every evaluator alike, lean decisions too (their warning codes are the full ones').
+ * Checked with the ground-floor semantics without a trace (`conditionHolds`: a hint is a handful of fact
+ * comparisons, and only for the rules that have one), for every evaluator alike, lean decisions too (their
+ * warning codes are the full ones').
  */
-import { explainCondition, type Facts } from '../conditions/evaluate.js'
+import { conditionHolds, type Facts } from '../conditions/evaluate.js'
 import { vocabularyLookup, type VocabularyLookup } from '../conditions/operators.js'
 import type { Evaluation } from './evaluation.js'
 import { metaApplies, type RuleMeta } from './preparedRules.js'
@@ -36,7 +37,7 @@ export class ScreeningHints {
   check(facts: Facts, kind: number, on: string, evaluation: Evaluation, warnings: RoutingWarning[]): void {
     for (const { meta, rule } of this.hints) {
       if (!metaApplies(meta, kind, on) || evaluation.fired('screening', meta.index)) continue
-      if (!explainCondition(rule.hint.when, facts, this.vocab).result) continue
+      if (!conditionHolds(rule.hint.when, facts, this.vocab)) continue
       warnings.push({
         code: 'screening_hint',
         message: `${rule.hint.ask.zh}（规则 ${rule.id}）`,
