@@ -82,11 +82,15 @@ import { routeBundleSize, viteRouteBundleSize } from './tools/routeBundle.js'
  * Stop 32 (no code change on the route path; 134 field texts, one round of four tuners with six new screening and two
  * routing rules, new lists, 68 curated scenarios in s32*.test.yaml; a model retrained on them): top 208,100, Vite 194,116,
  * engine 471,470. The engine bound rose by 10 KB (it carries the field texts and curated scenarios); top, route and Vite hold.
+ * Stops 33 and 34 (stop 34 added code on the route path: the screening hint and the reading of dates in the text, about
+ * 1.2 KB gzip minified; the rest is the rules' data: 123 field texts, about 110 curated scenarios, 13 more screening rules and 10 lists in stop 34,
+ * a model retrained on them): top 215,725, Vite 202,027, engine 494,822. The bounds rose by 5 KB (top, route, Vite) and
+ * 20 KB (engine).
  */
-const TOP_GZIP_BOUND = 214_000
-const ENGINE_GZIP_BOUND = 480_000
-/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21, 125,541 after its second round, 127,907 after stop 22's two rounds, 129,683 after stop 23's four, 131,055 after stop 24's three, 132,976 after stop 25's two, 171,517 with stop 26's larger review model, 177,342 at its end, 177,790 at stop 27's end, 179,478 in stop 28, 182,217 at its end, 186,608 at stop 29's end, 192,363 at stop 30's end, 193,301 at stop 31's end, 194,116 at stop 32's end. */
-const VITE_GZIP_BOUND = 200_000
+const TOP_GZIP_BOUND = 219_000
+const ENGINE_GZIP_BOUND = 500_000
+/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21, 125,541 after its second round, 127,907 after stop 22's two rounds, 129,683 after stop 23's four, 131,055 after stop 24's three, 132,976 after stop 25's two, 171,517 with stop 26's larger review model, 177,342 at its end, 177,790 at stop 27's end, 179,478 in stop 28, 182,217 at its end, 186,608 at stop 29's end, 192,363 at stop 30's end, 193,301 at stop 31's end, 194,116 at stop 32's end, 202,027 at stop 34's end. */
+const VITE_GZIP_BOUND = 205_000
 
 test('a calendar-only bundle stays small', async () => {
   const bytes = await calendarBundleBytes()
