@@ -32,23 +32,31 @@ function latestReading(year: number, month: number | undefined, day: number | un
   return `${year}-${pad(month)}-${pad(day)}`
 }
 
+// Whether the text may give a date at all: one test, so the three readings run only on texts that have a
+// four-digit year or a year in Chinese digits (most complaints have neither).
+const ANY_YEAR = /(?:19|20)[0-9]{2}|[一二][〇零一二三四五六七八九]{3}年/
+
+const numberOrUndefined = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s))
+
+/** The earlier of `earliest` and `iso` when `iso` is a date to consider (on or before receipt, not before 1950). */
+function earlier(earliest: string | undefined, iso: string, receivedOn: string): string | undefined {
+  if (iso > receivedOn || iso < '1950-01-01') return earliest
+  return earliest === undefined || iso < earliest ? iso : earliest
+}
+
 /**
  * The earliest date the text gives, read at its latest possible day (ISO), among those on or before
  * `receivedOn` and not before 1950; undefined when the text gives none.
  */
 export function earliestTextDate(text: string, receivedOn: string): string | undefined {
+  if (!ANY_YEAR.test(text)) return undefined
   let earliest: string | undefined
-  const consider = (iso: string): void => {
-    if (iso > receivedOn || iso < '1950-01-01') return
-    if (earliest === undefined || iso < earliest) earliest = iso
-  }
-  const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s))
-  for (const m of text.matchAll(WRITTEN)) consider(latestReading(Number(m[1]), num(m[2]), num(m[3])))
-  for (const m of text.matchAll(NUMERIC)) consider(latestReading(Number(m[1]), num(m[2]), num(m[3])))
+  for (const m of text.matchAll(WRITTEN)) earliest = earlier(earliest, latestReading(Number(m[1]), numberOrUndefined(m[2]), numberOrUndefined(m[3])), receivedOn)
+  for (const m of text.matchAll(NUMERIC)) earliest = earlier(earliest, latestReading(Number(m[1]), numberOrUndefined(m[2]), numberOrUndefined(m[3])), receivedOn)
   for (const m of text.matchAll(CHINESE_YEAR)) {
     let digits = ''
     for (const c of m[1]!) digits += CHINESE_DIGITS[c]
-    consider(latestReading(Number(digits), undefined, undefined))
+    earliest = earlier(earliest, latestReading(Number(digits), undefined, undefined), receivedOn)
   }
   return earliest
 }

@@ -15,7 +15,8 @@
  * default 5000), BENCH_SCALES (default "1,10,100"), BENCH_LINES (NDJSON lines, default 1000000; 0
  * skips), BENCH_BUILD=0 (use the existing dist/ instead of running `npx tsup`), BENCH_ANALYZE=0 (skip timing
  * `analyzeRuleSet` once), BENCH_REPORT (records for
- * the report, default 500000; 0 skips), BENCH_FULL=0 (skip the full-format CLI run of section 4), BENCH_WARM_MS (each path's minimum warm-up, default 500 ms).
+ * the report, default 500000; 0 skips), BENCH_FULL=0 (skip the full-format CLI run of section 4), BENCH_WARM_MS (each path's minimum warm-up, default 500 ms), BENCH_ROUNDS (rounds of the interleaved
+ * 100× check, default 5).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -260,6 +261,27 @@ table(
 )
 const syncRow = rows[3]!
 
+// 2a. The 100× check, interleaved: the two loops above run at different moments, and on a shared machine the
+// plain engine's own speed moves ±15% between runs — more than the margin. Here the workload is cut into
+// ROUNDS parts; each round times the plain engine on its part and then routeComplaintSync on the same part,
+// so both see the same minute of the machine. The verdict is the median of the rounds' ratios (min–max shown).
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5))
+const roundRatios: number[] = []
+{
+  const size = Math.ceil(items.length / ROUNDS)
+  for (let r = 0; r < ROUNDS; r++) {
+    const partFacts = facts.slice(r * size, (r + 1) * size)
+    const partItems = items.slice(r * size, (r + 1) * size)
+    if (partItems.length === 0) break
+    const plainRound = await measure('plain', partFacts, (f) => plain.run({ ...(f as object) }), { warm: 50 })
+    const syncRound = await measure('sync', partItems, (item) => compiled.routeComplaintSync(item as never), { warm: partItems.length, passes: 10 })
+    roundRatios.push(syncRound.perSecond / plainRound.perSecond)
+  }
+}
+const sortedRatios = [...roundRatios].sort((a, b) => a - b)
+const medianRatio = sortedRatios.length % 2 ? sortedRatios[(sortedRatios.length - 1) / 2]! : (sortedRatios[sortedRatios.length / 2 - 1]! + sortedRatios[sortedRatios.length / 2]!) / 2
+console.log(`\nInterleaved (${roundRatios.length} rounds, each the plain engine then routeComplaintSync on the same ${Math.ceil(items.length / ROUNDS)} complaints): × plain JRE ${roundRatios.map((r) => fmt(r, 1)).join(', ')} — median ${fmt(medianRatio, 1)}×`)
+
 // 2b. Field accuracy: the real texts of rules/tests/field/ (issue 10) — measured beside the speed ------------
 {
   const { loadRuleSet } = await import('../../src/node/loadRuleSet.js')
@@ -417,7 +439,7 @@ const ratio1 = syncRow.perSecond / baseline
 const loadCompile = parseWarm + engineWarm
 console.log('\n## Targets (issues 6 and 14)\n')
 const targets: (string | number)[][] = [
-  ['compiled ≥ 100× plain JRE (sync, shipped rules)', `${fmt(ratio1, 1)}×`, verdict(ratio1 >= 100)],
+  ['compiled ≥ 100× plain JRE (sync, shipped rules; median of the interleaved rounds)', `${fmt(medianRatio, 1)}× (rounds ${fmt(sortedRatios[0]!, 1)}–${fmt(sortedRatios.at(-1)!, 1)}×; the single loops above ${fmt(ratio1, 1)}×)`, verdict(medianRatio >= 100)],
   ['ratio does not shrink at ×10', ratios.has(10) ? `×1 ${fmt(ratios.get(1) ?? ratio1, 1)} → ×10 ${fmt(ratios.get(10)!, 1)}` : 'not run', ratios.has(10) ? verdict(ratios.get(10)! >= (ratios.get(1) ?? ratio1) * 0.95) : '-'],
   ['p99 ≤ 20 µs (sync, shipped rules)', `${fmt(syncRow.p99)} µs`, verdict(syncRow.p99 <= 20)],
   ['load + compile shipped rules ≤ 50 ms (warm parse + createEngine)', `${fmt(loadCompile)} ms (compile alone ${fmt(engineWarm, 2)} ms)`, verdict(loadCompile <= 50)],
