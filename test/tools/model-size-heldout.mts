@@ -6,10 +6,11 @@
 // to the fallback or an assisting section) gets right. A variant: maxFeatures/minLevel (compact, as shipped), fit
 // settings (seeds: [..] averages fits with those shuffling seeds), or dense: true with quant { max, levels, min, rank: log|sqrt|df } (float weights, pruned/quantised here).
 // FROZEN=1 also prints the frozen texts of the same pairs (look once, after choosing). ~1 minute a variant.
+// THROUGH=n: every batch fresh7–fresh<n>, grouped by the commit that added it (as lead-thresholds-heldout.mts).
 import { intakeAnswers, learned } from './heldoutIntake.mts'
 const { trainingRows, gramsOf, fitSoftmax, DEFAULT_FIT, softmaxInto, compactModel, decodeWeights, scoreText, normalizeText, variantsOf } = learned
 
-const { today, pairs, rows } = await intakeAnswers()
+const { today, pairs, rows } = await intakeAnswers(process.env.THROUGH ? { through: Number(process.env.THROUGH) } : {})
 const { rows: train } = trainingRows(today)
 const variants = variantsOf(today)
 const fallback = today.fallback.section
