@@ -157,6 +157,19 @@ function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): 
   return true
 }
 
+function sameEach<T>(a: readonly T[] | undefined, b: readonly T[] | undefined, same: (x: T, y: T) => boolean): boolean {
+  if (a === b) return true
+  if (a === undefined || b === undefined || a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (!same(a[i]!, b[i]!)) return false
+  return true
+}
+
+type TogetherEvidence = NonNullable<KeywordEvidence['together']>[number]
+type SuppressedEvidence = NonNullable<KeywordEvidence['suppressed']>[number]
+
+const sameTogether = (x: TogetherEvidence, y: TogetherEvidence): boolean => x.term === y.term && x.within === y.within && sameList(x.terms, y.terms) && sameList(x.at, y.at)
+const sameSuppressed = (x: SuppressedEvidence, y: SuppressedEvidence): boolean => x.keyword === y.keyword && x.at === y.at && x.by === y.by && x.byAt === y.byAt
+
 /**
  * Adds a text condition's evidence to a rule's list unless the list already has the same (two leaves of
  * one rule naming the same vocabulary find the same words at the same places: the trace says it once).
@@ -169,8 +182,8 @@ export function pushKeywordEvidence(list: KeywordEvidence[], evidence: KeywordEv
       o.fact === evidence.fact &&
       sameList(o.keywords, evidence.keywords) &&
       sameList(o.at, evidence.at) &&
-      (o.together === evidence.together || JSON.stringify(o.together) === JSON.stringify(evidence.together)) &&
-      (o.suppressed === evidence.suppressed || JSON.stringify(o.suppressed) === JSON.stringify(evidence.suppressed))
+      sameEach(o.together, evidence.together, sameTogether) &&
+      sameEach(o.suppressed, evidence.suppressed, sameSuppressed)
     )
       return
   }
