@@ -1,6 +1,8 @@
 // @ts-nocheck — a measurement script, not part of the suite. How stop 29 chose `learnedReject.threshold` in the model file
 // (src/routing/learned/similarCases.ts, README "learned rejection"). Stop 31 re-ran it with THROUGH=92 (32 groups): no threshold reached
 // 90% precision (0.95: 20 of 25), so the bundled model no longer writes learnedReject.
+// Stop 35, THROUGH=107 (36 groups, 2,150 tuned texts, 518 to reject): 0.8 55/76, 0.85 50/65, 0.9 41/49, 0.95 30/35 (86%),
+// 0.98 16/19 — still no threshold at 90%; not written.
 //   npx tsx test/tools/learned-reject-heldout.mts            (prints figures only; ~3 minutes; THROUGH=92 takes the later batches too)
 // Protocol (heldoutIntake.mts, `through: 68`): every field batch fresh7–fresh68, grouped by the commit that added it, is
 // routed by that commit's rules (not yet tuned on it; its model off) and compared with today's labels, with the rules' own
