@@ -320,22 +320,13 @@ class PreparedDecider {
     // not with the fallback section (that would drop the specific evidence the rules did find) nor with a
     // section the rules already have assisting (they saw its duty and ranked it second). The decision is
     // assessed as it stands, before the model has a say; only asked where that decides whether the model leads.
-    const rulesLead = lead
-    const rulesUnsure = (): boolean => {
-      const assist: SectionRef[] = []
-      for (const id of assistIds) assist.push(this.prepared.section(id))
-      const provisional: RoutingDecision = { disposition: 'route', intake, lead: rulesLead, assist, basis: [], trace, warnings }
-      provisional.category = categoryOf(found, facts, this.ruleSet, rulesLead.id)
-      return assessConfidenceWith(provisional, this.ruleSet.confidence ?? DEFAULT_CONFIDENCE, found, false).confidence === 'low'
-    }
-    const unsureLeadAllowed = (to: string): boolean => !(to === ruleSet.fallback.section || assistIds.includes(to as SectionId)) && rulesUnsure()
+    const rejectAs = this.rejectAs[complaint.kind]
     // The model may make it a rejection only where the rules are unsure of their own decision, no
     // out-of-scope rule gave way to a duty of this bureau (then the rules saw both, and chose the duty:
     // issue 10 item 4), and the model file names a rejecting rule for this kind of matter.
-    // (Then the question left is the rules' own confidence: `rulesUnsure` itself, no further closure.)
-    const rejectAs = this.rejectAs[complaint.kind]
-    const rejectAllowed = yielded.length === 0 && rejectAs !== undefined && metaApplies(rejectAs, run.kind, run.on) ? rulesUnsure : undefined
-    const verdict = this.similar?.review('route', lead, String(facts.text ?? ''), String(facts.respondentName ?? ''), lean, winner === undefined, unsureLeadAllowed, rejectAllowed)
+    const mayReject = yielded.length === 0 && rejectAs !== undefined && metaApplies(rejectAs, run.kind, run.on)
+    const asked = new RulesAsked(this.ruleSet, this.prepared, intake, lead, assistIds, trace, warnings, found, facts, mayReject)
+    const verdict = this.similar?.review('route', lead, String(facts.text ?? ''), String(facts.respondentName ?? ''), lean, winner === undefined, asked)
     if (verdict?.reject && verdict.warning) return this.rejectedByModel(complaint, found, run, rejectAs!, intake, warnings, trace, basis, leadBasisAt, verdict.warning)
     if (verdict?.lead) lead = this.ledByModel(verdict.lead, lead, winner, assistIds, basis, leadBasisAt, warnings, trace)
     if (assistIds.length > 1) this.prepared.sortBySectionSeq(assistIds)
@@ -593,4 +584,47 @@ function togetherMentions(label: string, text: string): number {
   let least = Infinity
   for (const term of label.split(TOGETHER_JOIN)) least = Math.min(least, occurrences(term, text))
   return least === Infinity ? 1 : Math.max(1, least)
+}
+
+/**
+ * What the learned model may ask of the rules' own routed decision (`SimilarCasesCheck.review`): whether the
+ * rules are unsure of it — the decision assessed as it stands, before the model has a say — and so whether the
+ * model may lead from the lower unsure threshold (never with the fallback section, which would drop the specific
+ * evidence the rules did find, nor with a section the rules already have assisting: they saw its duty and ranked
+ * it second) or reject. One object per routed decision instead of closures; the assessment is made at most once,
+ * and only where the model's answer makes it matter.
+ */
+class RulesAsked {
+  private unsureOnce: boolean | undefined
+  constructor(
+    private readonly ruleSet: RuleSet,
+    private readonly prepared: PreparedRules,
+    private readonly intake: SectionRef,
+    private readonly rulesLead: SectionRef,
+    private readonly assistIds: readonly SectionId[],
+    private readonly trace: RuleHit[],
+    private readonly warnings: RoutingWarning[],
+    private readonly found: DecisionCategory,
+    private readonly facts: Facts,
+    private readonly mayReject: boolean,
+  ) {}
+
+  private unsure(): boolean {
+    if (this.unsureOnce === undefined) {
+      const assist: SectionRef[] = []
+      for (const id of this.assistIds) assist.push(this.prepared.section(id))
+      const provisional: RoutingDecision = { disposition: 'route', intake: this.intake, lead: this.rulesLead, assist, basis: [], trace: this.trace, warnings: this.warnings }
+      provisional.category = categoryOf(this.found, this.facts, this.ruleSet, this.rulesLead.id)
+      this.unsureOnce = assessConfidenceWith(provisional, this.ruleSet.confidence ?? DEFAULT_CONFIDENCE, this.found, false).confidence === 'low'
+    }
+    return this.unsureOnce
+  }
+
+  leadAllowed(to: string): boolean {
+    return !(to === this.ruleSet.fallback.section || this.assistIds.includes(to as SectionId)) && this.unsure()
+  }
+
+  rejectAllowed(): boolean {
+    return this.mayReject && this.unsure()
+  }
 }

@@ -223,7 +223,7 @@ describe('the review warning with a small hand-made model', () => {
     // '吐' alone: p just below 1, so below leadThreshold 1 and the warning threshold 1.
     const m = { ...model, threshold: 1, leadThreshold: 1, unsureLeadThreshold: 0.5 }
     const asked: string[] = []
-    const allowed = (to: string) => (asked.push(to), true)
+    const allowed = { leadAllowed: (to: string) => (asked.push(to), true), rejectAllowed: () => false }
     const v = check(m).review('route', cp, '吐', '', false, false, allowed)!
     expect(asked).toEqual(['catering-food'])
     expect(v.lead).toEqual(food)
@@ -233,7 +233,7 @@ describe('the review warning with a small hand-made model', () => {
     expect(v.warning!.messageEn).toContain("the rules' own decision being low-confidence, at least the unsure lead threshold 0.5")
     expect(check(m).review('route', cp, '吐', '', true, false, allowed)).toEqual({ warning: { code: 'learned_lead', message: '', messageEn: '' }, lead: food })
     // Not allowed (the rules are sure, or it is the fallback or an assisting section): only the leaning.
-    expect(check(m).review('route', cp, '吐', '', false, false, () => false)).toMatchObject({ leaning: { answer: 'catering-food' } })
+    expect(check(m).review('route', cp, '吐', '', false, false, { leadAllowed: () => false, rejectAllowed: () => false })).toMatchObject({ leaning: { answer: 'catering-food' } })
     expect(check(m).review('route', cp, '吐', '', false, false)!.lead).toBeUndefined()
     // Never against a rejection, never to a rejection, never where the model may not lead at all.
     expect(check(m).review('reject', null, '吐', '', false, false, allowed)!.lead).toBeUndefined()

@@ -60,6 +60,12 @@ const SHOWN = 5
 const REJECT = 'reject'
 const NO_TEXT = ''
 
+/** What `review` may ask of the rules' own routed decision (decide.ts `RulesAsked`); without it the model neither leads from the unsure threshold nor rejects. */
+export interface RulesAsk {
+  leadAllowed(section: string): boolean
+  rejectAllowed(): boolean
+}
+
 export class SimilarCasesCheck {
   private readonly classIsAnswer: boolean[]
   /** Decoded once (null when it cannot be: the loader has reported it). */
@@ -90,10 +96,10 @@ export class SimilarCasesCheck {
    * and p reaches the file's `leadThreshold` — that section as `lead`, with a `learned_lead` warning
    * instead of `similar_cases_differ` (decide.ts then makes it the lead and the rules' lead an assist).
    * `fellBack`: no rule chose the rules' lead (the fallback section), which the messages say.
-   * `unsureLeadAllowed(section)`: whether that section may lead because the rules' own decision is
+   * `rules.leadAllowed(section)`: whether that section may lead because the rules' own decision is
    * low-confidence (decide.ts: and the section is neither the fallback nor one the rules already have
    * assisting); asked only where the model's first choice is another section with p between the file's
-   * `unsureLeadThreshold` and `leadThreshold`.
+   * `unsureLeadThreshold` and `leadThreshold`. `rules.rejectAllowed()`: whether the model may reject (decide.ts).
    */
   review(
     disposition: 'route' | 'reject' | 'transfer',
@@ -102,8 +108,7 @@ export class SimilarCasesCheck {
     respondent: string,
     lean: boolean,
     fellBack: boolean,
-    unsureLeadAllowed?: (section: string) => boolean,
-    rejectAllowed?: () => boolean,
+    rules?: RulesAsk,
   ): SimilarVerdict | undefined {
     const model = this.model
     if (!model.enabled || disposition === 'transfer') return undefined
@@ -132,9 +137,9 @@ export class SimilarCasesCheck {
     const bound = canLead ? Math.min(model.threshold, leadThreshold as number, unsure ?? Infinity) : canReject ? Math.min(model.threshold, learnedReject.threshold) : model.threshold
     const p0 = probabilityAtLeast(z, weights.K, best, bound)
     const leadsSure = canLead && typeof leadThreshold === 'number' && p0 >= leadThreshold
-    const leadsUnsure = !leadsSure && canLead && unsure !== undefined && p0 >= unsure && unsureLeadAllowed !== undefined && unsureLeadAllowed(answer)
+    const leadsUnsure = !leadsSure && canLead && unsure !== undefined && p0 >= unsure && rules !== undefined && rules.leadAllowed(answer)
     const leads = leadsSure || leadsUnsure
-    const rejects = canReject && p0 >= learnedReject.threshold && rejectAllowed !== undefined && rejectAllowed()
+    const rejects = canReject && p0 >= learnedReject.threshold && rules !== undefined && rules.rejectAllowed()
     if (!(p0 >= model.threshold) && !leads && !rejects) {
       // Unsure, but leaning elsewhere: held out, such decisions were right far less often when the rules
       // were sure of them (README, "confidence"), so they are never high.
