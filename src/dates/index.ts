@@ -4,3 +4,4 @@
  * capabilities; the calendar and the escalations build on it.
  */
 export { addDays, civilOf, dayNumberOf, daysBetween, daysInMonth, isRealDate, isWeekend, toDayNumber, toIsoDate, weekdayName, weekdayOf, yearOfIso } from './isoDay.js'
+export { anniversaryOf, yearsBetween } from './years.js'

@@ -315,11 +315,8 @@ class PreparedDecider {
         basis.push(rule.cites)
       }
     }
-    // The learned model: a warning, or — sure enough, and another section — the lead (`learned_lead`).
-    // Where the rules' own decision is low-confidence, the model may lead from the lower unsure threshold — but
-    // not with the fallback section (that would drop the specific evidence the rules did find) nor with a
-    // section the rules already have assisting (they saw its duty and ranked it second). The decision is
-    // assessed as it stands, before the model has a say; only asked where that decides whether the model leads.
+    // The learned model: a warning, or — sure enough, and another section — the lead (`learned_lead`); what it may
+    // ask of the rules' own decision is `RulesAsked` (below).
     const rejectAs = this.rejectAs[complaint.kind]
     // The model may make it a rejection only where the rules are unsure of their own decision, no
     // out-of-scope rule gave way to a duty of this bureau (then the rules saw both, and chose the duty:

@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest'
 import { createEngine } from '../engine/createEngine.js'
 import { defaultRuleSet } from '../engine/defaultRuleSet.js'
 import { complaintInput, type ComplaintInput } from './complaintInput.js'
-import { deriveFacts, normalizeCounty, yearsBetween, yearsCounted } from './deriveFacts.js'
+import { deriveFacts, normalizeCounty, yearsCounted } from './deriveFacts.js'
+import { yearsBetween } from '../dates/index.js'
 
 const ruleSet = defaultRuleSet()
 const engine = createEngine()

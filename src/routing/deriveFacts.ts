@@ -38,7 +38,7 @@ export function normalizeCounty(name: string | undefined): string | undefined {
   return normal === '' ? undefined : normal
 }
 const normalCounties = new Map<string, string>()
-import { dayNumberOf, daysInMonth, toDayNumber } from '../dates/index.js'
+import { anniversaryOf, yearsBetween } from '../dates/index.js'
 
 /** A county as compared; a blank one is listed in `blanks` (warned once for all). Not a closure: it runs per complaint. */
 function countyAt(blanks: string[], field: string, name: string | undefined): string | undefined {
@@ -292,30 +292,4 @@ export function yearsCounted(from: string, to: string, ruleSet: RuleSet, warning
   return to <= day ? whole : years
 }
 
-function anniversaryOf(from: string, years: number): string {
-  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number]
-  const y = fy + years
-  const lastOfMonth = daysInMonth(y, fm)
-  return `${String(y).padStart(4, '0')}-${String(fm).padStart(2, '0')}-${String(Math.min(fd, lastOfMonth)).padStart(2, '0')}`
-}
 
-/**
- * Exact years from `from` to `to` as a decimal: whole years (anniversaries, 29 Feb → 28 Feb) plus the
- * fraction of the next year. So "more than three years" is `greaterThan 3`, true from the day after
- * the third anniversary.
- */
-export function yearsBetween(from: string, to: string): number {
-  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number]
-  const anniversary = (years: number) => {
-    const y = fy + years
-    return dayNumberOf(y, fm, Math.min(fd, daysInMonth(y, fm)))
-  }
-  const ty = Number(to.slice(0, 4))
-  const end = toDayNumber(to)
-  if (end < anniversary(0)) return -yearsBetween(to, from)
-  let whole = ty - fy
-  while (whole > 0 && anniversary(whole) > end) whole--
-  const start = anniversary(whole)
-  const next = anniversary(whole + 1)
-  return whole + (end - start) / (next - start)
-}

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { isRealDate, toIsoDate, toDayNumber } from '../dates/index.js'
-import { earliestTextDate, yearsBetween, yearsSinceTextDate } from './textDates.js'
+import { earliestTextDate, yearsSinceTextDate } from './textDates.js'
 
 const on = '2025-05-06'
 
@@ -52,29 +52,7 @@ describe('earliestTextDate: the dates a text gives, each read at its latest poss
   })
 })
 
-describe('yearsBetween: whole years by the anniversary, then a fraction', () => {
-  test('the anniversary itself is exactly N years; the day after is more; the day before is less', () => {
-    const days = fc.integer({ min: toDayNumber('1950-01-01'), max: toDayNumber('2030-12-31') }).map(toIsoDate)
-    fc.assert(
-      fc.property(days, fc.integer({ min: 0, max: 60 }), (from, n) => {
-        const [y, m, d] = from.split('-').map(Number) as [number, number, number]
-        if (m === 2 && d === 29) return true // no anniversary in most years
-        const anniversary = `${y + n}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
-        const after = toIsoDate(toDayNumber(anniversary) + 1)
-        const before = toIsoDate(toDayNumber(anniversary) - 1)
-        expect(yearsBetween(from, anniversary)).toBe(n)
-        expect(yearsBetween(from, after)).toBeGreaterThan(n)
-        if (n > 0) expect(yearsBetween(from, before)).toBeLessThan(n)
-      }),
-      { numRuns: 1000 },
-    )
-  })
-
-  test('29 February counts its anniversary as 28 February in a common year', () => {
-    expect(yearsBetween('2020-02-29', '2023-02-28')).toBe(3)
-    expect(yearsBetween('2020-02-29', '2023-03-01')).toBeGreaterThan(3)
-  })
-
+describe('yearsSinceTextDate: years from the text\'s earliest date (exact: src/dates/years.ts)', () => {
   test('the fact for a text: three years and some days → more than 3', () => {
     expect(yearsSinceTextDate('2004年买的', on)).toBeGreaterThan(20)
     expect(yearsSinceTextDate('2022年买的', on)).toBeLessThan(3)

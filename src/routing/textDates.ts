@@ -9,7 +9,7 @@
  * often a count of years as a year. Each date is read at its latest possible day (a year alone as its 31
  * December, a month as its last day), so the years counted from it are never more than the text says.
  */
-import { dayNumberOf, daysInMonth } from '../dates/index.js'
+import { daysInMonth, yearsBetween } from '../dates/index.js'
 
 const CHINESE_DIGITS: Readonly<Record<string, string>> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' }
 
@@ -61,24 +61,9 @@ export function earliestTextDate(text: string, receivedOn: string): string | und
   return earliest
 }
 
-/**
- * Years from `fromIso` to `toIso` (both ISO dates, `fromIso` not later): whole years by the calendar
- * (the anniversary reached), plus the days since the last anniversary over 366 — an approximation for a
- * hint, never more than the true count; `greaterThan 3` holds once the third anniversary has passed.
- */
-export function yearsBetween(fromIso: string, toIso: string): number {
-  const [fy, fm, fd] = fromIso.split('-').map(Number) as [number, number, number]
-  const [ty, tm, td] = toIso.split('-').map(Number) as [number, number, number]
-  let whole = ty - fy
-  // The anniversary in a year without that day (29 February) is the month's last day (《民法典》第二百零二条).
-  if (tm < fm || (tm === fm && td < Math.min(fd, daysInMonth(ty, fm)))) whole--
-  if (whole < 0) return 0
-  const anniversary = dayNumberOf(fy + whole, fm, Math.min(fd, daysInMonth(fy + whole, fm)))
-  return whole + (dayNumberOf(ty, tm, td) - anniversary) / 366
-}
 
 /** The fact `yearsSinceTextDate`: years from the text's earliest date to `receivedOn`, 0 when it gives none. */
 export function yearsSinceTextDate(text: string, receivedOn: string): number {
   const earliest = earliestTextDate(text, receivedOn)
-  return earliest === undefined ? 0 : yearsBetween(earliest, receivedOn)
+  return earliest === undefined ? 0 : Math.max(0, yearsBetween(earliest, receivedOn))
 }

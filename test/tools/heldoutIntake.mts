@@ -79,13 +79,16 @@ export async function intakeAnswers(options: { through?: number } = {}) {
  */
 export function scoreHeldOut(today, pairs, rows, scored) {
   const { trainingRows, gramsOf, fitSoftmax, DEFAULT_FIT, compactModel, decodeWeights, scoreText, normalizeText, variantsOf, DEFAULT_MAX_FEATURES, DEFAULT_MIN_LEVEL } = learned
+  // FIT='{"l2":0.001}' and MAX_FEATURES=n try other fit settings than the shipped ones (stop 36: the L2 study).
+  const fit = { ...DEFAULT_FIT, ...JSON.parse(process.env.FIT ?? '{}') }
+  const maxFeatures = Number(process.env.MAX_FEATURES ?? DEFAULT_MAX_FEATURES)
   const { rows: train } = trainingRows(today)
   const variants = variantsOf(today)
   const grams = train.map((r) => gramsOf(r.text, r.respondent))
   for (const { commit, files } of pairs) {
     const docs = train.flatMap((r, i) => (files.some((f) => r.file === f) ? [] : [{ grams: grams[i], label: r.label }]))
-    const dense = fitSoftmax(docs, DEFAULT_FIT)
-    const dec = decodeWeights(compactModel(dense, { maxFeatures: DEFAULT_MAX_FEATURES, minLevel: DEFAULT_MIN_LEVEL }), dense.classes.length)
+    const dense = fitSoftmax(docs, fit)
+    const dec = decodeWeights(compactModel(dense, { maxFeatures, minLevel: DEFAULT_MIN_LEVEL }), dense.classes.length)
     for (const r of rows) {
       if (r.commit !== commit) continue
       scored(r, scoreText(dec.value, variants(normalizeText(r.cur.input.text)), variants(normalizeText(r.cur.input.respondent?.name ?? ''))), dense.classes)

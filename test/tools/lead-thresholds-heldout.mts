@@ -10,6 +10,8 @@
 // - thresholds are compared on the tuned (unfrozen) texts only, and the best is chosen there; the frozen texts of the
 //   same pairs are then scored once for the chosen and the old settings (only counts are printed). Transfers are left
 //   out (the model never compares them). Lead = the model's section replaces a routed lead; it never changes acceptance.
+// FIT='{"l2":0.001}', MAX_FEATURES=n: other fit settings (heldoutIntake.mts). CHECK='0.6/0.4,…': also score the frozen
+// texts at these guarded lead/unsure thresholds (chosen first on the tuned ones).
 // THROUGH=n: every batch fresh7–fresh<n>, grouped by the commit that added it, instead of the fifteen pairs. Stop 32
 // (THROUGH=96, 33 groups, 1,995 tuned / 942 frozen, ~15 minutes): rules alone 1392 tuned, model alone 1456; the shipped
 // 0.8/0.5 guarded 1480 (frozen 704), the best of the grid 0.75/0.5 unguarded 1497 (0.8/0.5 unguarded: frozen 706) — not
@@ -41,11 +43,13 @@ const frozen = rows.length - tuned
 console.log(`${pairs.length} pairs; tuned ${tuned}, frozen ${frozen} (transfers left out)`)
 console.log(`rules alone: tuned ${score(false, 2)}, model alone: tuned ${rows.filter((r) => !r.frozen && r.model === r.label).length}`)
 const grid = []
-for (const lead of [0.6, 0.7, 0.75, 0.8, 0.85, 0.9]) for (const unsure of [undefined, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) if (unsure === undefined || unsure <= lead) grid.push({ lead, unsure, t: score(false, lead, unsure, false), g: score(false, lead, unsure, true) })
+for (const lead of [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]) for (const unsure of [undefined, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8]) if (unsure === undefined || unsure <= lead) grid.push({ lead, unsure, t: score(false, lead, unsure, false), g: score(false, lead, unsure, true) })
 grid.sort((a, b) => b.t - a.t)
 for (const x of grid.slice(0, 12)) console.log(`lead ${x.lead} unsure ${x.unsure ?? '-'}: tuned ${x.t} (guarded: ${x.g})`)
+const guardedBest = [...grid].sort((a, b) => b.g - a.g).slice(0, 8)
+for (const x of guardedBest) console.log(`guarded best: lead ${x.lead} unsure ${x.unsure ?? '-'}: tuned ${x.g}`)
 console.log('checked once on the frozen texts of the same pairs:')
-for (const [lead, unsure, guarded, guardAll] of [[2, undefined, false, false], [0.9, undefined, false, false], [0.8, 0.5, false, false], [0.8, 0.5, true, false], [0.8, 0.5, true, true], [0.9, 0.5, true, true]]) console.log(`  lead ${lead === 2 ? 'never' : lead} unsure ${unsure ?? '-'}${guarded ? ' (unsure: not to the fallback or an assisting section)' : ''}${guardAll ? ' (never to an assisting section)' : ''}: frozen ${score(true, lead, unsure, guarded, guardAll)}/${frozen}, tuned ${score(false, lead, unsure, guarded, guardAll)}/${tuned}`)
+for (const [lead, unsure, guarded, guardAll] of [[2, undefined, false, false], [0.9, undefined, false, false], [0.8, 0.5, false, false], [0.8, 0.5, true, false], [0.8, 0.5, true, true], [0.9, 0.5, true, true], ...(process.env.CHECK ?? '').split(',').filter(Boolean).map((c) => { const [l, u] = c.split('/').map(Number); return [l, u, true, false] })]) console.log(`  lead ${lead === 2 ? 'never' : lead} unsure ${unsure ?? '-'}${guarded ? ' (unsure: not to the fallback or an assisting section)' : ''}${guardAll ? ' (never to an assisting section)' : ''}: frozen ${score(true, lead, unsure, guarded, guardAll)}/${frozen}, tuned ${score(false, lead, unsure, guarded, guardAll)}/${tuned}`)
 
 // Confidence: a decision the rules call high, where the model agrees (its first choice is the decision's answer) with at
 // least p = a — chosen on the tuned texts, checked once on the frozen ones. (Where the model's first choice differs, a
