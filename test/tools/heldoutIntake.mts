@@ -3,7 +3,7 @@
 // commit that added the pair (the rules had not been tuned on it; that commit's model switched off), compared with
 // today's labels, with the rules' own confidence. Transfers and texts dropped since are left out.
 import { execSync } from 'node:child_process'
-import { mkdirSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 export const root = join(import.meta.dirname, '..', '..')
@@ -47,8 +47,15 @@ export async function intakeAnswers(options: { through?: number } = {}) {
   for (const { commit, files } of pairs) {
     const dir = `/tmp/xiaobao-intake/${commit}`
     if (!existsSync(dir)) {
-      mkdirSync(dir, { recursive: true })
-      execSync(`git -C ${root} archive ${commit} rules | tar -x -C ${dir}`)
+      // Extracted beside it and renamed into place, so that two scripts run at once never read a half-extracted copy.
+      const part = `${dir}.${process.pid}`
+      mkdirSync(part, { recursive: true })
+      execSync(`git -C ${root} archive ${commit} rules | tar -x -C ${part}`)
+      try {
+        renameSync(part, dir)
+      } catch {
+        rmSync(part, { recursive: true, force: true }) // the other script was first
+      }
     }
     const model = join(dir, 'rules/learned/routing-model.yaml')
     if (existsSync(model)) writeFileSync(model, readFileSync(model, 'utf8').replace(/^enabled: true$/m, 'enabled: false'))
