@@ -43,7 +43,7 @@ const frozen = rows.length - tuned
 console.log(`${pairs.length} pairs; tuned ${tuned}, frozen ${frozen} (transfers left out)`)
 console.log(`rules alone: tuned ${score(false, 2)}, model alone: tuned ${rows.filter((r) => !r.frozen && r.model === r.label).length}`)
 const grid = []
-for (const lead of [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]) for (const unsure of [undefined, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8]) if (unsure === undefined || unsure <= lead) grid.push({ lead, unsure, t: score(false, lead, unsure, false), g: score(false, lead, unsure, true) })
+for (const lead of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]) for (const unsure of [undefined, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8]) if (unsure === undefined || unsure <= lead) grid.push({ lead, unsure, t: score(false, lead, unsure, false), g: score(false, lead, unsure, true) })
 grid.sort((a, b) => b.t - a.t)
 for (const x of grid.slice(0, 12)) console.log(`lead ${x.lead} unsure ${x.unsure ?? '-'}: tuned ${x.t} (guarded: ${x.g})`)
 const guardedBest = [...grid].sort((a, b) => b.g - a.g).slice(0, 8)
