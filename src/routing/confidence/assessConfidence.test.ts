@@ -35,7 +35,7 @@ describe('confidence', () => {
     const leaning = { answer: 'consumer-protection', section: { id: 'consumer-protection', name: '消费者权益保护股' }, p: 0.46 } as const
     const capped = assessConfidence(high, DEFAULT_CONFIDENCE, high.category, leaning)
     expect(capped.confidence).toBe('medium')
-    expect(capped.confidenceReasons.find((r) => r.code === 'similar_cases_lean')!.message).toMatch(/^本局已办的相似来件多由消费者权益保护股主办（p=0\.46，不足以提示），与本决定不同。?$/)
+    expect(capped.confidenceReasons.find((r) => r.code === 'similar_cases_lean')!.message).toMatch(/^本局已办的相似来件最常由消费者权益保护股主办（p=0\.46，不足以提示），与本决定不同。?$/)
     const transfer = engine.routeComplaintSync({ kind: 'complaint', receivedOn: '2026-05-06', text: '在邻县商店买的电热毯一用就坏', respondent: { name: '某商店', county: 'YY县' } })
     expect(assessConfidence(transfer, DEFAULT_CONFIDENCE, transfer.category, leaning).confidence).toBe('high')
   })
@@ -46,7 +46,7 @@ describe('confidence', () => {
     const unsure = assessConfidence(high, settings, high.category, undefined, 0.45)
     expect(unsure.confidence).toBe('medium')
     const r = unsure.confidenceReasons.find((x) => x.code === 'similar_cases_unsure')!
-    expect(r.message).toMatch(/^本局已办的相似来件也多由.+主办，但把握不大（p=0\.45，不到 0\.6），不算很有把握。$/)
+    expect(r.message).toMatch(/^本局已办的相似来件也最常由.+主办，但把握不大（p=0\.45，不到 0\.6），不算很有把握。$/)
     expect(r.messageEn).toContain('below 0.6')
     // Sure enough, no setting, or no model (undefined): unchanged.
     expect(assessConfidence(high, settings, high.category, undefined, 0.6).confidence).toBe('high')

@@ -9,6 +9,7 @@
  *   the decision then carries a `needs_review` warning;
  * - `medium`: the rest.
  */
+import { mostly } from '../learned/mostly.js'
 import type { SimilarLeaning } from '../learned/similarCases.js'
 import type { RoutingDecision, RuleHit } from '../types.js'
 import { describeKeywords } from '../../conditions/evaluate.js'
@@ -198,7 +199,7 @@ export function assessConfidenceWith(decision: RoutingDecision, settings: Confid
     capped = true
     if (texts) {
       const other = otherAnswer(leaning)
-      reasons.push(reason('similar_cases_lean', `本局已办的相似来件多${other.zh}（p=${leaning.p.toFixed(2)}，不足以提示），与本决定不同`, `similar labelled cases lean to being ${other.en} (p=${leaning.p.toFixed(2)}, below the warning threshold), unlike this decision`, joined))
+      reasons.push(reason('similar_cases_lean', `本局已办的相似来件${mostly(leaning.p).zh}${other.zh}（p=${leaning.p.toFixed(2)}，不足以提示），与本决定不同`, `similar labelled cases lean to being ${other.en} (p=${leaning.p.toFixed(2)}, below the warning threshold), unlike this decision`, joined))
     }
   }
   // The learned model agrees, but not surely (similarCases.ts `agrees`): a decision that would be high is medium.
@@ -208,7 +209,8 @@ export function assessConfidenceWith(decision: RoutingDecision, settings: Confid
     capped = true
     if (texts) {
       const same = decision.disposition === 'reject' ? { zh: '为不予受理', en: 'not accepted' } : { zh: `由${decision.lead?.name ?? ''}主办`, en: `led by ${decision.lead?.id ?? ''}` }
-      reasons.push(reason('similar_cases_unsure', `本局已办的相似来件也多${same.zh}，但把握不大（p=${agrees.toFixed(2)}，不到 ${least}），不算很有把握`, `similar labelled cases were mostly ${same.en} too, but not surely (p=${agrees.toFixed(2)}, below ${least}), so not high`, joined))
+      const most = mostly(agrees)
+      reasons.push(reason('similar_cases_unsure', `本局已办的相似来件也${most.zh}${same.zh}，但把握不大（p=${agrees.toFixed(2)}，不到 ${least}），不算很有把握`, `similar labelled cases were ${most.en} ${same.en} too, but not surely (p=${agrees.toFixed(2)}, below ${least}), so not high`, joined))
     }
   }
   const confidence: ConfidenceLevel = weakest || (!strong && against) ? 'low' : strong && !against && !capped ? 'high' : 'medium'

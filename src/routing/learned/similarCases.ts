@@ -20,6 +20,7 @@
  * follows from the respondent's county, not from the words (and transfer-labelled scenarios are not
  * trained on: trainingRows.ts).
  */
+import { mostly } from './mostly.js'
 import type { KeywordEvidence } from '../../conditions/operators.js'
 import type { SectionRef } from '../../sections.js'
 import type { RoutingWarning, SimilarCases } from '../types.js'
@@ -177,8 +178,9 @@ export class SimilarCasesCheck {
       const wasEn = fellBack ? `no specific rule matched, so ${lead!.id} would have led under the general duty` : `by the rules ${lead!.id} would have led; it now assists`
       const bar = leadsUnsure ? `规则自己把握不大，不低于此时改由模型定主办的 ${reached}` : `不低于改由模型定主办的 ${reached}`
       const barEn = leadsUnsure ? `the rules' own decision being low-confidence, at least the unsure lead threshold ${reached}` : `at least the lead threshold ${reached}`
-      message = `本局已办的相似来件多由${suggested!.name}主办（p=${shown}，${bar}${why}），本件改由${suggested!.name}主办；${was}。请人工复核。`
-      messageEn = `similar cases this bureau has labelled were mostly led by ${suggested!.id} (p=${shown}, ${barEn}${whyEn}), so it leads here; ${wasEn}. A person should review it.`
+      const most = mostly(p)
+      message = `本局已办的相似来件${most.zh}由${suggested!.name}主办（p=${shown}，${bar}${why}），本件改由${suggested!.name}主办；${was}。请人工复核。`
+      messageEn = `similar cases this bureau has labelled were ${most.en} led by ${suggested!.id} (p=${shown}, ${barEn}${whyEn}), so it leads here; ${wasEn}. A person should review it.`
       return { warning: { code, message, messageEn, similar }, lead: { ...suggested! } }
     }
     if (rejects) {
