@@ -86,11 +86,14 @@ import { routeBundleSize, viteRouteBundleSize } from './tools/routeBundle.js'
  * 1.2 KB gzip minified; the rest is the rules' data: 123 field texts, about 110 curated scenarios, 13 more screening rules and 10 lists in stop 34,
  * a model retrained on them): top 215,725, Vite 202,027, engine 494,822. The bounds rose by 5 KB (top, route, Vite) and
  * 20 KB (engine).
+ * Stops 35 and 36 (no code of weight on the route path; 63 field texts, 29 curated scenarios, 9 screening rules and new
+ * lists, a model retrained on them: 10,511 → 10,908 features, its file 55.2 → 57.0 KB gzip): top 218,277, Vite 205,006,
+ * engine 502,443. The bounds rose by 4 KB (top, route, Vite) and 10 KB (engine).
  */
-const TOP_GZIP_BOUND = 219_000
-const ENGINE_GZIP_BOUND = 500_000
-/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21, 125,541 after its second round, 127,907 after stop 22's two rounds, 129,683 after stop 23's four, 131,055 after stop 24's three, 132,976 after stop 25's two, 171,517 with stop 26's larger review model, 177,342 at its end, 177,790 at stop 27's end, 179,478 in stop 28, 182,217 at its end, 186,608 at stop 29's end, 192,363 at stop 30's end, 193,301 at stop 31's end, 194,116 at stop 32's end, 202,027 at stop 34's end. */
-const VITE_GZIP_BOUND = 205_000
+const TOP_GZIP_BOUND = 223_000
+const ENGINE_GZIP_BOUND = 510_000
+/** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21, 125,541 after its second round, 127,907 after stop 22's two rounds, 129,683 after stop 23's four, 131,055 after stop 24's three, 132,976 after stop 25's two, 171,517 with stop 26's larger review model, 177,342 at its end, 177,790 at stop 27's end, 179,478 in stop 28, 182,217 at its end, 186,608 at stop 29's end, 192,363 at stop 30's end, 193,301 at stop 31's end, 194,116 at stop 32's end, 202,027 at stop 34's end, 203,018 at stop 35's, 205,006 at stop 36's. */
+const VITE_GZIP_BOUND = 209_000
 
 test('a calendar-only bundle stays small', async () => {
   const bytes = await calendarBundleBytes()
