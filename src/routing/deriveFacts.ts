@@ -15,6 +15,7 @@ import type { RoutingWarning } from './types.js'
 import { classifierFor } from './categories/classifierFor.js'
 import type { DecisionCategory } from './categories/types.js'
 import { createVariantNormalizer } from '../conditions/variants.js'
+import { anniversaryOf, yearsBetween } from '../dates/index.js'
 
 const variantNormalizers = new WeakMap<object, (text: string) => string>()
 
@@ -38,7 +39,6 @@ export function normalizeCounty(name: string | undefined): string | undefined {
   return normal === '' ? undefined : normal
 }
 const normalCounties = new Map<string, string>()
-import { anniversaryOf, yearsBetween } from '../dates/index.js'
 
 /** A county as compared; a blank one is listed in `blanks` (warned once for all). Not a closure: it runs per complaint. */
 function countyAt(blanks: string[], field: string, name: string | undefined): string | undefined {
@@ -291,5 +291,3 @@ export function yearsCounted(from: string, to: string, ruleSet: RuleSet, warning
   // The period ends on `day` (the first working day from the anniversary on): until then it has not run out.
   return to <= day ? whole : years
 }
-
-

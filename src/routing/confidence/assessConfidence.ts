@@ -188,7 +188,8 @@ export function assessConfidenceWith(decision: RoutingDecision, settings: Confid
     if (texts) {
       const s = w.similar
       const other = s === undefined ? undefined : otherAnswer(s)
-      reasons.push(reason('similar_cases_differ', `本局已办的相似来件多${other?.zh ?? '另有结果'}${s ? `（p=${s.p.toFixed(2)}）` : ''}，与本决定不同`, `similar labelled cases were mostly ${other?.en ?? 'decided otherwise'}${s ? ` (p=${s.p.toFixed(2)})` : ''}, unlike this decision`, joined))
+      const most = mostly(s?.p ?? 1)
+      reasons.push(reason('similar_cases_differ', `本局已办的相似来件${most.zh}${other?.zh ?? '另有结果'}${s ? `（p=${s.p.toFixed(2)}）` : ''}，与本决定不同`, `similar labelled cases were ${most.en} ${other?.en ?? 'decided otherwise'}${s ? ` (p=${s.p.toFixed(2)})` : ''}, unlike this decision`, joined))
     }
     break
   }

@@ -32,6 +32,9 @@ describe('the review with a small hand-made model', () => {
   const learnedReject = { threshold: 0.95, rules: { complaint: 'reject.x' }, authority: '其他有权机关' }
   const cp: SectionRef = { id: 'consumer-protection', name: '消保股' }
   const check = (m: RoutingModel) => new SimilarCasesCheck(m, (id) => (id === 'catering-food' ? { id, name: '餐饮股' } : id === cp.id ? cp : undefined))
+  // What decide.ts's RulesAsked answers: the rules unsure and a rejecting rule named, or not.
+  const mayReject = { leadAllowed: () => false, rejectAllowed: () => true }
+  const mayNot = { leadAllowed: () => false, rejectAllowed: () => false }
   test('from learnedReject.threshold, where the caller allows it, a routed decision is made a rejection (learned_reject)', () => {
     let asked = 0
     const v = check({ ...model, learnedReject }).review('route', cp, '银行', '', false, false, { leadAllowed: () => false, rejectAllowed: () => (asked++, true) })!
@@ -43,24 +46,24 @@ describe('the review with a small hand-made model', () => {
     expect(v.warning!.message).toBe('本局已办的相似来件多为不予受理（p=1.00，不低于改为不予受理的 0.95；相似的字词：「银」（位置 0）），而规则自己把握不大，本件改为不予受理；按规则原由消保股主办。请人工复核：如确属本局职责，应予受理。')
     expect(v.warning!.messageEn).toMatch(/^similar cases this bureau has labelled were mostly not accepted \(p=1\.00, at least the learned rejection threshold 0\.95; words: "银" \(offset 0\)\) and the rules' own decision is low-confidence, so the matter is not accepted; by the rules consumer-protection would have led\. A person should review it: if it is this bureau's matter after all, accept it\.$/)
     // The fallback: no rules' lead named.
-    const fell = check({ ...model, learnedReject }).review('route', cp, '银行', '', false, true, { leadAllowed: () => false, rejectAllowed: () => true })!
+    const fell = check({ ...model, learnedReject }).review('route', cp, '银行', '', false, true, mayReject)!
     expect(fell.warning!.similar!.rulesLead).toBeNull()
     expect(fell.warning!.message).toContain('没有命中具体股室的规则，原按一般职责由消保股兜底主办')
     // A lean decision: the code alone.
-    expect(check({ ...model, learnedReject }).review('route', cp, '银行', '', true, false, { leadAllowed: () => false, rejectAllowed: () => true })).toEqual({ warning: { code: 'learned_reject', message: '', messageEn: '' }, reject: true })
+    expect(check({ ...model, learnedReject }).review('route', cp, '银行', '', true, false, mayReject)).toEqual({ warning: { code: 'learned_reject', message: '', messageEn: '' }, reject: true })
     // Below the warning threshold the rejection threshold still counts (p just below 1 against 1 and 0.95).
-    expect(check({ ...model, threshold: 1, learnedReject }).review('route', cp, '银', '', false, false, { leadAllowed: () => false, rejectAllowed: () => true })!.reject).toBe(true)
+    expect(check({ ...model, threshold: 1, learnedReject }).review('route', cp, '银', '', false, false, mayReject)!.reject).toBe(true)
   })
   test('never without learnedReject, below its threshold, where the caller does not allow it, against a rejection or a transfer, or to a section', () => {
-    expect(check(model).review('route', cp, '银行', '', false, false, { leadAllowed: () => false, rejectAllowed: () => true })).toMatchObject({ warning: { code: 'similar_cases_differ' } })
-    expect(check(model).review('route', cp, '银行', '', false, false, { leadAllowed: () => false, rejectAllowed: () => true })!.reject).toBeUndefined()
-    expect(check({ ...model, learnedReject: { ...learnedReject, threshold: 1 } }).review('route', cp, '银', '', false, false, { leadAllowed: () => false, rejectAllowed: () => true })!.reject).toBeUndefined()
-    expect(check({ ...model, learnedReject }).review('route', cp, '银行', '', false, false, { leadAllowed: () => false, rejectAllowed: () => false })).toMatchObject({ warning: { code: 'similar_cases_differ' } })
+    expect(check(model).review('route', cp, '银行', '', false, false, mayReject)).toMatchObject({ warning: { code: 'similar_cases_differ' } })
+    expect(check(model).review('route', cp, '银行', '', false, false, mayReject)!.reject).toBeUndefined()
+    expect(check({ ...model, learnedReject: { ...learnedReject, threshold: 1 } }).review('route', cp, '银', '', false, false, mayReject)!.reject).toBeUndefined()
+    expect(check({ ...model, learnedReject }).review('route', cp, '银行', '', false, false, mayNot)).toMatchObject({ warning: { code: 'similar_cases_differ' } })
     expect(check({ ...model, learnedReject }).review('route', cp, '银行', '', false, false)!.reject).toBeUndefined()
-    expect(check({ ...model, learnedReject }).review('reject', null, '银行', '', false, false, { leadAllowed: () => false, rejectAllowed: () => true })).toMatchObject({ agrees: expect.any(Number) })
-    expect(check({ ...model, learnedReject }).review('transfer', null, '银行', '', false, false, { leadAllowed: () => false, rejectAllowed: () => true })).toBeUndefined()
-    expect(check({ ...model, learnedReject }).review('route', cp, '上吐', '', false, false, { leadAllowed: () => false, rejectAllowed: () => true })!.reject).toBeUndefined()
-    expect(check({ ...model, enabled: false, learnedReject }).review('route', cp, '银行', '', false, false, { leadAllowed: () => false, rejectAllowed: () => true })).toBeUndefined()
+    expect(check({ ...model, learnedReject }).review('reject', null, '银行', '', false, false, mayReject)).toMatchObject({ agrees: expect.any(Number) })
+    expect(check({ ...model, learnedReject }).review('transfer', null, '银行', '', false, false, mayReject)).toBeUndefined()
+    expect(check({ ...model, learnedReject }).review('route', cp, '上吐', '', false, false, mayReject)!.reject).toBeUndefined()
+    expect(check({ ...model, enabled: false, learnedReject }).review('route', cp, '银行', '', false, false, mayReject)).toBeUndefined()
   })
 })
 

@@ -173,12 +173,12 @@ export class SimilarCasesCheck {
     const whyEn = enWords ? `; words: ${enWords}` : ''
     let message: string
     let messageEn: string
+    const most = mostly(p)
     if (leads) {
       const was = fellBack ? `没有命中具体股室的规则，原按一般职责由${lead!.name}兜底主办` : `按规则原应由${lead!.name}主办，现为协办`
       const wasEn = fellBack ? `no specific rule matched, so ${lead!.id} would have led under the general duty` : `by the rules ${lead!.id} would have led; it now assists`
       const bar = leadsUnsure ? `规则自己把握不大，不低于此时改由模型定主办的 ${reached}` : `不低于改由模型定主办的 ${reached}`
       const barEn = leadsUnsure ? `the rules' own decision being low-confidence, at least the unsure lead threshold ${reached}` : `at least the lead threshold ${reached}`
-      const most = mostly(p)
       message = `本局已办的相似来件${most.zh}由${suggested!.name}主办（p=${shown}，${bar}${why}），本件改由${suggested!.name}主办；${was}。请人工复核。`
       messageEn = `similar cases this bureau has labelled were ${most.en} led by ${suggested!.id} (p=${shown}, ${barEn}${whyEn}), so it leads here; ${wasEn}. A person should review it.`
       return { warning: { code, message, messageEn, similar }, lead: { ...suggested! } }
@@ -186,19 +186,19 @@ export class SimilarCasesCheck {
     if (rejects) {
       const was = fellBack ? `没有命中具体股室的规则，原按一般职责由${lead!.name}兜底主办` : `按规则原由${lead!.name}主办`
       const wasEn = fellBack ? `no specific rule matched, so ${lead!.id} would have led under the general duty` : `by the rules ${lead!.id} would have led`
-      message = `本局已办的相似来件多为不予受理（p=${shown}，不低于改为不予受理的 ${learnedReject.threshold}${why}），而规则自己把握不大，本件改为不予受理；${was}。请人工复核：如确属本局职责，应予受理。`
-      messageEn = `similar cases this bureau has labelled were mostly not accepted (p=${shown}, at least the learned rejection threshold ${learnedReject.threshold}${whyEn}) and the rules' own decision is low-confidence, so the matter is not accepted; ${wasEn}. A person should review it: if it is this bureau's matter after all, accept it.`
+      message = `本局已办的相似来件${most.zh}为不予受理（p=${shown}，不低于改为不予受理的 ${learnedReject.threshold}${why}），而规则自己把握不大，本件改为不予受理；${was}。请人工复核：如确属本局职责，应予受理。`
+      messageEn = `similar cases this bureau has labelled were ${most.en} not accepted (p=${shown}, at least the learned rejection threshold ${learnedReject.threshold}${whyEn}) and the rules' own decision is low-confidence, so the matter is not accepted; ${wasEn}. A person should review it: if it is this bureau's matter after all, accept it.`
       return { warning: { code, message, messageEn, similar }, reject: true }
     }
     if (disposition === 'reject') {
-      message = `本决定不予受理，而本局已办的相似来件多由${suggested!.name}主办（p=${shown}${why}），请人工复核。`
-      messageEn = `this decision does not accept the matter, but similar cases this bureau has labelled were mostly led by ${suggested!.id} (p=${shown}${whyEn}); a person should review it.`
+      message = `本决定不予受理，而本局已办的相似来件${most.zh}由${suggested!.name}主办（p=${shown}${why}），请人工复核。`
+      messageEn = `this decision does not accept the matter, but similar cases this bureau has labelled were ${most.en} led by ${suggested!.id} (p=${shown}${whyEn}); a person should review it.`
     } else if (suggested === undefined) {
-      message = `本局已办的相似来件多为不予受理（p=${shown}${why}）；本决定由${lead!.name}主办，请人工复核是否属本局职责。`
-      messageEn = `similar cases this bureau has labelled were mostly not accepted (p=${shown}${whyEn}); this decision has ${lead!.id} leading; a person should review whether it is this bureau's matter.`
+      message = `本局已办的相似来件${most.zh}为不予受理（p=${shown}${why}）；本决定由${lead!.name}主办，请人工复核是否属本局职责。`
+      messageEn = `similar cases this bureau has labelled were ${most.en} not accepted (p=${shown}${whyEn}); this decision has ${lead!.id} leading; a person should review whether it is this bureau's matter.`
     } else {
-      message = `本局已办的相似来件多由${suggested.name}主办（p=${shown}${why}）；本决定由${lead!.name}主办，请人工复核。`
-      messageEn = `similar cases this bureau has labelled were mostly led by ${suggested.id} (p=${shown}${whyEn}); this decision has ${lead!.id} leading; a person should review it.`
+      message = `本局已办的相似来件${most.zh}由${suggested.name}主办（p=${shown}${why}）；本决定由${lead!.name}主办，请人工复核。`
+      messageEn = `similar cases this bureau has labelled were ${most.en} led by ${suggested.id} (p=${shown}${whyEn}); this decision has ${lead!.id} leading; a person should review it.`
     }
     return { warning: { code, message, messageEn, similar } }
   }
