@@ -322,7 +322,7 @@ class PreparedDecider {
     // out-of-scope rule gave way to a duty of this bureau (then the rules saw both, and chose the duty:
     // issue 10 item 4), and the model file names a rejecting rule for this kind of matter.
     const mayReject = yielded.length === 0 && rejectAs !== undefined && metaApplies(rejectAs, run.kind, run.on)
-    const asked = new RulesAsked(this.ruleSet, this.prepared, intake, lead, assistIds, trace, warnings, found, facts, mayReject)
+    const asked = new RulesAsked(this.ruleSet, this.prepared, { intake, lead, assistIds, trace, warnings, found, facts }, mayReject)
     const verdict = this.similar?.review('route', lead, String(facts.text ?? ''), String(facts.respondentName ?? ''), lean, winner === undefined, asked)
     if (verdict?.reject && verdict.warning) return this.rejectedByModel(complaint, found, run, rejectAs!, intake, warnings, trace, basis, leadBasisAt, verdict.warning)
     if (verdict?.lead) lead = this.ledByModel(verdict.lead, lead, winner, assistIds, basis, leadBasisAt, warnings, trace)
@@ -583,6 +583,17 @@ function togetherMentions(label: string, text: string): number {
   return least === Infinity ? 1 : Math.max(1, least)
 }
 
+/** The rules' routed decision as it stands when the learned model is asked (the rules' lead, before any model lead). */
+interface RoutedSoFar {
+  readonly intake: SectionRef
+  readonly lead: SectionRef
+  readonly assistIds: readonly SectionId[]
+  readonly trace: RuleHit[]
+  readonly warnings: RoutingWarning[]
+  readonly found: DecisionCategory
+  readonly facts: Facts
+}
+
 /**
  * What the learned model may ask of the rules' own routed decision (`SimilarCasesCheck.review`): whether the
  * rules are unsure of it — the decision assessed as it stands, before the model has a say — and so whether the
@@ -596,29 +607,24 @@ class RulesAsked {
   constructor(
     private readonly ruleSet: RuleSet,
     private readonly prepared: PreparedRules,
-    private readonly intake: SectionRef,
-    private readonly rulesLead: SectionRef,
-    private readonly assistIds: readonly SectionId[],
-    private readonly trace: RuleHit[],
-    private readonly warnings: RoutingWarning[],
-    private readonly found: DecisionCategory,
-    private readonly facts: Facts,
+    private readonly soFar: RoutedSoFar,
     private readonly mayReject: boolean,
   ) {}
 
   private unsure(): boolean {
     if (this.unsureOnce === undefined) {
+      const { intake, lead, assistIds, trace, warnings, found, facts } = this.soFar
       const assist: SectionRef[] = []
-      for (const id of this.assistIds) assist.push(this.prepared.section(id))
-      const provisional: RoutingDecision = { disposition: 'route', intake: this.intake, lead: this.rulesLead, assist, basis: [], trace: this.trace, warnings: this.warnings }
-      provisional.category = categoryOf(this.found, this.facts, this.ruleSet, this.rulesLead.id)
-      this.unsureOnce = assessConfidenceWith(provisional, this.ruleSet.confidence ?? DEFAULT_CONFIDENCE, this.found, false).confidence === 'low'
+      for (const id of assistIds) assist.push(this.prepared.section(id))
+      const provisional: RoutingDecision = { disposition: 'route', intake, lead, assist, basis: [], trace, warnings }
+      provisional.category = categoryOf(found, facts, this.ruleSet, lead.id)
+      this.unsureOnce = assessConfidenceWith(provisional, this.ruleSet.confidence ?? DEFAULT_CONFIDENCE, found, false).confidence === 'low'
     }
     return this.unsureOnce
   }
 
   leadAllowed(to: string): boolean {
-    return !(to === this.ruleSet.fallback.section || this.assistIds.includes(to as SectionId)) && this.unsure()
+    return !(to === this.ruleSet.fallback.section || this.soFar.assistIds.includes(to as SectionId)) && this.unsure()
   }
 
   rejectAllowed(): boolean {
