@@ -74,7 +74,12 @@ export async function intakeAnswers(options: { through?: number } = {}) {
         continue
       }
       if (d.disposition === 'transfer') continue
-      rows.push({ commit, files, frozen: cur.frozen === true, cur, label, answer: d.disposition === 'route' ? d.lead.id : d.disposition, conf: d.confidence, assist: d.assist.map((a) => a.id), warnings: d.warnings.map((w) => w.code) })
+      // `decidedBy`: what gave the rules' lead — 'specific' (a lead rule of a named duty), 'category' (a `….by-category` rule
+      // or a general duty) or 'fallback' (no lead rule fired) — for the written-readings guard (stop 37).
+      const won = d.trace.find((h) => h.stage === 'routing' && h.effect === 'lead')
+      const general = won !== undefined && old.routingRules.find((x) => x.id === won.rule)?.general === true
+      const decidedBy = d.disposition !== 'route' ? 'screening' : won === undefined ? 'fallback' : won.rule.endsWith('.by-category') || general ? 'category' : 'specific'
+      rows.push({ commit, files, frozen: cur.frozen === true, cur, label, answer: d.disposition === 'route' ? d.lead.id : d.disposition, conf: d.confidence, assist: d.assist.map((a) => a.id), warnings: d.warnings.map((w) => w.code), decidedBy })
     }
   }
   return { today, pairs, rows }
