@@ -96,14 +96,18 @@ export function scoreHeldOut(today, pairs, rows, scored) {
   const maxFeatures = Number(process.env.MAX_FEATURES ?? DEFAULT_MAX_FEATURES)
   const { rows: train } = trainingRows(today)
   const variants = variantsOf(today)
-  const grams = train.map((r) => gramsOf(r.text, r.respondent))
+  // MASK='某': characters whose grams are left out, in training and scoring (stop 37: the anonymisation placeholder 「某某」,
+  // which real respondents' names never contain).
+  const masked = process.env.MASK ? new RegExp(`[${process.env.MASK}]`, 'g') : undefined
+  const mask = (t) => (masked ? t.replace(masked, ' ') : t)
+  const grams = train.map((r) => gramsOf(mask(r.text), mask(r.respondent)))
   for (const { commit, files } of pairs) {
     const docs = train.flatMap((r, i) => (files.some((f) => r.file === f) ? [] : [{ grams: grams[i], label: r.label }]))
     const dense = fitSoftmax(docs, fit)
     const dec = decodeWeights(compactModel(dense, { maxFeatures, minLevel: DEFAULT_MIN_LEVEL }), dense.classes.length)
     for (const r of rows) {
       if (r.commit !== commit) continue
-      scored(r, scoreText(dec.value, variants(normalizeText(r.cur.input.text)), variants(normalizeText(r.cur.input.respondent?.name ?? ''))), dense.classes)
+      scored(r, scoreText(dec.value, mask(variants(normalizeText(r.cur.input.text))), mask(variants(normalizeText(r.cur.input.respondent?.name ?? '')))), dense.classes)
     }
   }
 }
