@@ -111,3 +111,26 @@ export function scoreHeldOut(today, pairs, rows, scored) {
     }
   }
 }
+
+/** `intakeAnswers` (THROUGH=n from the environment) with each row scored by its group's held-out model: `r.model`, `r.p`. */
+export async function scoredIntake() {
+  const got = await intakeAnswers(process.env.THROUGH ? { through: Number(process.env.THROUGH) } : {})
+  scoreHeldOut(got.today, got.pairs, got.rows, (r, sc, classes) => {
+    r.model = classes[sc.top]
+    r.p = sc.p
+  })
+  return got
+}
+
+/**
+ * A row's answer with the learned lead: the model's section replaces a routed lead from p `lead`, or from `unsure` where
+ * the rules' own decision was low; `guarded` (as shipped): the unsure tier never leads with the fallback section or an
+ * assisting one; `guardAll`: no tier leads with an assisting one. Acceptance is never changed.
+ */
+export function withLearnedLead(r, fallback, lead, unsure, guarded = true, guardAll = false) {
+  if (r.model === r.answer || r.answer === 'reject' || r.model === 'reject') return r.answer
+  if (guardAll && r.assist.includes(r.model)) return r.answer
+  if (r.p >= lead) return r.model
+  if (unsure !== undefined && r.conf === 'low' && r.p >= unsure && !(guarded && (r.model === fallback || r.assist.includes(r.model)))) return r.model
+  return r.answer
+}

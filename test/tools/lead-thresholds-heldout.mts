@@ -21,22 +21,11 @@
 // Also tried (stop 32, after the round merged): never letting the learned lead override a decision the rules call high.
 // At p >= 0.8 the model overrode a rules-high answer 20 times on the tuned texts held out: model right 13, rules 6,
 // neither 1 — keeping high answers costs 9 (0.8/0.5 guarded 1479 → 1470). Not adopted.
-import { intakeAnswers, scoreHeldOut } from './heldoutIntake.mts'
+import { scoredIntake, withLearnedLead } from './heldoutIntake.mts'
 
-const { today, pairs, rows } = await intakeAnswers(process.env.THROUGH ? { through: Number(process.env.THROUGH) } : {})
-scoreHeldOut(today, pairs, rows, (r, sc, classes) => {
-  r.model = classes[sc.top]
-  r.p = sc.p
-})
+const { today, pairs, rows } = await scoredIntake()
 const fallback = today.fallback.section
-const isSection = (a) => a !== 'reject'
-const decide = (r, lead, unsure, guarded, guardAll = false) => {
-  if (r.model === r.answer || !isSection(r.answer) || !isSection(r.model)) return r.answer
-  if (guardAll && r.assist.includes(r.model)) return r.answer
-  if (r.p >= lead) return r.model
-  if (unsure !== undefined && r.conf === 'low' && r.p >= unsure && !(guarded && (r.model === fallback || r.assist.includes(r.model)))) return r.model
-  return r.answer
-}
+const decide = (r, lead, unsure, guarded, guardAll = false) => withLearnedLead(r, fallback, lead, unsure, guarded, guardAll)
 const score = (frozen, lead, unsure, guarded, guardAll = false) => rows.filter((r) => r.frozen === frozen).reduce((n, r) => n + (decide(r, lead, unsure, guarded, guardAll) === r.label ? 1 : 0), 0)
 const tuned = rows.filter((r) => !r.frozen).length
 const frozen = rows.length - tuned

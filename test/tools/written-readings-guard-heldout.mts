@@ -10,22 +10,12 @@
 // specific 0.8/0.5 and non-specific 0.55/0.2: 1622 (frozen, once, after the choice: 768 vs 767); best of the grid 1629 (both
 // low); specific never overridden: 1557. L2 3e-3 with 12,000 features: specific at 0.8/0.5 at best 1589. Not adopted (README
 // "learned lead": the gain is within noise; the model's right overrides on unseen texts are often of specific rules).
-import { intakeAnswers, scoreHeldOut } from './heldoutIntake.mts'
+import { scoredIntake, withLearnedLead } from './heldoutIntake.mts'
 
-const { today, pairs, rows } = await intakeAnswers(process.env.THROUGH ? { through: Number(process.env.THROUGH) } : {})
-scoreHeldOut(today, pairs, rows, (r, sc, classes) => {
-  r.model = classes[sc.top]
-  r.p = sc.p
-})
+const { today, pairs, rows } = await scoredIntake()
 const fallback = today.fallback.section
-const isSection = (a) => a !== 'reject'
 // As shipped (guarded): the unsure tier never leads with the fallback section or an assisting one.
-const decide1 = (r, lead, unsure) => {
-  if (r.model === r.answer || !isSection(r.answer) || !isSection(r.model)) return r.answer
-  if (r.p >= lead) return r.model
-  if (unsure !== undefined && r.conf === 'low' && r.p >= unsure && !(r.model === fallback || r.assist.includes(r.model))) return r.model
-  return r.answer
-}
+const decide1 = (r, lead, unsure) => withLearnedLead(r, fallback, lead, unsure)
 const decide = (r, s) => (r.decidedBy === 'specific' ? decide1(r, s.sl, s.su) : decide1(r, s.nl, s.nu))
 const score = (frozen, s) => rows.filter((r) => r.frozen === frozen).reduce((n, r) => n + (decide(r, s) === r.label ? 1 : 0), 0)
 const tuned = rows.filter((r) => !r.frozen)

@@ -145,7 +145,7 @@ describe('at routing time (the bundled model with the learnedReject block)', () 
   // rounded to two decimals (stop 37: 0.95 shown for a p just under it), so the threshold is one hundredth below it.
   const leaning = plain.routeComplaintSync(input).warnings.find((w) => w.code === 'similar_cases_differ')?.similar
   const p = leaning?.answer === 'reject' ? leaning.p : 0
-  const rejectAt = Math.min(0.95, Math.round(p * 100) / 100 - 0.01)
+  const rejectAt = Math.min(0.95, Math.round(p * 100 - 1) / 100)
   const withReject = withModel(modelText.replace(/^ {2}threshold: 0\.95$/m, `  threshold: ${rejectAt}`))
   if (!withReject.ok) throw new Error('model with learnedReject does not load')
   const engine = createEngine({ rules: withReject.value })
