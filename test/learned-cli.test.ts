@@ -33,6 +33,10 @@ test('train rewrites a corrupt or stale model; lint warns when it is stale', asy
   const trained = await runCli(['train', dir])
   expect(trained.code).toBe(0)
   expect(readFileSync(model, 'utf8')).toMatch(/^enabled: false$/m)
+  // The shipped file's skipChars (the anonymisation placeholder) is kept, from the text of a file that did not load,
+  // and no learned gram has the character.
+  expect(readFileSync(model, 'utf8')).toMatch(/^ {2}skipChars: 某$/m)
+  expect(parse(readFileSync(model, 'utf8')).features.split('|').some((g: string) => g.includes('某'))).toBe(false)
   const clean = await runCli(['lint', dir, '--json'])
   expect(clean.code).toBe(0)
   expect(JSON.parse(clean.out).issues.map((i: { code: string }) => i.code)).not.toContain('stale_routing_model')

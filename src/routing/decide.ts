@@ -322,7 +322,9 @@ class PreparedDecider {
     // out-of-scope rule gave way to a duty of this bureau (then the rules saw both, and chose the duty:
     // issue 10 item 4), and the model file names a rejecting rule for this kind of matter.
     const mayReject = yielded.length === 0 && rejectAs !== undefined && metaApplies(rejectAs, run.kind, run.on)
-    const asked = new RulesAsked(this.ruleSet, this.prepared, { intake, lead, assistIds, trace, warnings, found, facts }, mayReject)
+    // A lead rule that says `learnedMayOverride: false` is a written reading the model may not replace (only warn).
+    const settledBy = winner !== undefined && (this.prepared.rules.routing[winner.index] as RoutingRule).learnedMayOverride === false ? winner.id : undefined
+    const asked = new RulesAsked(this.ruleSet, this.prepared, { intake, lead, assistIds, trace, warnings, found, facts, settledBy }, mayReject)
     const verdict = this.similar?.review('route', lead, String(facts.text ?? ''), String(facts.respondentName ?? ''), lean, winner === undefined, asked)
     if (verdict?.reject && verdict.warning) return this.rejectedByModel(complaint, found, run, rejectAs!, intake, warnings, trace, basis, leadBasisAt, verdict.warning)
     if (verdict?.lead) lead = this.ledByModel(verdict.lead, lead, winner, assistIds, basis, leadBasisAt, warnings, trace)
@@ -592,6 +594,8 @@ interface RoutedSoFar {
   readonly warnings: RoutingWarning[]
   readonly found: DecisionCategory
   readonly facts: Facts
+  /** The lead rule's id where it says `learnedMayOverride: false`. */
+  readonly settledBy: string | undefined
 }
 
 /**
@@ -599,8 +603,9 @@ interface RoutedSoFar {
  * rules are unsure of it — the decision assessed as it stands, before the model has a say — and so whether the
  * model may lead from the lower unsure threshold (never with the fallback section, which would drop the specific
  * evidence the rules did find, nor with a section the rules already have assisting: they saw its duty and ranked
- * it second) or reject. One object per routed decision instead of closures; the assessment is made at most once,
- * and only where the model's answer makes it matter.
+ * it second) or reject — and whether the rule that gave the lead is a written reading (`learnedMayOverride: false`),
+ * which the model may not replace at all. One object per routed decision instead of closures; the assessment is made
+ * at most once, and only where the model's answer makes it matter.
  */
 class RulesAsked {
   private unsureOnce: boolean | undefined
@@ -629,5 +634,9 @@ class RulesAsked {
 
   rejectAllowed(): boolean {
     return this.mayReject && this.unsure()
+  }
+
+  settledBy(): string | undefined {
+    return this.soFar.settledBy
   }
 }

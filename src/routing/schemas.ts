@@ -35,9 +35,16 @@ export const routingRule = z.strictObject({
     .boolean()
     .optional()
     .describe('true：一般职责（如消保股“消费侵权”），命中时不使写了 unlessDutyMatches 的不予受理规则让位 / a general duty, which does not make a screening rule give way'),
+  learnedMayOverride: z
+    .literal(false)
+    .optional()
+    .describe('false：本条给的主办是写明的读法——相似来件模型（rules/learned/）不得改由别的股室主办，也不得改为不予受理，只能提示；只用于主办规则 / false: a written reading — the learned model may not replace the lead this rule gives nor reject, only warn; lead rules only'),
   cites: z.array(citationRef).min(1).describe('依据 / the article items this rule rests on'),
   effective: effectivePeriod.optional(),
   when: topCondition.describe('json-rules-engine 条件'),
+}).superRefine((rule, ctx) => {
+  // An assist rule gives no lead for the model to replace: the field would say nothing (ruleset/zodIssues.ts words it).
+  if (rule.role === 'assist' && rule.learnedMayOverride !== undefined) ctx.addIssue({ code: 'custom', message: 'lead_rules_only', path: ['learnedMayOverride'] })
 })
 
 export const sectionFile = z.strictObject({

@@ -65,6 +65,11 @@ export interface SimilarCases {
    * `unsureLeadThreshold` (then `leadThreshold` above is that threshold).
    */
   rulesUnsure?: true
+  /**
+   * `similar_cases_differ`: the lead rule that gave the decision says `learnedMayOverride: false` (a written reading),
+   * and p reached the threshold at which the model would otherwise have led or rejected — its id. The lead stays.
+   */
+  settledBy?: string
   keywords: KeywordEvidence[]
   /** The model file. */
   at: SourceLocation

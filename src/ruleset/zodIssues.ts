@@ -115,6 +115,16 @@ export function zodToIssues(source: YamlSource, issues: readonly z.core.$ZodIssu
               `the scenario's expect names nothing: such a scenario always passes (and always counts as right in a field corpus). Write the answer the regulation gives: for routing e.g. { disposition: route, lead: food-circulation }, for a meeting { compliant: false, includes: [...] }, for deadlines entries or error, for the report summary, contains or error.`,
             ),
           )
+        } else if (problem.check === 'lead_rules_only') {
+          out.push(
+            issueAt(
+              source,
+              path,
+              'invalid_value',
+              `"${field}" 只能写在主办规则（role: lead）上：协办规则不给主办，没有可让模型改的。`,
+              `"${field}" belongs on lead rules (role: lead) only: an assist rule gives no lead for the model to replace.`,
+            ),
+          )
         } else if (problem.check === 'rule_id') {
           out.push(
             issueAt(

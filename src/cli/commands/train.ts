@@ -44,7 +44,15 @@ export async function trainCommand(rulesDir: string, io: CliIo): Promise<number>
   const ruleSet = loaded.value
   const path = join(rulesDir, MODEL_FILE)
   const enabled = ruleSet.routingModel ? ruleSet.routingModel.enabled : !(await readFile(path, 'utf8').then((t) => /^enabled:\s*false\s*$/m.test(t), () => false))
-  const { model, thresholdChoice } = trainRoutingModel(ruleSet, { enabled })
+  // The file's skipChars (characters whose grams are not learned) are kept: they decide what is trained. Read from the
+  // text where the file no longer loads, as `enabled` is.
+  const skipChars =
+    ruleSet.routingModel?.hyper.skipChars ??
+    (await readFile(path, 'utf8').then(
+      (t) => /^ {2}skipChars: ["']?([^"'\s]+)["']?\s*$/m.exec(t)?.[1],
+      () => undefined,
+    ))
+  const { model, thresholdChoice } = trainRoutingModel(ruleSet, { enabled, ...(skipChars !== undefined ? { skipChars } : {}) })
   const { raised } = keepSettings(model, ruleSet.routingModel)
   const changes = retrainChanges(ruleSet, model)
   await mkdir(join(rulesDir, 'learned'), { recursive: true })

@@ -16,13 +16,13 @@ export interface OutOfFold {
   p: number
 }
 
-export function crossValidate(rows: readonly TrainingRow[], fit: FitSettings, prune: PruneSettings, folds = 5): OutOfFold[] {
+export function crossValidate(rows: readonly TrainingRow[], fit: FitSettings, prune: PruneSettings, folds = 5, skipChars = ''): OutOfFold[] {
   const rnd = seededRandom(fit.seed + 1)
   const keyed = rows.map((_, i) => [rnd(), i] as const)
   keyed.sort((a, b) => a[0] - b[0] || a[1] - b[1])
   const foldOf = new Int32Array(rows.length)
   keyed.forEach(([, i], j) => (foldOf[i] = j % folds))
-  const grams = rows.map((r) => gramsOf(r.text, r.respondent))
+  const grams = rows.map((r) => gramsOf(r.text, r.respondent, skipChars))
   const out: OutOfFold[] = new Array(rows.length)
   for (let k = 0; k < folds; k++) {
     const docs = rows.flatMap((r, i) => (foldOf[i] === k ? [] : [{ grams: grams[i]!, label: r.label }]))

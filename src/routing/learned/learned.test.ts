@@ -8,6 +8,7 @@ import { DEFAULT_LEAD_THRESHOLD, DEFAULT_UNSURE_LEAD_THRESHOLD, trainRoutingMode
 import { keepSettings } from './keepSettings.js'
 import { renderRoutingModel } from './renderModel.js'
 import { SimilarCasesCheck } from './similarCases.js'
+import { gramsOf } from './features.js'
 import type { RoutingDecision } from '../types.js'
 import type { SectionRef } from '../../sections.js'
 import type { RoutingRuleSet } from '../ruleSet.js'
@@ -40,6 +41,18 @@ const small = () => {
 const OPTIONS = { maxFeatures: 0, epochs: 5, threshold: 0.3 }
 
 describe('training', () => {
+  test('hyper.skipChars: grams with those characters are not learned (the anonymisation placeholder); the file records it', () => {
+    expect(gramsOf('某某超市', '某某店', '某')).toEqual(['超', '市', '超市', '@店'])
+    expect(gramsOf('某某超市', '', '')).toContain('某超')
+    const rs = loaded([...base.filter((f) => !f.path.includes('tests/') && !f.path.endsWith('.test.yaml')), { path: 'tests/mine.test.yaml', text: SCENARIOS.replaceAll('text: ', 'text: 某某店里') }])
+    const plain = trainRoutingModel(rs, OPTIONS).model
+    expect(plain.features.split('|').some((g) => g.includes('某'))).toBe(true)
+    expect(plain.hyper.skipChars).toBeUndefined()
+    const skipped = trainRoutingModel(rs, { ...OPTIONS, skipChars: '某' }).model
+    expect(skipped.features.split('|').some((g) => g.includes('某'))).toBe(false)
+    expect(skipped.hyper.skipChars).toBe('某')
+    expect(renderRoutingModel(skipped)).toMatch(/^ {2}skipChars: 某$/m)
+  })
   test('is deterministic: the same rule set gives a byte-identical model file', () => {
     const a = renderRoutingModel(trainRoutingModel(small(), OPTIONS).model)
     const b = renderRoutingModel(trainRoutingModel(small(), OPTIONS).model)
@@ -190,6 +203,34 @@ describe('the review warning with a small hand-made model', () => {
     expect(below.warning).toMatchObject({ code: 'learned_lead', similar: { threshold: 1, leadThreshold: 0.95 } })
     expect(below.warning!.message).toContain('不低于改由模型定主办的 0.95')
     expect(check({ ...model, threshold: 1, leadThreshold: 0.95 }).review('route', cp, '吐', '', true, false)).toEqual({ warning: { code: 'learned_lead', message: '', messageEn: '' }, lead: food })
+  })
+  test('a lead rule that is a written reading (learnedMayOverride: false): the model neither leads nor rejects; it warns, names the rule, and says it would have', () => {
+    const m = { ...model, leadThreshold: 0.95 }
+    const settled = { leadAllowed: () => true, rejectAllowed: () => true, settledBy: () => 'consumer-protection.written' }
+    const v = check(m).review('route', cp, '上吐下泻', '', false, false, settled)!
+    expect(v.lead).toBeUndefined()
+    expect(v.reject).toBeUndefined()
+    expect(v.warning).toMatchObject({ code: 'similar_cases_differ', similar: { answer: 'catering-food', section: food, settledBy: 'consumer-protection.written' } })
+    expect(v.warning!.similar!.leadThreshold).toBeUndefined()
+    expect(v.warning!.message).toBe('本局已办的相似来件多由餐饮股主办（p=1.00；相似的字词：「上吐」（位置 0））；本决定由消保股主办，请人工复核。（模型本会改由餐饮股主办，但主办规则 consumer-protection.written 是写明的读法（learnedMayOverride: false），仍按规则。）')
+    expect(v.warning!.messageEn).toContain('but the lead rule consumer-protection.written is a written reading (learnedMayOverride: false)')
+    // The same model and words without the written reading: the model leads.
+    expect(check(m).review('route', cp, '上吐下泻', '', false, false, { ...settled, settledBy: () => undefined })!.lead).toEqual(food)
+    // Below the warning threshold but at the lead threshold, the held-back lead is still shown as a warning.
+    const below = check({ ...m, threshold: 1 }).review('route', cp, '吐', '', false, false, settled)!
+    expect(below.lead).toBeUndefined()
+    expect(below.warning).toMatchObject({ code: 'similar_cases_differ', similar: { settledBy: 'consumer-protection.written' } })
+    // Where the model would not have led anyway (below both thresholds), only the leaning, and no rule is named.
+    const lean = check({ ...m, threshold: 1, leadThreshold: 1 }).review('route', cp, '吐', '', false, false, settled)!
+    expect(lean.warning).toBeUndefined()
+    expect(lean.leaning).toMatchObject({ answer: 'catering-food' })
+    // Nor does it reject: a learned rejection from 0.5 is held back the same way.
+    const rejecting: RoutingModel = { ...model, learnedReject: { threshold: 0.5, rules: { complaint: 'reject.x' }, authority: '有关部门' } }
+    const r = check(rejecting).review('route', cp, '银行', '', false, false, settled)!
+    expect(r.reject).toBeUndefined()
+    expect(r.warning).toMatchObject({ code: 'similar_cases_differ', similar: { answer: 'reject', settledBy: 'consumer-protection.written' } })
+    expect(r.warning!.message).toContain('模型本会改为不予受理')
+    expect(check(rejecting).review('route', cp, '银行', '', false, false, { ...settled, settledBy: () => undefined })!.reject).toBe(true)
   })
   test('below the threshold, a model that leans to another answer says so without a warning (the decision is then never high)', () => {
     const v = check({ ...model, threshold: 1, leadThreshold: 1 }).review('route', cp, '吐', '', false, false)!
@@ -480,4 +521,64 @@ describe('differential: over every bundled scenario, a model changes warnings, c
       if (name === 'learnedReject from 0.5') expect(rejections).toBeGreaterThan(3)
     })
   }
+})
+
+describe('learnedMayOverride: false on a lead rule (a written reading) keeps the bundled model from replacing its lead', () => {
+  const plain = createEngine({ rules: loaded(base) })
+  const bundled = createEngine({ rules: loaded([...bundledRuleFiles()]) })
+  // The bundled scenarios (not frozen) where the bundled model leads against a lead that a rule gave.
+  const inputs = loaded(base).scenarios.filter((s) => s.frozen !== true && s.input.text !== undefined).map((s) => s.input)
+  const overridden = inputs.flatMap((input) => {
+    try {
+      const d = bundled.routeComplaintSync(input as never)
+      if (!d.warnings.some((w) => w.code === 'learned_lead')) return []
+      const rule = plain.routeComplaintSync(input as never).trace.find((h) => h.effect === 'lead')
+      return rule ? [{ input, d, rule }] : []
+    } catch {
+      return []
+    }
+  })
+  test('the bundled model does lead against some rules (else this test says nothing)', () => {
+    expect(overridden.length).toBeGreaterThan(0)
+  })
+  test('marked, the rule keeps its lead; the warning names it; nothing else about the rule set changes', () => {
+    const { input, rule } = overridden[0]!
+    const file = base.find((f) => f.path === rule.at!.file)!
+    const lines = file.text.split('\n')
+    const at = lines.findIndex((l) => l === `  - id: ${rule.rule}`)
+    expect(at).toBeGreaterThanOrEqual(0)
+    lines.splice(at + 1, 0, '    learnedMayOverride: false')
+    const marked = bundledRuleFiles().map((f) => (f.path === file.path ? { ...f, text: lines.join('\n') } : f))
+    const engine = createEngine({ rules: loaded(marked) })
+    const d = engine.routeComplaintSync(input as never)
+    const was = plain.routeComplaintSync(input as never)
+    expect(d.lead).toEqual(was.lead)
+    expect(d.assist).toEqual(was.assist)
+    expect(d.warnings.map((w) => w.code)).not.toContain('learned_lead')
+    const w = d.warnings.find((x) => x.code === 'similar_cases_differ')!
+    expect(w.similar!.settledBy).toBe(rule.rule)
+    expect(w.message).toContain(`主办规则 ${rule.rule} 是写明的读法（learnedMayOverride: false）`)
+    expect(d.trace.find((h) => h.effect === 'lead')!.rule).toBe(rule.rule)
+    // Every other overridden scenario whose lead came from another rule is still overridden.
+    for (const o of overridden.slice(1, 20)) if (o.rule.rule !== rule.rule) expect(engine.routeComplaintSync(o.input as never).warnings.map((x) => x.code)).toContain('learned_lead')
+  })
+  test('a rule file that says it on an assist rule, or says true, is an error at its line and column', () => {
+    const file = base.find((f) => f.path === 'sections/advertising.yaml')!
+    const assistAt = file.text.split('\n').findIndex((l) => l === '  - id: advertising.brand-liquor-doubt')
+    const onAssist = file.text.split('\n')
+    onAssist.splice(assistAt + 1, 0, '    learnedMayOverride: false')
+    const r = parseRuleSet(base.map((f) => (f.path === file.path ? { ...f, text: onAssist.join('\n') } : f)))
+    expect(r.ok).toBe(false)
+    const issue = r.ok ? undefined : r.issues.find((i) => i.file === file.path)
+    // At the value (「false」), as other rule-file errors are.
+    expect(issue).toMatchObject({ line: assistAt + 2, col: 25 })
+    expect(issue!.message).toContain('只能写在主办规则（role: lead）上')
+    expect(issue!.messageEn).toContain('lead rules (role: lead) only')
+    const leadAt = file.text.split('\n').findIndex((l) => l === '  - id: advertising.ad')
+    const sayTrue = file.text.split('\n')
+    sayTrue.splice(leadAt + 1, 0, '    learnedMayOverride: true')
+    const t = parseRuleSet(base.map((f) => (f.path === file.path ? { ...f, text: sayTrue.join('\n') } : f)))
+    expect(t.ok).toBe(false)
+    expect(t.ok ? undefined : t.issues.find((i) => i.file === file.path)).toMatchObject({ line: leadAt + 2 })
+  })
 })

@@ -33,6 +33,11 @@ export const routingModelFile = z.strictObject({
     seed: z.number().int(),
     maxFeatures: z.number().int().min(0),
     minLevel: z.number().int().min(1).max(31).optional(),
+    skipChars: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('训练时不学含这些字的字组（xiaobao train 沿用文件里写的）：标注语料的匿名占位「某」，真实来件里没有 / characters whose grams are not learned (kept by xiaobao train): the labelled texts\' anonymisation placeholder 「某」, which real complaints never carry'),
     levels: z.literal(31),
   }),
   threshold: z.number().min(0).max(1).describe('模型的首选概率至少为此值、又与决定不同时，提示 similar_cases_differ（按训练行的交叉验证确定；可调高）/ the least probability at which a disagreeing model warns'),

@@ -65,6 +65,8 @@ const NO_TEXT = ''
 export interface RulesAsk {
   leadAllowed(section: string): boolean
   rejectAllowed(): boolean
+  /** The id of the lead rule that gave the rules' lead where it says `learnedMayOverride: false`: the model then neither leads nor rejects. */
+  settledBy?(): string | undefined
 }
 
 export class SimilarCasesCheck {
@@ -128,20 +130,31 @@ export class SimilarCasesCheck {
     // themselves are unsure, from the unsure lead threshold.
     const leadThreshold = model.leadThreshold
     const unsure = typeof leadThreshold === 'number' && typeof model.unsureLeadThreshold === 'number' && model.unsureLeadThreshold < leadThreshold ? model.unsureLeadThreshold : undefined
-    const canLead = disposition === 'route' && suggested !== undefined && typeof leadThreshold === 'number'
+    // A lead rule that says `learnedMayOverride: false` gave the lead (a written reading): the model may only warn.
+    const settledBy = disposition === 'route' ? rules?.settledBy?.() : undefined
+    const mayOverride = settledBy === undefined
+    const couldLead = disposition === 'route' && suggested !== undefined && typeof leadThreshold === 'number'
+    const canLead = couldLead && mayOverride
     // The lead threshold is its own (chosen on held-out texts against the rules), not tied to the warning's
     // (chosen by cross-validation for the model's own accuracy): it may be below it, as the unsure one is.
     // The model rejects only a routed decision the rules themselves are unsure of, where no out-of-scope
     // rule gave way to a duty, from the file's `learnedReject.threshold` (`rejectAllowed`: decide.ts).
     const learnedReject = model.learnedReject
-    const canReject = disposition === 'route' && answer === REJECT && learnedReject !== undefined
-    const bound = canLead ? Math.min(model.threshold, leadThreshold as number, unsure ?? Infinity) : canReject ? Math.min(model.threshold, learnedReject.threshold) : model.threshold
+    const couldReject = disposition === 'route' && answer === REJECT && learnedReject !== undefined
+    const canReject = couldReject && mayOverride
+    const bound = couldLead ? Math.min(model.threshold, leadThreshold as number, unsure ?? Infinity) : couldReject ? Math.min(model.threshold, learnedReject.threshold) : model.threshold
     const p0 = probabilityAtLeast(z, weights.K, best, bound)
     const leadsSure = canLead && typeof leadThreshold === 'number' && p0 >= leadThreshold
     const leadsUnsure = !leadsSure && canLead && unsure !== undefined && p0 >= unsure && rules !== undefined && rules.leadAllowed(answer)
     const leads = leadsSure || leadsUnsure
     const rejects = canReject && p0 >= learnedReject.threshold && rules !== undefined && rules.rejectAllowed()
-    if (!(p0 >= model.threshold) && !leads && !rejects) {
+    // Where the written reading alone kept the model from leading or rejecting, the warning is given (and says so)
+    // even below the warning threshold: the clerk should see that similar cases went the other way that surely.
+    const held =
+      !mayOverride &&
+      ((couldLead && (p0 >= (leadThreshold as number) || (unsure !== undefined && p0 >= unsure && rules!.leadAllowed(answer)))) ||
+        (couldReject && p0 >= learnedReject.threshold && rules!.rejectAllowed()))
+    if (!(p0 >= model.threshold) && !leads && !rejects && !held) {
       // Unsure, but leaning elsewhere: held out, such decisions were right far less often when the rules
       // were sure of them (README, "confidence"), so they are never high.
       const p = lean ? 0 : Math.round(probabilityAtLeast(z, weights.K, best, Number.MIN_VALUE) * 100) / 100
@@ -166,6 +179,7 @@ export class SimilarCasesCheck {
     if (rejects) similar.rejectThreshold = learnedReject.threshold
     if (leads || rejects) similar.rulesLead = fellBack || lead === null ? null : { ...lead }
     if (leadsUnsure) similar.rulesUnsure = true
+    if (held) similar.settledBy = settledBy
     const shown = p.toFixed(2)
     const zhWords = [...inText.map((c) => `「${c.gram}」（位置 ${c.at}）`), ...inName.map((c) => `被投诉人名称中的「${c.gram}」（位置 ${c.at}）`)].join('、')
     const enWords = [...inText.map((c) => `"${c.gram}" (offset ${c.at})`), ...inName.map((c) => `"${c.gram}" in the respondent's name (offset ${c.at})`)].join('; ')
@@ -199,6 +213,10 @@ export class SimilarCasesCheck {
     } else {
       message = `本局已办的相似来件${most.zh}由${suggested.name}主办（p=${shown}${why}）；本决定由${lead!.name}主办，请人工复核。`
       messageEn = `similar cases this bureau has labelled were ${most.en} led by ${suggested.id} (p=${shown}${whyEn}); this decision has ${lead!.id} leading; a person should review it.`
+    }
+    if (held) {
+      message += `（模型本会改${suggested === undefined ? '为不予受理' : '由' + suggested.name + '主办'}，但主办规则 ${settledBy} 是写明的读法（learnedMayOverride: false），仍按规则。）`
+      messageEn += ` (The model would have ${suggested === undefined ? 'not accepted the matter' : 'made ' + suggested.id + ' lead'}, but the lead rule ${settledBy} is a written reading (learnedMayOverride: false), so the rules' decision stands.)`
     }
     return { warning: { code, message, messageEn, similar } }
   }

@@ -28,6 +28,8 @@ export interface TrainOptions extends Partial<FitSettings> {
   leadThreshold?: number | false
   /** The unsure lead threshold written into the file (`false`: only leadThreshold); `DEFAULT_UNSURE_LEAD_THRESHOLD` when not given. */
   unsureLeadThreshold?: number | false
+  /** Characters whose grams are not learned (`hyper.skipChars`; `xiaobao train` passes the file's). */
+  skipChars?: string
 }
 
 /**
@@ -81,12 +83,13 @@ export function trainRoutingModel(ruleSet: RoutingRuleSet, options: TrainOptions
   const minLevel = options.minLevel ?? DEFAULT_MIN_LEVEL
   const folds = options.folds ?? 5
   const { rows, frozenExcluded, hash, files } = trainingRows(ruleSet)
-  const dense = fitSoftmax(rows.map((r) => ({ grams: gramsOf(r.text, r.respondent), label: r.label })), fit)
+  const skipChars = options.skipChars ?? ''
+  const dense = fitSoftmax(rows.map((r) => ({ grams: gramsOf(r.text, r.respondent, skipChars), label: r.label })), fit)
   const compact = compactModel(dense, { maxFeatures, minLevel })
   let threshold = options.threshold
   let thresholdChoice: ThresholdChoice | undefined
   if (threshold === undefined) {
-    thresholdChoice = chooseThreshold(crossValidate(rows, fit, { maxFeatures, minLevel }, folds))
+    thresholdChoice = chooseThreshold(crossValidate(rows, fit, { maxFeatures, minLevel }, folds, skipChars))
     threshold = thresholdChoice.threshold
   }
   const model: RoutingModelFile = {
@@ -94,7 +97,7 @@ export function trainRoutingModel(ruleSet: RoutingRuleSet, options: TrainOptions
     enabled: options.enabled ?? true,
     trainedOn: { scenarios: rows.length, frozenExcluded, rowsHash: hash, files },
     classes: dense.classes as RoutingModelFile['classes'],
-    hyper: { ngrams: MAX_GRAM, respondentGrams: true, epochs: fit.epochs, learningRate: fit.learningRate, l2: fit.l2, seed: fit.seed, maxFeatures, ...(minLevel !== 1 ? { minLevel } : {}), levels: LEVELS },
+    hyper: { ngrams: MAX_GRAM, respondentGrams: true, epochs: fit.epochs, learningRate: fit.learningRate, l2: fit.l2, seed: fit.seed, maxFeatures, ...(minLevel !== 1 ? { minLevel } : {}), ...(skipChars !== '' ? { skipChars } : {}), levels: LEVELS },
     threshold,
     thresholdBy:
       options.threshold !== undefined

@@ -22,6 +22,8 @@ export interface RoutingModelHyper {
   seed: number
   maxFeatures: number
   minLevel?: number
+  /** Characters whose grams are not learned (training only; `xiaobao train` keeps the file's): the anonymisation placeholder 「某」. */
+  skipChars?: string
   levels: number
 }
 
