@@ -101,13 +101,24 @@ export function scoreHeldOut(today, pairs, rows, scored) {
   const masked = process.env.MASK ? new RegExp(`[${process.env.MASK}]`, 'g') : undefined
   const mask = (t) => (masked ? t.replace(masked, ' ') : t)
   const grams = train.map((r) => gramsOf(mask(r.text), mask(r.respondent)))
+  // RENAME=1 (stop 38): score each held-out text as production would see it — every run of 「某」 in its text and respondent
+  // name replaced by a made-up shop name (the same for a given scenario id), because real complaints carry real names.
+  // Training rows are not renamed. With MASK='某' this measures the masked model on production-like names.
+  const NAMES = ['华联', '永辉', '老王', '金辉', '鑫源', '百佳', '恒达', '惠民', '好又多', '佳佳', '兴隆', '福满', '大润', '新世纪', '利民', '宏发', '万家', '顺心', '红旗', '阳光']
+  const rename = (t, id) => {
+    if (!process.env.RENAME) return t
+    let h = 0
+    for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0
+    return t.replace(/某+/g, () => NAMES[h++ % NAMES.length])
+  }
   for (const { commit, files } of pairs) {
     const docs = train.flatMap((r, i) => (files.some((f) => r.file === f) ? [] : [{ grams: grams[i], label: r.label }]))
     const dense = fitSoftmax(docs, fit)
     const dec = decodeWeights(compactModel(dense, { maxFeatures, minLevel: DEFAULT_MIN_LEVEL }), dense.classes.length)
     for (const r of rows) {
       if (r.commit !== commit) continue
-      scored(r, scoreText(dec.value, mask(variants(normalizeText(r.cur.input.text))), mask(variants(normalizeText(r.cur.input.respondent?.name ?? '')))), dense.classes)
+      const id = String(r.cur.input.id)
+      scored(r, scoreText(dec.value, mask(variants(normalizeText(rename(r.cur.input.text, id)))), mask(variants(normalizeText(rename(r.cur.input.respondent?.name ?? '', id + '@'))))), dense.classes)
     }
   }
 }
