@@ -96,14 +96,14 @@ export function scoreHeldOut(today, pairs, rows, scored) {
   const maxFeatures = Number(process.env.MAX_FEATURES ?? DEFAULT_MAX_FEATURES)
   const { rows: train } = trainingRows(today)
   const variants = variantsOf(today)
-  // MASK='某': characters whose grams are left out, in training and scoring (stop 37: the anonymisation placeholder 「某某」,
-  // which real respondents' names never contain).
-  const masked = process.env.MASK ? new RegExp(`[${process.env.MASK}]`, 'g') : undefined
-  const mask = (t) => (masked ? t.replace(masked, ' ') : t)
-  const grams = train.map((r) => gramsOf(mask(r.text), mask(r.respondent)))
+  // Characters whose grams are not learned: the model file's hyper.skipChars (gramsOf's third argument; 「某」 since stop 38),
+  // so the held-out model is trained as shipped. MASK='…' overrides it, MASK='' trains on every gram (stops 37–38 compared
+  // the two). Scoring needs no masking: no learned gram has those characters.
+  const skipChars = process.env.MASK ?? today.routingModel?.hyper.skipChars ?? ''
+  const grams = train.map((r) => gramsOf(r.text, r.respondent, skipChars))
   // RENAME=1 (stop 38): score each held-out text as production would see it — every run of 「某」 in its text and respondent
   // name replaced by a made-up shop name (the same for a given scenario id), because real complaints carry real names.
-  // Training rows are not renamed. With MASK='某' this measures the masked model on production-like names.
+  // Training rows are not renamed. With MASK='' this measures a model that learned 「某」 on production-like names.
   const NAMES = ['华联', '永辉', '老王', '金辉', '鑫源', '百佳', '恒达', '惠民', '好又多', '佳佳', '兴隆', '福满', '大润', '新世纪', '利民', '宏发', '万家', '顺心', '红旗', '阳光']
   const rename = (t, id) => {
     if (!process.env.RENAME) return t
@@ -118,7 +118,7 @@ export function scoreHeldOut(today, pairs, rows, scored) {
     for (const r of rows) {
       if (r.commit !== commit) continue
       const id = String(r.cur.input.id)
-      scored(r, scoreText(dec.value, mask(variants(normalizeText(rename(r.cur.input.text, id)))), mask(variants(normalizeText(rename(r.cur.input.respondent?.name ?? '', id + '@'))))), dense.classes)
+      scored(r, scoreText(dec.value, variants(normalizeText(rename(r.cur.input.text, id))), variants(normalizeText(rename(r.cur.input.respondent?.name ?? '', id + '@')))), dense.classes)
     }
   }
 }
