@@ -134,26 +134,25 @@ export class SimilarCasesCheck {
     const settledBy = disposition === 'route' ? rules?.settledBy?.() : undefined
     const mayOverride = settledBy === undefined
     const couldLead = disposition === 'route' && suggested !== undefined && typeof leadThreshold === 'number'
-    const canLead = couldLead && mayOverride
     // The lead threshold is its own (chosen on held-out texts against the rules), not tied to the warning's
     // (chosen by cross-validation for the model's own accuracy): it may be below it, as the unsure one is.
     // The model rejects only a routed decision the rules themselves are unsure of, where no out-of-scope
     // rule gave way to a duty, from the file's `learnedReject.threshold` (`rejectAllowed`: decide.ts).
     const learnedReject = model.learnedReject
     const couldReject = disposition === 'route' && answer === REJECT && learnedReject !== undefined
-    const canReject = couldReject && mayOverride
     const bound = couldLead ? Math.min(model.threshold, leadThreshold as number, unsure ?? Infinity) : couldReject ? Math.min(model.threshold, learnedReject.threshold) : model.threshold
     const p0 = probabilityAtLeast(z, weights.K, best, bound)
-    const leadsSure = canLead && typeof leadThreshold === 'number' && p0 >= leadThreshold
-    const leadsUnsure = !leadsSure && canLead && unsure !== undefined && p0 >= unsure && rules !== undefined && rules.leadAllowed(answer)
+    // What the model would do were it free to: asked once, then either done or, under a written reading, held.
+    const wouldLeadSure = couldLead && p0 >= (leadThreshold as number)
+    const wouldLeadUnsure = !wouldLeadSure && couldLead && unsure !== undefined && p0 >= unsure && rules !== undefined && rules.leadAllowed(answer)
+    const wouldReject = couldReject && p0 >= learnedReject.threshold && rules !== undefined && rules.rejectAllowed()
+    const leadsSure = mayOverride && wouldLeadSure
+    const leadsUnsure = mayOverride && wouldLeadUnsure
     const leads = leadsSure || leadsUnsure
-    const rejects = canReject && p0 >= learnedReject.threshold && rules !== undefined && rules.rejectAllowed()
+    const rejects = mayOverride && wouldReject
     // Where the written reading alone kept the model from leading or rejecting, the warning is given (and says so)
     // even below the warning threshold: the clerk should see that similar cases went the other way that surely.
-    const held =
-      !mayOverride &&
-      ((couldLead && (p0 >= (leadThreshold as number) || (unsure !== undefined && p0 >= unsure && rules!.leadAllowed(answer)))) ||
-        (couldReject && p0 >= learnedReject.threshold && rules!.rejectAllowed()))
+    const held = !mayOverride && (wouldLeadSure || wouldLeadUnsure || wouldReject)
     if (!(p0 >= model.threshold) && !leads && !rejects && !held) {
       // Unsure, but leaning elsewhere: held out, such decisions were right far less often when the rules
       // were sure of them (README, "confidence"), so they are never high.
