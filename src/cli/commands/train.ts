@@ -7,6 +7,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { parseDocument } from 'yaml'
 import { safeLoadRuleSet } from '../../node/loadRuleSet.js'
 import { readRuleFolder } from '../../node/readRuleFiles.js'
 import { parseRuleSet } from '../../capabilities.js'
@@ -43,15 +44,12 @@ export async function trainCommand(rulesDir: string, io: CliIo): Promise<number>
   if (!loaded.ok) throw new XiaobaoError(loaded.issues)
   const ruleSet = loaded.value
   const path = join(rulesDir, MODEL_FILE)
-  const enabled = ruleSet.routingModel ? ruleSet.routingModel.enabled : !(await readFile(path, 'utf8').then((t) => /^enabled:\s*false\s*$/m.test(t), () => false))
-  // The file's skipChars (characters whose grams are not learned) are kept: they decide what is trained. Read from the
-  // text where the file no longer loads, as `enabled` is.
-  const skipChars =
-    ruleSet.routingModel?.hyper.skipChars ??
-    (await readFile(path, 'utf8').then(
-      (t) => /^ {2}skipChars: ["']?([^"'\s]+)["']?\s*$/m.exec(t)?.[1],
-      () => undefined,
-    ))
+  // Where the file no longer loads, the settings that decide what is trained are read from its text (parsed leniently:
+  // YAML errors elsewhere in a hand-edited file do not lose them): `enabled: false` and the skipChars (characters whose
+  // grams are not learned).
+  const fromText = ruleSet.routingModel ? undefined : await readFile(path, 'utf8').then(settingsFromText, () => undefined)
+  const enabled = ruleSet.routingModel ? ruleSet.routingModel.enabled : fromText?.enabled !== false
+  const skipChars = ruleSet.routingModel ? ruleSet.routingModel.hyper.skipChars : fromText?.skipChars
   const { model, thresholdChoice } = trainRoutingModel(ruleSet, { enabled, ...(skipChars !== undefined ? { skipChars } : {}) })
   const { raised } = keepSettings(model, ruleSet.routingModel)
   const changes = retrainChanges(ruleSet, model)
@@ -67,4 +65,15 @@ export async function trainCommand(rulesDir: string, io: CliIo): Promise<number>
       formatRetrainChanges(changes),
   )
   return 0
+}
+
+/** `enabled` and `hyper.skipChars` from a model file's text that does not load, when they are there and of the right type. */
+function settingsFromText(text: string): { enabled?: boolean; skipChars?: string } {
+  const doc = parseDocument(text)
+  const enabled = doc.getIn(['enabled'])
+  const skipChars = doc.getIn(['hyper', 'skipChars'])
+  return {
+    ...(typeof enabled === 'boolean' ? { enabled } : {}),
+    ...(typeof skipChars === 'string' && skipChars !== '' ? { skipChars } : {}),
+  }
 }
