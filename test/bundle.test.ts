@@ -89,9 +89,13 @@ import { routeBundleSize, viteRouteBundleSize } from './tools/routeBundle.js'
  * Stops 35 and 36 (no code of weight on the route path; 63 field texts, 29 curated scenarios, 9 screening rules and new
  * lists, a model retrained on them: 10,511 → 10,908 features, its file 55.2 → 57.0 KB gzip): top 218,277, Vite 205,006,
  * engine 502,443. The bounds rose by 4 KB (top, route, Vite) and 10 KB (engine).
+ * Stops 37-39 (no code of weight on the route path; 226 field texts, 124 curated scenarios, more screening rules and
+ * new lists, a model retrained on them): stop 38 ended at route 212,245, Vite 199,066, engine 505,053; stop 39 at route
+ * 215,034, Vite 201,347, engine 515,984. The engine bound rose by 15 KB (it carries the field texts and curated scenarios);
+ * top, route and Vite hold.
  */
 const TOP_GZIP_BOUND = 223_000
-const ENGINE_GZIP_BOUND = 510_000
+const ENGINE_GZIP_BOUND = 525_000
 /** The same call built by Vite (UTF-8, Rolldown): 85,700 before the compact data, 77,781 after it, 87,858 after s17, 93,809 after stop 18, 101,587 at f809f5c, 119,819 with s20's review model, 124,847 at stop 21, 125,541 after its second round, 127,907 after stop 22's two rounds, 129,683 after stop 23's four, 131,055 after stop 24's three, 132,976 after stop 25's two, 171,517 with stop 26's larger review model, 177,342 at its end, 177,790 at stop 27's end, 179,478 in stop 28, 182,217 at its end, 186,608 at stop 29's end, 192,363 at stop 30's end, 193,301 at stop 31's end, 194,116 at stop 32's end, 202,027 at stop 34's end, 203,018 at stop 35's, 205,006 at stop 36's. */
 const VITE_GZIP_BOUND = 209_000
 
