@@ -150,10 +150,18 @@ export function assessConfidenceWith(decision: RoutingDecision, settings: Confid
     }
     if (decision.lead && category && ((category.sections && !category.sections.includes(decision.lead.id)) || category.outOfScope)) {
       against = true
+      // The category the text alone points to may not be the one the decision names (routing re-reads it from the lead's
+      // goods): then the reason says which it means, so the clerk does not look for it in `category`.
+      const shown = decision.category
+      const other = shown !== undefined && shown.id !== category.id
+      const which = other ? `文字本身指向的类别「${category.name}」` : `类别「${category.name}」`
+      const whichEn = other ? `the text's own category ${category.id}` : `the category ${category.id}`
+      const note = other ? `（本决定的类别按主办股室的商品定为「${shown.name}」）` : ''
+      const noteEn = other ? ` (the decision's category, from the lead's goods, is ${shown.id})` : ''
       if (texts) reasons.push(
         category.outOfScope
-          ? reason('category_disagrees', `类别「${category.name}」通常不属本局（${category.outOfScope}）`, `the category ${category.id} is usually outside this bureau (${category.outOfScope})`, joined)
-          : reason('category_disagrees', `类别「${category.name}」通常由 ${category.sections!.join('、')} 负责`, `the category ${category.id} usually belongs to ${category.sections!.join(', ')}`, joined),
+          ? reason('category_disagrees', `${which}通常不属本局（${category.outOfScope}）${note}`, `${whichEn} is usually outside this bureau (${category.outOfScope})${noteEn}`, joined)
+          : reason('category_disagrees', `${which}通常由 ${category.sections!.join('、')} 负责${note}`, `${whichEn} usually belongs to ${category.sections!.join(', ')}${noteEn}`, joined),
       )
     }
     if (warned(decision, 'possibly_out_of_scope')) {
