@@ -89,12 +89,12 @@ describe('confidence', () => {
     const shown = d.category!
     // The text alone pointed to a shop category; routing named the lead's goods: the reason names both, so the clerk
     // does not look for the first in `category`.
-    const textCategory = { ...shown, id: 'services.sales.retail', name: '商场超市零售', sections: ['consumer-protection'] }
+    const textCategory = { ...shown, id: 'services.sales.retail', name: '商场超市零售', sections: ['consumer-protection' as const] }
     const other = assessConfidence(d, DEFAULT_CONFIDENCE, textCategory).confidenceReasons.find((r) => r.code === 'category_disagrees')!
     expect(other.message).toBe(`文字本身指向的类别「商场超市零售」通常由 consumer-protection 负责（本决定的类别按主办股室的商品定为「${shown.name}」）。`)
     expect(other.messageEn).toBe(`the text's own category services.sales.retail usually belongs to consumer-protection (the decision's category, from the lead's goods, is ${shown.id}).`)
     // The same category: no note.
-    const same = assessConfidence(d, DEFAULT_CONFIDENCE, { ...shown, sections: ['consumer-protection'] }).confidenceReasons.find((r) => r.code === 'category_disagrees')!
+    const same = assessConfidence(d, DEFAULT_CONFIDENCE, { ...shown, sections: ['consumer-protection' as const] }).confidenceReasons.find((r) => r.code === 'category_disagrees')!
     expect(same.message).toBe(`类别「${shown.name}」通常由 consumer-protection 负责。`)
   })
   test('stronger settings never raise the confidence', () => {
